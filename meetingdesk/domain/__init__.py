@@ -1,0 +1,17 @@
+"""The rules core: pure Python, no Qt, no SQLAlchemy. Every rule of DOMAIN.md lives here."""
+
+from .agenda import Candidate, Classification, ItemSpec, check_item, classify, parse_amount
+from .chain import GENESIS_HASH, ChainBreak, Event, canonical_json, seal, verify_chain
+from .errors import DomainError
+from .meeting import Command, ItemState, Meeting, Quorum, Step, parse_time
+from .numbering import gaps, meeting_title, next_number
+from .roster import Member, check_new_chief, check_portfolio, check_team
+from .rules import RuleSet
+
+__all__ = [
+    "Candidate", "ChainBreak", "Classification", "Command", "DomainError", "Event",
+    "GENESIS_HASH", "ItemSpec", "ItemState", "Meeting", "Member", "Quorum", "RuleSet", "Step",
+    "canonical_json", "check_item", "check_new_chief", "check_portfolio", "check_team",
+    "classify", "gaps", "meeting_title", "next_number", "parse_amount", "parse_time", "seal",
+    "verify_chain",
+]

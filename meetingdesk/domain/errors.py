@@ -1,0 +1,134 @@
+"""Every refusal of the rules core: a stable code, a Chinese message, an English one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (Chinese, English); {name} fields are filled from the error's parameters.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "CHIEF_NOT_LAST": (
+        "{name}须在其他成员全部表态后最后表态（末位表态），待其他 {pending} 位成员表态后方可表态。",
+        "{name} must state a position last: {pending} other member(s) have yet to speak."),
+    "QUORUM_NOT_MET": (
+        "到会人数不足：应到会 {expected} 人，实到 {present} 人，需 {needed} 人以上方可{action}。",
+        "Quorum not met: {present} of {expected} expected present, {needed} needed to {action_en}."),
+    "PORTFOLIO_FORBIDDEN": (
+        "“一把手”{name}不得直接分管“{area}”（五不直接分管）。",
+        "The chief {name} may not directly hold the portfolio '{area}'."),
+    "MEMBER_RECUSED": (
+        "{name}已就本议题回避，不能发言或表决。",
+        "{name} has recused from this item and may neither speak nor vote on it."),
+    "REASON_REQUIRED": ("请填写{what}。", "A reason is required: {what_en}."),
+    "TEXT_REQUIRED": ("请填写{what}。", "{what_en} is required."),
+    "RECORD_CLOSED": (
+        "会议记录已闭合，只能添加更正、签名或备案。",
+        "The record is closed: only corrections, signatures or filing can be added."),
+    "CHIEF_COUNT": (
+        "每个单位必须有且只有一位主要负责人（一把手），现有 {count} 位。",
+        "A unit must have exactly one chief; it has {count}."),
+    "UNKNOWN_MEMBER": ("找不到成员（编号 {member_id}）。", "Unknown member (id {member_id})."),
+    "UNKNOWN_ITEM": ("找不到第 {item_no} 项议题。", "Unknown agenda item {item_no}."),
+    "NOT_EXPECTED": ("{name}不在本次会议应到会名单中。", "{name} is not expected at this meeting."),
+    "NOT_PRESENT": ("{name}当前不在会场。", "{name} is not present now."),
+    "ALREADY_MARKED": ("{name}的出席情况已登记。", "{name}'s attendance is already recorded."),
+    "ALREADY_PRESENT": ("{name}已在会场。", "{name} is already present."),
+    "ROLL_CALL_INCOMPLETE": (
+        "还有 {count} 位成员未点名：{names}。",
+        "{count} member(s) not yet on the roll: {names}."),
+    "BAD_STANCE": ("无效的表态“{value}”：应为 同意、不同意、缓议 或 弃权。",
+                   "Invalid stance '{value}': expected agree, disagree, defer or abstain."),
+    "BAD_CHOICE": ("无效的表决意见“{value}”：应为 同意、不同意 或 弃权。",
+                   "Invalid vote '{value}': expected agree, disagree or abstain."),
+    "BAD_VALUE": ("{field}的值无效：{value}。", "Invalid value for {field_en}: {value}."),
+    "TEXT_TOO_LONG": ("{what}过长：{length} 字，最多 {limit} 字。",
+                      "{what_en} is too long: {length} characters, at most {limit}."),
+    "AMOUNT_NEGATIVE": ("金额不能为负数：{value}。", "The amount cannot be negative: {value}."),
+    "BAD_AMOUNT": ("金额格式不正确：{value}。", "The amount is not a number: {value}."),
+    "ALREADY_SPOKEN": ("{name}已就本议题表态。", "{name} has already stated a position on this item."),
+    "VOTING_STARTED": ("本议题已开始表决，不能再表态。",
+                       "Voting on this item has begun: no more stances."),
+    "ALREADY_VOTED": ("{name}已就本议题投票。", "{name} has already voted on this item."),
+    "REPORT_FIRST": ("请先由汇报人汇报本议题。", "The presenter must report on the item first."),
+    "REPORT_ALREADY_GIVEN": ("本议题已汇报。", "The item has already been reported on."),
+    "OPINIONS_PENDING": ("还有 {pending} 位成员未表态：{names}。",
+                         "{pending} member(s) have not yet stated a position: {names}."),
+    "VOTES_PENDING": ("表决尚未完成：{detail}。", "Voting is not complete: {detail_en}."),
+    "ITEM_NOT_OPEN": ("第 {item_no} 项议题当前未在审议中。", "Item {item_no} is not open now."),
+    "ANOTHER_ITEM_OPEN": ("第 {item_no} 项议题尚未结束，议题须逐项审议。",
+                          "Item {item_no} is still open: items are taken one at a time."),
+    "ITEM_FINISHED": ("第 {item_no} 项议题已结束。", "Item {item_no} is already finished."),
+    "SESSION_NOT_OPEN": ("会议尚未宣布开始。", "The meeting has not been opened yet."),
+    "SESSION_ALREADY_OPEN": ("会议已宣布开始。", "The meeting is already open."),
+    "NOT_STARTED": ("会议尚未开始记录。", "The meeting record has not been started."),
+    "ALREADY_STARTED": ("会议记录已开始。", "The meeting record has already started."),
+    "WRONG_VOTE_MODE": ("本议题的表决方式为“{mode}”，不能这样记录。",
+                        "This item is voted by {mode_en}; that entry does not fit."),
+    "SECRET_BALLOT_NO_NAMES": ("无记名投票只记录票数，不记录个人投票。",
+                               "A secret ballot records only the tally, never who voted what."),
+    "TALLY_EXCEEDS": ("票数合计 {total} 超过可投票人数 {voters}。",
+                      "The tally {total} exceeds the {voters} members entitled to vote."),
+    "SCRUTINEERS_REQUIRED": ("无记名投票须填写监票人和计票人。",
+                             "A secret ballot needs the names of scrutineers and counters."),
+    "UNKNOWN_CANDIDATE": ("找不到第 {candidate} 位人选。", "Unknown candidate {candidate}."),
+    "CANDIDATES_REQUIRED": ("干部任免议题须列出拟任免人选。",
+                            "An appointment item must list its candidates."),
+    "DIVISION_UNRESOLVED": (
+        "意见分歧较大（{detail}），建议暂缓表决；如继续表决，须由主持人说明理由。",
+        "Opinions are sharply divided ({detail_en}); deferral is proposed. "
+        "To vote anyway the chair must give a reason."),
+    "NOT_DIVIDED": ("意见并无明显分歧，无需说明继续表决的理由。",
+                    "Opinions are not sharply divided; no reason to override is needed."),
+    "NOT_HEAD_MODE": ("本会议为集体表决会议，由表决决定。",
+                      "This meeting decides by vote, not by the head."),
+    "HEAD_MODE": ("本会议实行行政首长负责制，由主要负责人最后决定。",
+                  "In this meeting the head decides after hearing everyone."),
+    "NOT_HEAD": ("只有{name}可作出决定。", "Only {name} can decide."),
+    "NOT_DECISION_ITEM": ("第 {item_no} 项为{kind}议题，不作表态或表决。",
+                          "Item {item_no} is a {kind_en} item: no stances or votes."),
+    "IS_DECISION_ITEM": ("第 {item_no} 项为审议议题，须作出决定或缓议。",
+                         "Item {item_no} needs a decision or a deferral."),
+    "MAJOR_NEEDS_TEAM_VOTE": (
+        "“{title}”属“三重一大”事项（{why}），须经班子会议集体讨论并表决，不能{how}。",
+        "'{title}' is a major matter ({why}); it must be decided by the team meeting's vote, "
+        "not by {how_en}."),
+    "ITEMS_UNFINISHED": ("还有议题未结束：{items}。须逐项作出决定或缓议后再闭会。",
+                         "Items not finished: {items}. Decide or defer each before closing."),
+    "RECUSAL_TOO_LATE": ("{name}已就本议题发言或投票，不能再回避。",
+                         "{name} has already spoken or voted on this item and cannot recuse now."),
+    "ALREADY_RECUSED": ("{name}已就本议题回避。", "{name} has already recused from this item."),
+    "NOT_CLOSED": ("会议尚未闭会，不能{action}。", "The meeting is not closed yet: cannot {action_en}."),
+    "ALREADY_FILED": ("会议记录已备案。", "The record has already been filed."),
+    "TIME_ORDER": ("时间早于上一条记录（{previous}）。", "The time is before the previous entry ({previous})."),
+    "TIME_NAIVE": ("时间缺少时区。", "The time has no time zone."),
+    "BAD_ORDER": ("发言顺序须包含且仅包含本议题的全部其他表态成员。",
+                  "The speaking order must list exactly the other members who state positions."),
+    "UNKNOWN_EVENT": ("未知的记录类型“{type}”。", "Unknown entry type '{type}'."),
+    "RULES_INVALID": ("规则设置“{field}”无效：{detail}。", "Rule setting '{field}' is invalid: {detail}."),
+    "SIGNATURES_MISSING": ("尚缺签名：{names}。", "Signatures missing: {names}."),
+}
+
+
+class DomainError(Exception):
+    """A rule refused an action. Nothing was recorded."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        if code not in MESSAGES:
+            raise KeyError(f"unknown domain error code {code}")
+        self.code = code
+        self.params = params
+        zh, en = MESSAGES[code]
+        self.message_zh = _fill(zh, params)
+        self.message_en = _fill(en, params)
+        super().__init__(f"[{code}] {self.message_zh} / {self.message_en}")
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang.startswith("en") else self.message_zh
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    return template.format_map(_Lenient(params))
