@@ -139,7 +139,7 @@ case "$mode" in
         install_system_packages "${RUN_PKGS[@]}"
         ensure_venv
         pip_install run
-        if [[ "$(uname -s)" == Linux && -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]]; then
+        if [[ $# -eq 0 && "$(uname -s)" == Linux && -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]]; then
             say "note: no DISPLAY or WAYLAND_DISPLAY; the GUI needs a display (QT_QPA_PLATFORM=offscreen for headless use)"
         fi
         say "starting: meetingdesk $*"
