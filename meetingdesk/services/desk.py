@@ -1,0 +1,103 @@
+"""The application API: one method per user action, used alike by the GUI, the CLI and the tests.
+
+Every action is one transaction; an action that records something in a meeting appends exactly
+one event to its log and returns only after the commit (WAL, synchronous=FULL: on disk), so what
+the GUI shows as recorded survives a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable
+
+from sqlalchemy import update
+
+from meetingdesk.domain import Event, Meeting, seal
+from meetingdesk.store import Database, open_database
+from meetingdesk.store import eventlog
+from meetingdesk.store import models as m
+from meetingdesk.store.backup import backup_database
+
+from .setup import SetupActions
+from .preparation import PreparationActions
+from .running import RunningActions
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass
+class _Cached:
+    meeting: Meeting
+    head_hash: str
+
+
+class Desk(SetupActions, PreparationActions, RunningActions):
+    """One open MeetingDesk database and everything a user can do with it."""
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] = local_now) -> None:
+        self.db = db
+        self.clock = clock
+        self._states: dict[int, _Cached] = {}
+
+    @classmethod
+    def open(cls, target: str | None = None, clock: Callable[[], datetime] = local_now) -> "Desk":
+        """Open the database at `target` (None: the user's default SQLite file)."""
+        return cls(open_database(target), clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- the meeting log -------------------------------------------------------------------
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        """The meeting's state, rebuilt from its log (kept in memory while the log is unchanged)."""
+        with self.db.session() as session:
+            return self._state(session, meeting_id).meeting
+
+    def events(self, meeting_id: int) -> list[Event]:
+        with self.db.session() as session:
+            return eventlog.load(session, meeting_id)
+
+    def _state(self, session: Any, meeting_id: int) -> _Cached:
+        """The cached state if the stored log has not moved, else caught up or rebuilt."""
+        seq, head_hash = eventlog.head(session, meeting_id)
+        cached = self._states.pop(meeting_id, None)
+        if cached is not None and cached.meeting.seq < seq:
+            missing = eventlog.load(session, meeting_id, after_seq=cached.meeting.seq)
+            if missing and missing[0].prev_hash == cached.head_hash:
+                for ev in missing:  # another window appended: catch up
+                    cached.meeting.handle(ev)
+                cached.head_hash = missing[-1].hash
+        if cached is None or (cached.meeting.seq, cached.head_hash) != (seq, head_hash):
+            cached = _Cached(Meeting.replay(eventlog.load(session, meeting_id)), head_hash)
+        self._states[meeting_id] = cached
+        return cached
+
+    def _record(self, meeting_id: int, type_: str, member_id: int | None = None,
+                **payload: Any) -> Event:
+        """Check an action against the rules and make it durable: the one write path of a log."""
+        with self.db.session() as session:
+            cached = self._state(session, meeting_id)
+            state = cached.meeting
+            at = self.clock()
+            if state.last_at is not None and at < state.last_at:
+                at = state.last_at  # the laptop's clock went back: keep the log in order
+            cmd = state.propose(type_, member_id, payload, at)
+            ev = seal(state.uid or cmd.payload["uid"], state.seq + 1, cmd.type, at.isoformat(),
+                      cmd.member_id, cmd.payload, cached.head_hash)
+            eventlog.append(session, meeting_id, ev)
+            # Until the commit succeeds the folded state is provisional: drop it from the cache
+            # so that a failed commit leaves nothing behind but the stored log.
+            del self._states[meeting_id]
+            before = state.status
+            state.apply(cmd, at)
+            if state.status != before:
+                session.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
+                                .values(status=state.status))
+        self._states[meeting_id] = _Cached(state, ev.hash)
+        if type_ == "meeting_closed":
+            backup_database(self.db, f"meeting-{meeting_id}-closed")
+        return ev

@@ -1,0 +1,399 @@
+"""Preparing a meeting: header, expected members, observers, agenda, materials, carried-over
+items; and finding meetings. A meeting is editable until its record starts; from then on the
+log holds a snapshot of all of it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from sqlalchemy import String, cast, func, or_, select
+
+from meetingdesk import paths
+from meetingdesk.domain import (Classification, DomainError, ItemSpec, RuleSet, check_item,
+                                meeting_title, next_number, parse_time)
+from meetingdesk.domain.numbering import gaps
+from meetingdesk.domain.text import clean_text
+from meetingdesk.domain.words import HEAD_DECISIONS_CARRY_OVER
+from meetingdesk.store import models as m
+
+from .setup import to_member
+
+if TYPE_CHECKING:
+    from meetingdesk.store import Database
+
+ITEM_FIELDS = ("title", "kind", "category", "amount", "fund_type", "area", "presenter_id",
+               "vote_mode", "candidates", "materials")
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    uid: str
+    unit_id: int
+    unit_name: str
+    type_code: str
+    type_name: str
+    decision_mode: str
+    year: int
+    number: int
+    title: str
+    scheduled_at: str
+    place: str
+    chair_id: int | None
+    deputy_chair_id: int | None
+    recorder: str
+    status: str
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    id: int
+    spec: ItemSpec
+    classification: Classification
+    carried_from_item_id: int | None
+
+
+@dataclass(frozen=True)
+class DeferredItem:
+    """An item deferred at an earlier meeting and not yet put on a later agenda (复议)."""
+
+    item_id: int
+    meeting_id: int
+    meeting_title: str
+    item_no: int
+    title: str
+    reason: str
+
+
+class PreparationActions:
+    db: "Database"
+    _rules: Callable[[Any, int], RuleSet]  # from SetupActions
+
+    # ---- the meeting header -------------------------------------------------------------------
+
+    def create_meeting(self, unit_id: int, type_code: str, scheduled_at: datetime | str,
+                       place: str, chair_id: int | None, recorder: str,
+                       expected: list[int] | None = None,
+                       observers: list[dict[str, str]] | None = None,
+                       deputy_chair_id: int | None = None) -> int:
+        """A new meeting in preparation, numbered per unit, type and year (R11)."""
+        when = parse_time(scheduled_at)
+        with self.db.session() as session:
+            mtype = session.scalar(select(m.MeetingType).where(
+                m.MeetingType.unit_id == unit_id, m.MeetingType.code == type_code))
+            if mtype is None:
+                raise DomainError("BAD_VALUE", field="会议类型", field_en="meeting type",
+                                  value=type_code)
+            members = {r.id: r for r in session.scalars(select(m.Member).where(
+                m.Member.unit_id == unit_id, m.Member.active.is_(True)))}
+            expected = list(members) if expected is None else expected
+            self._check_people(members, expected, chair_id, deputy_chair_id)
+            numbers = session.scalars(select(m.Meeting.number).where(
+                m.Meeting.unit_id == unit_id, m.Meeting.type_id == mtype.id,
+                m.Meeting.year == when.year))
+            number = next_number(numbers)
+            row = m.Meeting(
+                uid=str(uuid.uuid4()), unit_id=unit_id, type_id=mtype.id, year=when.year,
+                number=number, title=meeting_title(when.year, number, mtype.name),
+                scheduled_at=when.isoformat(), place=clean_text(place, "地点", "place", 200,
+                                                                required=False),
+                chair_member_id=chair_id, deputy_chair_member_id=deputy_chair_id,
+                recorder_name=clean_text(recorder, "记录人", "recorder", 50), status="preparing")
+            row.expected = [members[i] for i in expected]
+            row.observers = [m.MeetingObserver(
+                name=clean_text(o.get("name"), "列席人员姓名", "observer name", 50),
+                position=clean_text(o.get("position", ""), "列席人员职务", "observer position",
+                                    100, required=False)) for o in observers or []]
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_meeting(self, meeting_id: int, *, scheduled_at: datetime | str | None = None,
+                       place: str | None = None, chair_id: int | None = None,
+                       deputy_chair_id: int | None = None, recorder: str | None = None,
+                       expected: list[int] | None = None,
+                       observers: list[dict[str, str]] | None = None) -> None:
+        """Edit a meeting still in preparation (its number stays: R11)."""
+        with self.db.session() as session:
+            row = self._preparing(session, meeting_id)
+            members = {r.id: r for r in session.scalars(select(m.Member).where(
+                m.Member.unit_id == row.unit_id, m.Member.active.is_(True)))}
+            new_expected = expected if expected is not None else [x.id for x in row.expected]
+            chair = chair_id if chair_id is not None else row.chair_member_id
+            deputy = deputy_chair_id if deputy_chair_id is not None else row.deputy_chair_member_id
+            self._check_people(members, new_expected, chair, deputy)
+            if scheduled_at is not None:
+                when = parse_time(scheduled_at)
+                if when.year != row.year:
+                    raise DomainError("BAD_VALUE", field="会议日期", field_en="date",
+                                      value=f"{when.year}（编号按 {row.year} 年 / numbered in {row.year}）")
+                row.scheduled_at = when.isoformat()
+            if place is not None:
+                row.place = clean_text(place, "地点", "place", 200, required=False)
+            if recorder is not None:
+                row.recorder_name = clean_text(recorder, "记录人", "recorder", 50)
+            row.chair_member_id, row.deputy_chair_member_id = chair, deputy
+            row.expected = [members[i] for i in new_expected]
+            if observers is not None:
+                row.observers = [m.MeetingObserver(
+                    name=clean_text(o.get("name"), "列席人员姓名", "observer name", 50),
+                    position=clean_text(o.get("position", ""), "列席人员职务",
+                                        "observer position", 100, required=False))
+                    for o in observers]
+
+    def meeting_info(self, meeting_id: int) -> MeetingRow:
+        with self.db.session() as session:
+            return self._row_info(self._meeting_row(session, meeting_id))
+
+    def expected_members(self, meeting_id: int) -> list[int]:
+        with self.db.session() as session:
+            return [x.id for x in self._meeting_row(session, meeting_id).expected]
+
+    def observers(self, meeting_id: int) -> list[dict[str, str]]:
+        with self.db.session() as session:
+            return [{"name": o.name, "position": o.position}
+                    for o in self._meeting_row(session, meeting_id).observers]
+
+    # ---- agenda ----------------------------------------------------------------------------
+
+    def add_item(self, meeting_id: int, **fields: Any) -> int:
+        """Append an agenda item; R1 (a major matter goes to a team vote) and R2 (the chief
+        does not present items in the forbidden areas) are checked as it is typed."""
+        with self.db.session() as session:
+            row = self._preparing(session, meeting_id)
+            position = len(row.agenda_items) + 1
+            spec = self._checked_spec(session, row, position, fields)
+            item = m.AgendaItem(meeting_id=meeting_id, position=position,
+                                carried_from_item_id=fields.get("carried_from_item_id"),
+                                **_item_columns(spec))
+            session.add(item)
+            session.flush()
+            return item.id
+
+    def update_item(self, item_id: int, **changes: Any) -> None:
+        with self.db.session() as session:
+            item = self._item_row(session, item_id)
+            row = self._preparing(session, item.meeting_id)
+            fields = _item_fields(item) | changes
+            spec = self._checked_spec(session, row, item.position, fields)
+            for key, value in _item_columns(spec).items():
+                setattr(item, key, value)
+
+    def remove_item(self, item_id: int) -> None:
+        with self.db.session() as session:
+            item = self._item_row(session, item_id)
+            row = self._preparing(session, item.meeting_id)
+            row.agenda_items.remove(item)
+            session.delete(item)
+            for i, other in enumerate(sorted(row.agenda_items, key=lambda x: x.position), 1):
+                other.position = i
+
+    def move_item(self, item_id: int, position: int) -> None:
+        """Put an item at `position` (1-based) in its agenda."""
+        with self.db.session() as session:
+            item = self._item_row(session, item_id)
+            row = self._preparing(session, item.meeting_id)
+            items = sorted(row.agenda_items, key=lambda x: x.position)
+            items.remove(item)
+            items.insert(max(0, min(position - 1, len(items))), item)
+            for i, other in enumerate(items, 1):
+                other.position = i
+
+    def agenda(self, meeting_id: int) -> list[AgendaRow]:
+        with self.db.session() as session:
+            row = self._meeting_row(session, meeting_id)
+            rules = self._rules(session, row.unit_id)
+            members = {r.id: to_member(r) for r in session.scalars(
+                select(m.Member).where(m.Member.unit_id == row.unit_id))}
+            out = []
+            for item in sorted(row.agenda_items, key=lambda x: x.position):
+                spec = ItemSpec.from_dict({"no": item.position, **_item_fields(item)})
+                out.append(AgendaRow(item.id, spec, check_item(
+                    spec, members, rules, row.meeting_type.decision_mode),
+                    item.carried_from_item_id))
+            return out
+
+    def attach_material(self, item_id: int, source: str | Path) -> str:
+        """Copy a file into the program's storage and list it among the item's materials."""
+        source = Path(source)
+        try:
+            data = source.read_bytes()
+        except OSError as error:
+            raise DomainError("BAD_VALUE", field="材料文件", field_en="material file",
+                              value=f"{source.name}: {error.strerror}") from error
+        digest = hashlib.sha256(data).hexdigest()
+        folder = paths.user_data_dir() / "attachments"
+        folder.mkdir(parents=True, exist_ok=True)
+        stored = folder / f"{digest}{source.suffix.lower()}"
+        if not stored.exists():
+            tmp = stored.with_suffix(stored.suffix + ".part")
+            shutil.copyfile(source, tmp)
+            tmp.replace(stored)
+        with self.db.session() as session:
+            item = self._item_row(session, item_id)
+            self._preparing(session, item.meeting_id)
+            name = clean_text(source.name, "材料名称", "material name", 200)
+            session.add(m.Attachment(item_id=item_id, filename=name, sha256=digest,
+                                     stored_path=str(stored), size=len(data)))
+            materials = json.loads(item.materials or "[]")
+            if name not in materials:
+                item.materials = json.dumps(materials + [name], ensure_ascii=False)
+        return digest
+
+    def attachments(self, meeting_id: int) -> list[m.Attachment]:
+        with self.db.session() as session:
+            rows = session.scalars(select(m.Attachment).join(m.AgendaItem).where(
+                m.AgendaItem.meeting_id == meeting_id).order_by(m.Attachment.id))
+            return list(rows)
+
+    # ---- carried-over items (R9) ------------------------------------------------------------
+
+    def deferred_items(self, unit_id: int) -> list[DeferredItem]:
+        """Items deferred at earlier meetings of the unit and not yet carried over."""
+        with self.db.session() as session:
+            carried = set(session.scalars(select(m.AgendaItem.carried_from_item_id).where(
+                m.AgendaItem.carried_from_item_id.is_not(None))))
+            rows = session.execute(
+                select(m.EventRecord.meeting_id, m.EventRecord.type, m.EventRecord.payload,
+                       m.Meeting.title)
+                .join(m.Meeting, m.Meeting.id == m.EventRecord.meeting_id)
+                .where(m.Meeting.unit_id == unit_id,
+                       m.EventRecord.type.in_(("deferral", "head_decision")))
+                .order_by(m.Meeting.scheduled_at, m.EventRecord.seq))
+            out = []
+            for meeting_id, type_, payload_text, title in rows:
+                payload = json.loads(payload_text)
+                if type_ == "head_decision" and payload["decision"] not in HEAD_DECISIONS_CARRY_OVER:
+                    continue
+                item = session.scalar(select(m.AgendaItem).where(
+                    m.AgendaItem.meeting_id == meeting_id,
+                    m.AgendaItem.position == payload["item_no"]))
+                if item is None or item.id in carried:
+                    continue
+                out.append(DeferredItem(item.id, meeting_id, title, payload["item_no"],
+                                        item.title, payload.get("reason") or payload.get("text", "")))
+            return out
+
+    def carry_over(self, meeting_id: int, source_item_id: int) -> int:
+        """Put a deferred item on this meeting's agenda, linked to where it was deferred."""
+        with self.db.session() as session:
+            source = self._item_row(session, source_item_id)
+        return self.add_item(meeting_id, carried_from_item_id=source.id, **_item_fields(source))
+
+    # ---- finding meetings -----------------------------------------------------------------
+
+    def list_meetings(self, unit_id: int | None = None, status: str | None = None,
+                      search: str = "", limit: int = 500, offset: int = 0) -> list[MeetingRow]:
+        """Meetings newest first, filtered by unit, status and a search of title, number
+        and date (e.g. "党委会", "12", "2026-11")."""
+        with self.db.session() as session:
+            query = self._meeting_query(unit_id, status, search)
+            query = query.order_by(m.Meeting.scheduled_at.desc(), m.Meeting.id.desc())
+            rows = session.scalars(query.limit(limit).offset(offset))
+            return [self._row_info(r) for r in rows]
+
+    def count_meetings(self, unit_id: int | None = None, status: str | None = None,
+                       search: str = "") -> int:
+        with self.db.session() as session:
+            query = self._meeting_query(unit_id, status, search).with_only_columns(func.count())
+            return session.scalar(query.order_by(None))
+
+    def numbering_gaps(self, unit_id: int, type_code: str, year: int) -> list[int]:
+        """R11: numbers skipped in a year's series of a meeting type."""
+        with self.db.session() as session:
+            numbers = session.scalars(select(m.Meeting.number).join(m.MeetingType).where(
+                m.Meeting.unit_id == unit_id, m.MeetingType.code == type_code,
+                m.Meeting.year == year))
+            return gaps(numbers)
+
+    # ---- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _meeting_query(unit_id: int | None, status: str | None, search: str) -> Any:
+        query = select(m.Meeting)
+        if unit_id is not None:
+            query = query.where(m.Meeting.unit_id == unit_id)
+        if status:
+            query = query.where(m.Meeting.status == status)
+        search = (search or "").strip()
+        if search:
+            like = f"%{search}%"
+            query = query.where(or_(m.Meeting.title.like(like),
+                                    cast(m.Meeting.number, String) == search,
+                                    m.Meeting.scheduled_at.like(f"{search}%")))
+        return query
+
+    @staticmethod
+    def _row_info(r: m.Meeting) -> MeetingRow:
+        return MeetingRow(r.id, r.uid, r.unit_id, r.unit.name, r.meeting_type.code,
+                          r.meeting_type.name, r.meeting_type.decision_mode, r.year, r.number,
+                          r.title, r.scheduled_at, r.place, r.chair_member_id,
+                          r.deputy_chair_member_id, r.recorder_name, r.status)
+
+    @staticmethod
+    def _check_people(members: dict[int, Any], expected: list[int], chair: int | None,
+                      deputy: int | None) -> None:
+        if not expected or len(set(expected)) != len(expected):
+            raise DomainError("BAD_VALUE", field="应到会成员", field_en="expected members",
+                              value=len(expected))
+        for member_id in [*expected, *(x for x in (chair, deputy) if x is not None)]:
+            if member_id not in members:
+                raise DomainError("UNKNOWN_MEMBER", member_id=member_id)
+
+    @staticmethod
+    def _meeting_row(session: Any, meeting_id: int) -> m.Meeting:
+        row = session.get(m.Meeting, meeting_id)
+        if row is None:
+            raise DomainError("BAD_VALUE", field="会议", field_en="meeting", value=meeting_id)
+        return row
+
+    def _preparing(self, session: Any, meeting_id: int) -> m.Meeting:
+        row = self._meeting_row(session, meeting_id)
+        if row.status != "preparing":
+            raise DomainError("ALREADY_STARTED")
+        return row
+
+    @staticmethod
+    def _item_row(session: Any, item_id: int) -> m.AgendaItem:
+        item = session.get(m.AgendaItem, item_id)
+        if item is None:
+            raise DomainError("UNKNOWN_ITEM", item_no=f"#{item_id}")
+        return item
+
+    def _checked_spec(self, session: Any, row: m.Meeting, position: int,
+                      fields: dict[str, Any]) -> ItemSpec:
+        unknown = set(fields) - set(ITEM_FIELDS) - {"carried_from_item_id"}
+        if unknown:
+            raise DomainError("BAD_VALUE", field="议题字段", field_en="item field",
+                              value=", ".join(sorted(unknown)))
+        spec = ItemSpec.from_dict({"no": position, **{k: v for k, v in fields.items()
+                                                     if k in ITEM_FIELDS}})
+        members = {r.id: to_member(r) for r in session.scalars(
+            select(m.Member).where(m.Member.unit_id == row.unit_id))}
+        check_item(spec, members, self._rules(session, row.unit_id),
+                   row.meeting_type.decision_mode)
+        return spec
+
+
+def _item_columns(spec: ItemSpec) -> dict[str, Any]:
+    d = spec.to_dict()
+    return {"title": d["title"], "kind": d["kind"], "category": d["category"],
+            "amount": d["amount"], "fund_type": d["fund_type"], "area": d["area"],
+            "presenter_member_id": d["presenter_id"], "vote_mode": d["vote_mode"],
+            "candidates": json.dumps(d["candidates"], ensure_ascii=False),
+            "materials": json.dumps(d["materials"], ensure_ascii=False)}
+
+
+def _item_fields(item: m.AgendaItem) -> dict[str, Any]:
+    return {"title": item.title, "kind": item.kind, "category": item.category or "general",
+            "amount": item.amount, "fund_type": item.fund_type, "area": item.area or "",
+            "presenter_id": item.presenter_member_id, "vote_mode": item.vote_mode or "hands",
+            "candidates": json.loads(item.candidates or "[]"),
+            "materials": json.loads(item.materials or "[]")}
