@@ -1,0 +1,196 @@
+"""`meetingdesk demo`: a realistic township party committee, recorded through the services.
+
+晓塘乡党委 with 9 members, a division of work, the default rule set, one closed meeting (a
+三重一大 fund item, an appointment by secret ballot with a recusal, a deferred item) and one
+meeting in progress. Everything goes through Desk, so the demo obeys the same rules as a user.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+from meetingdesk.services import Desk
+
+TZ = timezone(timedelta(hours=8))
+UNIT_NAME = "晓塘乡党委"
+
+MEMBERS = [  # name, position, is_chief
+    ("徐颖峰", "党委书记", True),
+    ("李犇", "党委副书记、乡长", False),
+    ("张喆", "党委副书记", False),
+    ("陈玥", "党委委员、纪委书记", False),
+    ("刘珺", "党委委员、组织委员", False),
+    ("赵燊", "党委委员、宣传委员", False),
+    ("孙昇", "党委委员、副乡长", False),
+    ("周海堃", "党委委员、副乡长", False),
+    ("吴敏", "党委委员、人武部长", False),
+]
+PORTFOLIOS = {  # area -> member index
+    "党建": 0, "人事": 4, "财务": 1, "行政审批": 6, "工程建设": 7, "物资采购": 7,
+    "纪检监察": 3, "宣传": 5, "农业农村": 6, "水利": 7, "安全生产": 8, "综合治理": 2,
+}
+
+
+class DemoClock:
+    """A clock the demo moves forward by hand, so that the record reads like a real morning."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += timedelta(minutes=minutes)
+
+
+def build_demo(desk: Desk, clock: DemoClock | None = None) -> int:
+    """Create the demo unit in `desk` and return its id. Refuses if it exists already."""
+    clock = clock or DemoClock(datetime(2026, 11, 10, 8, 55, tzinfo=TZ))
+    desk.clock = clock
+    unit = desk.create_unit(UNIT_NAME)
+    ids = [desk.add_member(unit, name, position, rank, chief)
+           for rank, (name, position, chief) in enumerate(MEMBERS, 1)]
+    for area, index in PORTFOLIOS.items():
+        desk.assign_portfolio(unit, ids[index], area)
+    _closed_meeting(desk, clock, unit, ids)
+    clock.now = datetime(2026, 11, 24, 8, 55, tzinfo=TZ)
+    _meeting_in_progress(desk, clock, unit, ids)
+    return unit
+
+
+def _closed_meeting(desk: Desk, clock: DemoClock, unit: int, ids: list[int]) -> int:
+    chief, mayor, deputy, discipline, organisation, publicity, agri, works, militia = ids
+    meeting = desk.create_meeting(
+        unit, "party_committee", "2026-11-10T09:00:00+08:00", "乡政府三楼会议室", chief,
+        "郑小玲", observers=[{"name": "钱立", "position": "县纪委监委派驻纪检组组长"}])
+    desk.add_item(meeting, title="拨付台风灾后农业合作社恢复生产补助资金", kind="decision",
+                  category="funds", amount="360000", fund_type="project", area="农业农村",
+                  presenter_id=agri, vote_mode="hands", materials=["补助资金分配方案.docx"])
+    desk.add_item(meeting, title="推荐晓塘村党支部书记人选", kind="decision",
+                  category="appointment", area="人事", presenter_id=organisation,
+                  vote_mode="secret",
+                  candidates=[{"name": "林玥", "current_post": "晓塘村村委委员",
+                               "proposed_post": "晓塘村党支部书记"}])
+    desk.add_item(meeting, title="乡文化礼堂改造工程追加投资", kind="decision",
+                  category="project", amount="850000", fund_type="project", area="工程建设",
+                  presenter_id=works, vote_mode="hands")
+    step: Callable[[float], None] = clock.advance
+    desk.start_meeting(meeting)
+    for member in ids:
+        step(0.2)
+        if member == militia:
+            desk.mark_absent(meeting, member, "参加县人武部集训")
+        else:
+            desk.mark_present(meeting, member)
+    desk.record_written_opinion(meeting, 1, militia, "agree",
+                                "同意补助方案，建议资金尽快拨付到位。")
+    step(1)
+    desk.open_session(meeting)
+
+    # Item 1: a 三重一大 fund item, every member in turn, the chief last, hands vote.
+    step(1)
+    desk.open_item(meeting, 1)
+    step(1)
+    desk.report(meeting, 1, agri, "受今年台风影响，全乡4个龙头农业合作社损失较大。经实地走访，"
+                "拟安排项目资金36万元用于恢复生产补助，按受灾面积分配。")
+    words = {
+        works: ("agree", "同意。水利设施修复要同步安排。"),
+        agri: ("agree", "同意，农业农村办负责按方案发放。"),
+        publicity: ("agree", "同意，补助名单要公示。"),
+        organisation: ("agree", "同意。"),
+        discipline: ("agree", "同意，纪委全程监督资金发放，防止优亲厚友。"),
+        deputy: ("agree", "同意，要与合作社签订资金使用承诺。"),
+        mayor: ("agree", "同意，财政所做好资金保障。"),
+    }
+    for member in desk.meeting(meeting).speaking_queue(1):
+        step(2)
+        stance, text = words[member]
+        desk.record_opinion(meeting, 1, member, stance, text)
+    step(2)
+    desk.record_opinion(meeting, 1, chief, "agree",
+                        "同意。各位意见都很好，资金要专款专用，发放结果报县农业农村局备案。")
+    for member in desk.meeting(meeting).eligible(1):
+        step(0.1)
+        desk.cast_vote(meeting, 1, member, "agree")
+    step(1)
+    desk.decide(meeting, 1, "同意安排项目资金36万元，用于4个农业合作社恢复生产补助，"
+                "由农业农村办牵头发放，纪委监督，结果公示。")
+
+    # Item 2: an appointment by secret ballot; the publicity member recuses (a relative).
+    step(2)
+    desk.open_item(meeting, 2)
+    desk.recuse(meeting, 2, publicity, "拟推荐人选系本人配偶的表妹")
+    step(1)
+    desk.report(meeting, 2, organisation, "经民主推荐、组织考察，拟推荐林玥同志为晓塘村党支部书记人选。")
+    for member in desk.meeting(meeting).speaking_queue(2):
+        step(1.5)
+        desk.record_opinion(meeting, 2, member, "agree", "同意推荐。")
+    step(1.5)
+    desk.record_opinion(meeting, 2, chief, "agree", "同意。要加强对新任村书记的培养和监督。")
+    step(3)
+    desk.enter_tally(meeting, 2, agree=6, disagree=1, abstain=0, scrutineers=["陈玥"],
+                     counters=["郑小玲"], candidate=1)
+    step(1)
+    desk.decide(meeting, 2, "同意推荐林玥同志为晓塘村党支部书记人选，按程序报批。")
+
+    # Item 3: sharply divided, deferred for further study.
+    step(2)
+    desk.open_item(meeting, 3)
+    step(1)
+    desk.report(meeting, 3, works, "文化礼堂改造因设计变更需追加投资85万元。")
+    split = {mayor: "disagree", deputy: "defer", discipline: "defer"}
+    for member in desk.meeting(meeting).speaking_queue(3):
+        step(2)
+        stance = split.get(member, "agree")
+        reason = "追加金额较大，设计变更依据不充分，需进一步调研、会商。" if stance != "agree" else ""
+        desk.record_opinion(meeting, 3, member, stance,
+                            "同意追加。" if stance == "agree" else "建议暂缓。", reason)
+    step(2)
+    desk.record_opinion(meeting, 3, chief, "defer", "大家分歧较大，建议暂缓表决。",
+                        "请工程建设办会同财政所进一步核实设计变更和预算。")
+    step(1)
+    desk.defer(meeting, 3, "意见分歧较大，暂缓表决，进一步调研、会商后提交下次会议复议。")
+    step(2)
+    desk.close_meeting(meeting)
+    step(5)
+    desk.add_signature(meeting, "recorder", "郑小玲")
+    desk.add_signature(meeting, "chair", "徐颖峰", member_id=chief)
+    return meeting
+
+
+def _meeting_in_progress(desk: Desk, clock: DemoClock, unit: int, ids: list[int]) -> int:
+    chief, mayor, deputy, discipline, organisation, publicity, agri, works, militia = ids
+    meeting = desk.create_meeting(unit, "party_committee", "2026-11-24T09:00:00+08:00",
+                                  "乡政府三楼会议室", chief, "郑小玲")
+    desk.add_item(meeting, title="学习县委关于加强对“一把手”监督的若干规定", kind="study",
+                  presenter_id=deputy)
+    for deferred in desk.deferred_items(unit):
+        desk.carry_over(meeting, deferred.item_id)
+    desk.add_item(meeting, title="采购乡机关办公设备", kind="decision", category="general",
+                  amount="38000", fund_type="regular", area="物资采购", presenter_id=works,
+                  vote_mode="hands")
+    desk.start_meeting(meeting)
+    for member in ids:
+        clock.advance(0.2)
+        if member == discipline:
+            desk.mark_absent(meeting, member, "赴县纪委汇报工作")
+        else:
+            desk.mark_present(meeting, member)
+    clock.advance(1)
+    desk.open_session(meeting)
+    clock.advance(1)
+    desk.open_item(meeting, 1)
+    clock.advance(1)
+    desk.report(meeting, 1, deputy, "领学县委文件全文。")
+    clock.advance(10)
+    desk.conclude_item(meeting, 1, "会议认真学习了有关规定，要求班子成员严格执行。")
+    clock.advance(1)
+    desk.open_item(meeting, 2)
+    clock.advance(1)
+    desk.report(meeting, 2, works, "经进一步核实，设计变更系消防规范调整所致，追加预算核减为62万元。")
+    for member in desk.meeting(meeting).speaking_queue(2)[:3]:
+        clock.advance(2)
+        desk.record_opinion(meeting, 2, member, "agree", "同意核减后的方案。")
+    return meeting
