@@ -1,0 +1,1 @@
+"""The record: the minutes model, the filed PDF, and its digital signature."""

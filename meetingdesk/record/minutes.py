@@ -1,0 +1,242 @@
+"""The minutes: everything the filed record shows, as plain display-ready data.
+
+These frozen dataclasses are what the PDF renderer reads. They hold text exactly as it is to be
+printed (Chinese labels already chosen, times as "09:05", dates as "2026年3月12日", amounts as
+"350,000 元"), so that rendering needs no knowledge of the rules and the builder that folds a
+meeting's events into Minutes decides every word. Sequences are tuples so that a Minutes value
+cannot change after it is built; order is significant everywhere (speaking order, roll order).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FINGERPRINT = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Absence:
+    """A member expected but absent: why, and any written opinion (书面意见) they sent."""
+
+    name: str
+    reason: str
+    written_opinion: str | None = None
+
+
+@dataclass(frozen=True)
+class TimedPresence:
+    """A late arrival or an early leave: who, and when ("09:05")."""
+
+    name: str
+    time: str
+
+
+@dataclass(frozen=True)
+class Recusal:
+    """A member who stepped out of one item (回避), with the reason."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The presenter's report (汇报) that opens an item."""
+
+    presenter: str
+    time: str
+    words: str
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One remark on an item, in speaking order.
+
+    A member's opinion carries a stance label (同意 / 不同意 / 缓议 / 弃权) and, for 不同意 or
+    缓议, the reason (依据和理由). A procedural remark (for example the chief's before every other
+    member has spoken) has no stance; so has an observer's remark (put the role in the name, e.g.
+    "陈玥（列席）").
+    """
+
+    time: str
+    name: str
+    words: str
+    stance_label: str | None = None
+    reason: str | None = None
+    procedural: bool = False
+
+    def __post_init__(self) -> None:
+        if self.procedural and self.stance_label is not None:
+            raise ValueError("a procedural remark has no stance")
+
+
+@dataclass(frozen=True)
+class MemberVote:
+    """One member's choice in an open vote (口头, 举手, 记名投票): 同意 / 不同意 / 弃权."""
+
+    name: str
+    choice_label: str
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The count of a secret ballot (无记名投票): the only thing ever known of it."""
+
+    agree: int
+    disagree: int
+    abstain: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The person one vote of an appointment item (干部任免) is about: voted one by one."""
+
+    name: str
+    current_post: str
+    proposed_post: str
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One question put to the vote: the item itself, or one candidate of an appointment item.
+
+    Exactly one of ``member_votes`` (an open vote) and ``tally`` (a secret ballot, with its
+    scrutineers 监票人/计票人) is given: a secret ballot cannot carry who voted what.
+    ``result_text`` is the result against the rule, e.g. "同意 6 票，超过应到会 9 人的半数，通过".
+    """
+
+    method_label: str
+    result_text: str
+    candidate: Candidate | None = None
+    member_votes: tuple[MemberVote, ...] = ()
+    tally: Tally | None = None
+    scrutineers: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if bool(self.member_votes) == (self.tally is not None):
+            raise ValueError("a vote has either each member's choice or a secret tally")
+        if self.scrutineers and self.tally is None:
+            raise ValueError("scrutineers belong to a secret ballot")
+
+    @property
+    def secret(self) -> bool:
+        return self.tally is not None
+
+
+@dataclass(frozen=True)
+class HeadDecision:
+    """The head's decision in an administrative meeting (行政首长负责制), with the reason when
+    it goes against the majority of opinions (or whenever one was given)."""
+
+    name: str
+    decision_label: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemMinutes:
+    """One agenda item (议题) as the record shows it.
+
+    ``major_reasons`` says why a major matter (三重一大) is one, e.g. ("类别：大额资金使用",
+    "项目资金 350,000 元，达到 200,000 元标准"). ``decision_text`` is the decision as worded by the
+    meeting; ``deferral_reason`` is set when the item was put off (缓议), ``proceed_reason`` when
+    the chair went on to a vote despite sharply divided opinions (R9). ``carried_over_from``
+    names the earlier meeting's item a reconsidered (复议) item comes from.
+    """
+
+    number: int
+    title: str
+    kind_label: str
+    presenter: str
+    category_label: str | None = None
+    major_matter: bool = False
+    major_reasons: tuple[str, ...] = ()
+    amount_label: str | None = None
+    fund_type_label: str | None = None
+    materials: tuple[str, ...] = ()
+    recusals: tuple[Recusal, ...] = ()
+    report: Report | None = None
+    speeches: tuple[Speech, ...] = ()
+    votes: tuple[Vote, ...] = ()
+    decision_text: str | None = None
+    deferral_reason: str | None = None
+    proceed_reason: str | None = None
+    head_decision: HeadDecision | None = None
+    carried_over_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An addendum (更正) to the closed record: when, by whom, why, and what it says."""
+
+    time: str
+    author: str
+    reason: str
+    text: str
+
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Handwriting:
+    """A signature captured on screen, as vector strokes.
+
+    Each stroke is the list of points the pen passed through while down, in a box of
+    ``width`` x ``height`` (the capture widget's size, or 1 x 1 for normalised points) with the
+    origin at the top left and y growing downwards, as on screen.
+    """
+
+    strokes: tuple[tuple[Point, ...], ...]
+    width: float = 1.0
+    height: float = 1.0
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A person who signs the record: a line for wet ink always, and the captured signature
+    (with when it was captured) where one was given."""
+
+    role_label: str
+    name: str
+    handwriting: Handwriting | None = None
+    signed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """The whole record of one meeting.
+
+    ``meeting_title`` is the numbered name ("2026年第12次党委会"), ``meeting_type`` the type
+    label ("党委会"). ``expected`` and ``present`` list members (display names) in roll order;
+    ``observers`` list 列席 attendees with their posts, e.g. "陈玥（县纪委派驻纪检组组长）".
+    ``rule_set_label`` names the rule set and its version. ``signers`` are the recorder and the
+    chair, and every attendee where the unit asks for it, in signing order. ``fingerprint`` is
+    the SHA-256 (64 lowercase hex digits) of the last event of the meeting's log.
+    """
+
+    unit_name: str
+    meeting_title: str
+    meeting_type: str
+    date: str
+    start: str
+    end: str
+    place: str
+    chair: str
+    recorder: str
+    expected: tuple[str, ...]
+    present: tuple[str, ...]
+    rule_set_label: str
+    fingerprint: str
+    absent: tuple[Absence, ...] = ()
+    late: tuple[TimedPresence, ...] = ()
+    early_leave: tuple[TimedPresence, ...] = ()
+    observers: tuple[str, ...] = ()
+    items: tuple[ItemMinutes, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    signers: tuple[Signer, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not _FINGERPRINT.fullmatch(self.fingerprint):
+            raise ValueError("the fingerprint is 64 lowercase hexadecimal digits (SHA-256)")
