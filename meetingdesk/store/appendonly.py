@@ -1,0 +1,114 @@
+"""The guard that keeps the event log append-only, inside the database itself.
+
+THIS IS THE ONE PLACE WHERE THE STORE WRITES DIALECT-SPECIFIC SQL. Everything else goes through
+SQLAlchemy and behaves the same on SQLite and PostgreSQL.
+
+Triggers refuse UPDATE and DELETE on `events`, whoever issues them (this program, a script, a
+database tool). On PostgreSQL a statement-level trigger also refuses TRUNCATE, which would
+otherwise bypass the row-level DELETE trigger; SQLite has no TRUNCATE (its "DELETE FROM events"
+fires the row trigger). Someone with full access to the file or server can still drop the triggers
+first; that is what integrity.check_store and the hash chain are there to reveal.
+
+If this SQL ever has to change, add a migration that drops and re-creates the guard, and keep the
+names below, which integrity.check_store looks for.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+_MESSAGE_SQLITE = "事件记录只能追加，不能修改或删除 / events are append-only: {op} refused"
+
+# SQLite keeps each trigger's CREATE statement verbatim in sqlite_master, so it can be compared.
+SQLITE_TRIGGERS: dict[str, str] = {
+    f"events_no_{op.lower()}": (
+        f"CREATE TRIGGER events_no_{op.lower()} BEFORE {op} ON events "
+        f"BEGIN SELECT RAISE(ABORT, '{_MESSAGE_SQLITE.format(op=op)}'); END"
+    )
+    for op in ("UPDATE", "DELETE")
+}
+
+POSTGRESQL_FUNCTION = "events_append_only"
+# The function body as PostgreSQL stores it (pg_proc.prosrc), so it can be compared.
+# (Concatenation rather than RAISE's % placeholders, which the driver would take for its own.)
+POSTGRESQL_FUNCTION_BODY = """
+BEGIN
+    RAISE EXCEPTION USING MESSAGE =
+        '事件记录只能追加，拒绝 ' || TG_OP || ' / events are append-only: ' || TG_OP || ' refused';
+END
+"""
+POSTGRESQL_TRIGGERS: dict[str, str] = {
+    "events_no_update": "BEFORE UPDATE ON events FOR EACH ROW",
+    "events_no_delete": "BEFORE DELETE ON events FOR EACH ROW",
+    "events_no_truncate": "BEFORE TRUNCATE ON events FOR EACH STATEMENT",
+}
+
+
+def install(conn: Connection) -> None:
+    """Create the guard (called by the first migration)."""
+    if conn.dialect.name == "sqlite":
+        for create in SQLITE_TRIGGERS.values():
+            conn.exec_driver_sql(create)
+    else:
+        conn.exec_driver_sql(
+            f"CREATE FUNCTION {POSTGRESQL_FUNCTION}() RETURNS trigger LANGUAGE plpgsql "
+            f"AS $${POSTGRESQL_FUNCTION_BODY}$$")
+        for name, when in POSTGRESQL_TRIGGERS.items():
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION {POSTGRESQL_FUNCTION}()")
+
+
+def remove(conn: Connection) -> None:
+    """Drop the guard (only for downgrading the first migration)."""
+    if conn.dialect.name == "sqlite":
+        for name in SQLITE_TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    else:
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {POSTGRESQL_FUNCTION}() CASCADE")
+
+
+def faults(conn: Connection) -> list[tuple[str, str]]:
+    """What is wrong with the guard, as (Chinese, English) reasons; empty when it is intact."""
+    found: list[tuple[str, str]] = []
+    if conn.dialect.name == "sqlite":
+        stored = dict(conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'")
+        ).all())
+        for name, create in SQLITE_TRIGGERS.items():
+            if name not in stored:
+                found.append(_missing(name))
+            elif stored[name] != create:
+                found.append(_altered(name))
+        return found
+
+    body = conn.execute(text("SELECT prosrc FROM pg_proc WHERE proname = :name"),
+                        {"name": POSTGRESQL_FUNCTION}).scalar()
+    if body is None:
+        found.append((f"防篡改函数 {POSTGRESQL_FUNCTION} 缺失",
+                      f"the guard function {POSTGRESQL_FUNCTION} is missing"))
+    elif body != POSTGRESQL_FUNCTION_BODY:
+        found.append((f"防篡改函数 {POSTGRESQL_FUNCTION} 被改动",
+                      f"the guard function {POSTGRESQL_FUNCTION} was altered"))
+    # tgenabled: 'O' fires normally, 'A' always; 'D' is disabled, 'R' fires only on replicas.
+    stored = dict(conn.execute(text(
+        "SELECT t.tgname, t.tgenabled IN ('O', 'A') AND p.proname = :name "
+        "FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+        "WHERE t.tgrelid = 'events'::regclass AND NOT t.tgisinternal"),
+        {"name": POSTGRESQL_FUNCTION}).all())
+    for name in POSTGRESQL_TRIGGERS:
+        if name not in stored:
+            found.append(_missing(name))
+        elif not stored[name]:
+            found.append(_altered(name))
+    return found
+
+
+def _missing(name: str) -> tuple[str, str]:
+    return (f"事件表的防篡改触发器 {name} 缺失（事件可被修改或删除）",
+            f"the events table's append-only trigger {name} is missing "
+            "(events could be edited or deleted)")
+
+
+def _altered(name: str) -> tuple[str, str]:
+    return (f"事件表的防篡改触发器 {name} 被改动或停用",
+            f"the events table's append-only trigger {name} was altered or disabled")

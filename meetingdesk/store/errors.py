@@ -1,0 +1,82 @@
+"""Every refusal of the storage layer: a stable code, a Chinese message, an English one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (Chinese, English); {name} fields are filled from the error's parameters.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "DB_NOT_SQLITE": (
+        "文件“{path}”不是 SQLite 数据库，未作任何改动。请确认选择的是会议纪实台的数据库文件。",
+        "'{path}' is not a SQLite database; it was left unchanged."),
+    "DB_NOT_MEETINGDESK": (
+        "数据库“{path}”中已有其他程序的数据表，不是会议纪实台的数据库，未写入任何数据。",
+        "'{path}' holds another program's tables and is not a MeetingDesk database; "
+        "nothing was written to it."),
+    "DB_TOO_NEW": (
+        "数据库“{path}”由更新版本的会议纪实台创建（结构版本 {revision}），请升级本程序后再打开。",
+        "'{path}' was made by a newer MeetingDesk (schema revision {revision}); "
+        "upgrade the program to open it."),
+    "DB_LOCKED": (
+        "数据库“{path}”正被其他程序占用，等待 {seconds} 秒后仍未释放。"
+        "请关闭其他正在使用它的会议纪实台窗口后重试。",
+        "'{path}' is locked by another program (waited {seconds} s). "
+        "Close other MeetingDesk windows using it and try again."),
+    "DB_CHANGED_MEANWHILE": (
+        "数据库“{path}”在此期间已被其他程序修改，本次操作未保存，请重新操作。",
+        "'{path}' was changed by another program meanwhile; this action was not saved. "
+        "Please do it again."),
+    "DB_UNREADABLE": (
+        "无法打开数据库“{path}”：{detail}。请检查文件是否存在、权限是否足够。",
+        "Cannot open the database '{path}': {detail}. Check that it exists and may be read."),
+    "DB_UNWRITABLE": (
+        "无法写入数据库“{path}”：{detail}。请检查文件权限和磁盘空间。",
+        "Cannot write to the database '{path}': {detail}. Check permissions and free disk space."),
+    "DB_CORRUPT": (
+        "数据库“{path}”已损坏：{detail}。请从备份恢复。",
+        "The database '{path}' is damaged: {detail}. Restore it from a backup."),
+    "DB_UNREACHABLE": (
+        "无法连接数据库 {path}：{detail}",
+        "Cannot connect to the database {path}: {detail}"),
+    "MIGRATIONS_MISSING": (
+        "程序安装不完整：找不到数据库结构升级脚本（{path}）。请重新安装会议纪实台。",
+        "The installation is incomplete: the schema migrations are missing ({path}). "
+        "Reinstall MeetingDesk."),
+    "BACKUP_FAILED": (
+        "备份数据库“{path}”失败：{detail}。数据库未作改动。",
+        "Backing up the database '{path}' failed: {detail}. The database was not changed."),
+    "EVENT_SEQ_TAKEN": (
+        "会议（编号 {meeting_id}）的第 {seq} 条记录已存在，本条未写入（可能另一处同时在记录）。",
+        "Event {seq} of meeting {meeting_id} already exists; this one was not written "
+        "(perhaps someone else is recording at the same time)."),
+    "EVENT_WRONG_MEETING": (
+        "记录不属于会议（编号 {meeting_id}），或该会议不存在，未写入。",
+        "The event does not belong to meeting {meeting_id}, or that meeting does not exist; "
+        "it was not written."),
+}
+
+
+class StoreError(Exception):
+    """The database could not be opened, read or written as asked. Nothing was recorded."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        if code not in MESSAGES:
+            raise KeyError(f"unknown store error code {code}")
+        self.code = code
+        self.params = params
+        zh, en = MESSAGES[code]
+        self.message_zh = _fill(zh, params)
+        self.message_en = _fill(en, params)
+        super().__init__(f"[{code}] {self.message_zh} / {self.message_en}")
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang.startswith("en") else self.message_zh
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    return template.format_map(_Lenient(params))

@@ -1,0 +1,56 @@
+"""Bringing a database's schema up to date with Alembic, run from code (no alembic.ini).
+
+To write a new revision after changing models.py: python -m meetingdesk.store.migrations "what
+changed" (see migrations/__main__.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from meetingdesk.store.backup import backup_database
+from meetingdesk.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from meetingdesk.store.db import Database
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(connection: Connection) -> Config:
+    """Alembic's configuration for our migrations, running on `connection`."""
+    if not (MIGRATIONS_DIR / "env.py").is_file():
+        raise StoreError("MIGRATIONS_MISSING", path=MIGRATIONS_DIR)
+    config = Config()
+    # ConfigParser interpolates '%', which may occur in an install path.
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_to_head(db: Database) -> None:
+    """Migrate `db` to the newest schema; back it up first if it already holds data.
+
+    Runs in one transaction: a failed migration leaves the database as it was.
+    """
+    with db.engine.begin() as conn:
+        config = alembic_config(conn)
+        script = ScriptDirectory.from_config(config)
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == script.get_current_head():
+            return
+        if current is None:
+            if inspect(conn).get_table_names():
+                raise StoreError("DB_NOT_MEETINGDESK", path=db.label)
+        elif current not in {rev.revision for rev in script.walk_revisions()}:
+            raise StoreError("DB_TOO_NEW", path=db.label, revision=current)
+        else:
+            backup_database(db, "before-migration")
+        command.upgrade(config, "head")
