@@ -240,6 +240,11 @@ class Meeting:
         return Quorum(expected, len(self.present()),
                       math.ceil(expected * rules.personnel_quorum_fraction))
 
+    def vote_quorum(self, item_no: int) -> Quorum:
+        """R3: the quorum a vote on the item needs now (the personnel share for personnel items)."""
+        personnel = self.items[item_no].spec.category in self._rules().personnel_categories
+        return self.personnel_quorum() if personnel else self.quorum()
+
     def item(self, item_no: Any) -> ItemState:
         if isinstance(item_no, bool) or not isinstance(item_no, int) or item_no not in self.items:
             raise DomainError("UNKNOWN_ITEM", item_no=str(item_no)[:20])
@@ -437,8 +442,7 @@ class Meeting:
         div = self.division(n)
         if div.sharp and not item.override_reason and not item.voting_started:
             raise DomainError("DIVISION_UNRESOLVED", detail=div.detail_zh, detail_en=div.detail_en)
-        personnel = item.spec.category in self._rules().personnel_categories
-        quorum = self.personnel_quorum() if personnel else self.quorum()
+        quorum = self.vote_quorum(n)
         if not quorum.met:
             raise DomainError("QUORUM_NOT_MET", expected=quorum.expected, present=quorum.present,
                               needed=quorum.needed, action="表决本议题", action_en="vote on it")
