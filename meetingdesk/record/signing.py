@@ -1,0 +1,162 @@
+"""The unit's digital signature on the filed PDF (PAdES B-B, with pyHanko).
+
+A unit without a certificate from a CA makes its own: an EC P-256 key and a self-signed
+certificate in the unit's name, kept as a passphrase-protected PKCS#12 file. Such a signature
+proves the file unchanged since signing (intact) but not who signed it (untrusted), until the
+county distributes the unit certificates it accepts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from asn1crypto import pkcs12 as asn1_pkcs12
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.general import SigningError as PyHankoSigningError
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+FIELD_NAME = "UnitSignature"
+CERTIFICATE_YEARS = 30
+
+
+class SigningError(Exception):
+    """The record could not be signed; the message is for the user (Chinese, then English)."""
+
+
+class WrongPassphraseError(SigningError):
+    pass
+
+
+class CertificateFileError(SigningError):
+    pass
+
+
+def create_unit_certificate(unit_name: str, passphrase: str) -> bytes:
+    """A PKCS#12 file holding a new EC P-256 key and a self-signed certificate for the unit
+    (CN and O: ``unit_name``), valid for 30 years, protected by ``passphrase``."""
+    if not passphrase:
+        raise SigningError("单位证书必须设置口令。(The unit certificate needs a passphrase.)")
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, unit_name),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit_name),
+                      x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365 * CERTIFICATE_YEARS))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(
+            digital_signature=True, content_commitment=True, key_encipherment=False,
+            data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
+            encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
+                       critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return pkcs12.serialize_key_and_certificates(
+        unit_name.encode("utf-8"), key, cert, None,
+        BestAvailableEncryption(passphrase.encode("utf-8")))
+
+
+def load_p12(p12: bytes, passphrase: str) -> signers.SimpleSigner:
+    """The signer held in a unit certificate file; a clear error for a wrong passphrase."""
+    try:
+        return signers.SimpleSigner.load_pkcs12_data(p12, (), passphrase.encode("utf-8"))
+    except ValueError:
+        if _is_pkcs12(p12):
+            raise WrongPassphraseError(
+                "单位证书口令不正确，请重新输入。(Wrong passphrase for the unit certificate.)"
+            ) from None
+        raise CertificateFileError(
+            "单位证书文件已损坏或不是 PKCS#12（.p12/.pfx）格式。"
+            "(The unit certificate file is damaged or not a PKCS#12 file.)") from None
+
+
+def _is_pkcs12(data: bytes) -> bool:
+    try:
+        asn1_pkcs12.Pfx.load(data).native
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def sign_pdf(pdf: bytes, p12: bytes, passphrase: str, reason: str, location: str) -> bytes:
+    """``pdf`` signed with the unit certificate (PAdES B-B, SHA-256) in an invisible signature
+    field on the last page, the signature page."""
+    signer = load_p12(p12, passphrase)
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        meta = signers.PdfSignatureMetadata(
+            field_name=FIELD_NAME, reason=reason, location=location, md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES)
+        out = io.BytesIO()
+        signers.sign_pdf(writer, meta, signer=signer, output=out,
+                         new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=-1))
+    except (PdfError, PyHankoSigningError) as exc:
+        raise SigningError(f"无法对该 PDF 签名。(The PDF could not be signed: {exc})") from exc
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    """What a check of the PDF's last signature found.
+
+    ``intact``: the signed bytes are unchanged. ``valid``: intact, and the signature over them
+    is cryptographically correct. ``trusted``: the signer's certificate chains to a trusted root
+    (a unit's self-made certificate does not). ``covers_whole_file``: nothing was appended after
+    signing. ``problem`` explains a failed check.
+    """
+
+    signed: bool
+    intact: bool = False
+    valid: bool = False
+    trusted: bool = False
+    covers_whole_file: bool = False
+    signer: str = ""
+    signed_at: dt.datetime | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Intact, valid and covering the whole file: the record is as it was signed."""
+        return self.valid and self.covers_whole_file
+
+
+def verify_pdf_signature(pdf: bytes) -> SignatureReport:
+    """Check the last signature of ``pdf`` with pyHanko's validator (no network access)."""
+    try:
+        signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
+    except (PdfError, ValueError) as exc:
+        return SignatureReport(signed=False, problem=f"PDF 无法读取 (unreadable PDF): {exc}")
+    if not signatures:
+        return SignatureReport(signed=False, problem="PDF 未签名 (not signed)")
+    signature = signatures[-1]
+    try:
+        status = validate_pdf_signature(
+            signature, ValidationContext(trust_roots=[], allow_fetching=False))
+    except (SignatureValidationError, PdfError, ValueError) as exc:
+        return SignatureReport(signed=True, problem=f"签名无法验证 (cannot validate): {exc}")
+    valid = status.intact and status.valid
+    return SignatureReport(
+        signed=True, intact=status.intact, valid=valid, trusted=status.trusted,
+        covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        signer=status.signing_cert.subject.native.get("common_name", ""),
+        signed_at=signature.self_reported_timestamp,
+        problem="" if valid else "签名与文件内容不符，文件在签名后被改动 (the file was altered)",
+    )
