@@ -1,0 +1,82 @@
+"""Storage-level checks: is the database sound, is the log's guard in place, do the chains hold?
+
+Rule-level checks (replaying each log through the domain) are added by the services layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select, text
+
+from meetingdesk.domain.chain import verify_chain
+from meetingdesk.store import appendonly, eventlog
+from meetingdesk.store.db import Database
+from meetingdesk.store.models import EventRecord, Meeting, MeetingType
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing found wrong, and where: a meeting and event seq when it concerns one."""
+
+    reason_zh: str
+    reason_en: str
+    meeting_id: int | None = None
+    meeting_uid: str | None = None
+    meeting_label: str | None = None  # e.g. "2026年第3次党委会"
+    seq: int | None = None
+
+    def __str__(self) -> str:
+        where_zh, where_en = "", ""
+        if self.meeting_id is not None:
+            label = f" {self.meeting_label}" if self.meeting_label else ""
+            where_zh = f"会议{label}（编号 {self.meeting_id}）"
+            where_en = f"meeting {self.meeting_id}"
+            if self.seq is not None:
+                where_zh += f"第 {self.seq} 条记录"
+                where_en += f", event {self.seq}"
+            where_zh += "："
+            where_en += ": "
+        return f"{where_zh}{self.reason_zh} / {where_en}{self.reason_en}"
+
+
+def check_store(db: Database) -> list[Problem]:
+    """Everything wrong with the store; an empty list means it passed every check."""
+    with db.translated_errors(), db.engine.connect() as conn:
+        problems = _sqlite_checks(conn) if db.is_sqlite else []
+        problems += [Problem(zh, en) for zh, en in appendonly.faults(conn)]
+        problems += _orphan_events(conn)
+    with db.session() as session:
+        meetings = session.execute(
+            select(Meeting.id, Meeting.uid, Meeting.year, Meeting.number, MeetingType.name)
+            .outerjoin(MeetingType, Meeting.type_id == MeetingType.id)
+            .order_by(Meeting.id)).all()
+        for m in meetings:
+            label = f"{m.year}年第{m.number}次{m.name or '会议'}"
+            for brk in verify_chain(eventlog.load(session, m.id)):
+                problems.append(Problem(brk.reason_zh, brk.reason_en, m.id, m.uid, label, brk.seq))
+    return problems
+
+
+def _sqlite_checks(conn: Connection) -> list[Problem]:
+    problems = [
+        Problem(f"SQLite 完整性检查：{message}", f"SQLite integrity check: {message}")
+        for (message,) in conn.execute(text("PRAGMA integrity_check"))
+        if message != "ok"
+    ]
+    for table, rowid, parent, _fk in conn.execute(text("PRAGMA foreign_key_check")):
+        problems.append(Problem(
+            f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在",
+            f"row {rowid} of {table} refers to a missing {parent} row"))
+    return problems
+
+
+def _orphan_events(conn: Connection) -> list[Problem]:
+    """Events whose meeting is gone (possible only if foreign keys were bypassed)."""
+    ev = EventRecord.__table__
+    rows = conn.execute(
+        select(ev.c.meeting_id, ev.c.seq)
+        .where(~ev.c.meeting_id.in_(select(Meeting.__table__.c.id)))
+        .order_by(ev.c.meeting_id, ev.c.seq)).all()
+    return [Problem("事件所属的会议不存在", "the event's meeting does not exist",
+                    meeting_id=row.meeting_id, seq=row.seq) for row in rows]
