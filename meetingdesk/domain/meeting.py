@@ -335,6 +335,8 @@ class Meeting:
             return Step("head_decision", n, tuple(filter(None, [self.last_speaker(n)])))
         if self.division(n).sharp and not item.override_reason and not item.voting_started:
             return Step("division", n)
+        if not self.vote_quorum(n).met:
+            return Step("quorum", n)  # wait for members to come back, or defer
         votes = self.pending_votes(n)
         if votes:
             return Step("vote", n, tuple(sorted({m for ms in votes.values() for m in ms})))
