@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import exc, inspect, select, text
 
 from meetingdesk import paths
-from meetingdesk.store import Database, StoreError, appendonly, db as store_db, open_database
+from meetingdesk.store import Database, StoreError, appendonly, migrate, open_database
+from meetingdesk.store import db as store_db
 from meetingdesk.store.models import Base, Member, Unit
 
 TABLES = {
@@ -203,6 +204,16 @@ def test_a_locked_database_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
     with db.session() as session:
         session.add(Unit(name="已释放"))
     db.close()
+
+
+def test_missing_migration_scripts_are_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in a bundle built without the migrations as data files."""
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path / "not-bundled")
+    with pytest.raises(StoreError) as caught:
+        open_database(tmp_path / "new.sqlite3")
+    assert caught.value.code == "MIGRATIONS_MISSING"
+    assert "安装不完整" in caught.value.message_zh
 
 
 def test_unreachable_postgresql_is_reported() -> None:
