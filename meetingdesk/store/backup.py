@@ -52,8 +52,7 @@ def backup_database(db: Database, label: str) -> Path | None:
 
 
 def _free_name(stem: str, label: str) -> Path:
-    folder = paths.backups_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = paths.backups_dir()  # created on demand
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     safe_label = re.sub(r"[^\w.-]+", "-", label)  # \w keeps Chinese
     base = f"{stem}-{stamp}-{safe_label}"

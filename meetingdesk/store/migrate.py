@@ -46,11 +46,10 @@ def upgrade_to_head(db: Database) -> None:
         current = MigrationContext.configure(conn).get_current_revision()
         if current == script.get_current_head():
             return
-        if current is None:
-            if inspect(conn).get_table_names():
-                raise StoreError("DB_NOT_MEETINGDESK", path=db.label)
-        elif current not in {rev.revision for rev in script.walk_revisions()}:
-            raise StoreError("DB_TOO_NEW", path=db.label, revision=current)
-        else:
+        if current is None and inspect(conn).get_table_names():
+            raise StoreError("DB_NOT_MEETINGDESK", path=db.label)
+        if current is not None:
+            if current not in {rev.revision for rev in script.walk_revisions()}:
+                raise StoreError("DB_TOO_NEW", path=db.label, revision=current)
             backup_database(db, "before-migration")
         command.upgrade(config, "head")
