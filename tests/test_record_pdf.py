@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from meetingdesk.record.minutes import MemberVote, Minutes, Tally, Vote
+from meetingdesk.record.minutes import (Absence, Correction, HeadDecision, MemberVote, Minutes,
+                                        Speech, Tally, Vote)
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.sample import sample_minutes
 
@@ -224,3 +225,38 @@ def _write(tmp_path: Path, m: Minutes) -> Path:
     path = tmp_path / "record.pdf"
     path.write_bytes(render_minutes(m))
     return path
+
+
+def test_head_decision_reconsideration_and_going_on_despite_division(tmp_path):
+    m = sample_minutes()
+    market = m.items[2]
+    reconsidered = dataclasses.replace(
+        market, deferral_reason=None, carried_over_from="2026年第11次党委会议题三（缓议）",
+        proceed_reason="商户意见已充分听取，方案已修改",
+        votes=(Vote("举手表决", "同意 5 票，超过应到会 9 人的半数，通过",
+                    member_votes=tuple(MemberVote(n, "同意") for n in m.present[:5])),),
+        decision_text="会议同意修改后的租金调整方案。",
+        head_decision=HeadDecision("赵犇", "修改", "按多数意见下调涨幅至15%"))
+    text = body(poppler("pdftotext", "-layout", _write(tmp_path, dataclasses.replace(
+        m, items=(reconsidered,))), "-").split("\f")[:-1], m)
+    for expected in ("复议：2026年第11次党委会议题三（缓议）",
+                     "意见分歧较大，主持人决定继续表决。理由：商户意见已充分听取，方案已修改",
+                     "（四）决定会议同意修改后的租金调整方案。",
+                     "主要负责人（赵犇）决定：修改。理由：按多数意见下调涨幅至15%"):
+        assert expected in text
+    assert "缓议本议题暂缓表决" not in text
+
+
+def test_fields_and_speeches_longer_than_a_page_are_split(tmp_path):
+    m = sample_minutes()
+    opinion, correction, words = "书面意见第{}句。", "更正内容第{}句。", "发言内容第{}句。"
+    long_item = dataclasses.replace(m.items[3], speeches=(
+        Speech("11:38", "赵犇", "".join(words.format(i) for i in range(300))),))
+    m = dataclasses.replace(
+        m, absent=(Absence("黄海燕", "培训", "".join(opinion.format(i) for i in range(300))),),
+        corrections=(Correction("2026年3月13日", "刘晓岚", "补记",
+                                "".join(correction.format(i) for i in range(300))),),
+        items=m.items[:3] + (long_item,))
+    text = body(poppler("pdftotext", "-layout", _write(tmp_path, m), "-").split("\f")[:-1], m)
+    for pattern in (opinion, correction, words):
+        assert all(pattern.format(i) in text for i in range(300))

@@ -63,8 +63,10 @@ class Styles:
             subheading=ParagraphStyle("subheading", body, leftIndent=BODY_SIZE),
             body=ParagraphStyle("text", body, firstLineIndent=2 * BODY_SIZE),
             plain=body,
+            # The box's padding is matched by indents, so that it stays inside the text area.
             badge=ParagraphStyle("badge", body, borderWidth=0.8, borderColor=colors.black,
-                                 borderPadding=(2, 4, 3, 4), spaceBefore=4, spaceAfter=6),
+                                 borderPadding=(2, 4, 3, 4), leftIndent=4, rightIndent=4,
+                                 spaceBefore=6, spaceAfter=8),
             table=ParagraphStyle("table", body, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.4),
             small=ParagraphStyle("small", body, fontSize=10, leading=14),
         )
@@ -88,7 +90,7 @@ def field_rows(rows: list[tuple[str, str]], styles: Styles, space_before: float 
     """Label / value lines ("时间：…") with the values aligned and wrapping under themselves."""
     data = [[para(f"{label}：", styles.plain), para(value, styles.plain)] for label, value in rows]
     table = Table(data, colWidths=[LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], hAlign="LEFT",
-                  spaceBefore=space_before)
+                  spaceBefore=space_before, splitInRow=2 * BODY_LEADING)
     table.setStyle(table_style(styles.font, *BARE_CELLS))
     return table
 
