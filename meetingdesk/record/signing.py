@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from dataclasses import dataclass
 
 from asn1crypto import pkcs12 as asn1_pkcs12
@@ -30,6 +31,11 @@ from pyhanko_certvalidator import ValidationContext
 
 FIELD_NAME = "UnitSignature"
 CERTIFICATE_YEARS = 30
+
+# pyHanko logs a warning with a traceback for each untrusted certificate, which a unit's own
+# certificate always is; with no handler configured Python prints it to stderr. The usual
+# library NullHandler keeps it off stderr; an application that configures logging still gets it.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
 
 class SigningError(Exception):
