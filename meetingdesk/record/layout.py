@@ -3,7 +3,7 @@
 A4; top margin 37 mm, binding (left) margin 28 mm, text area 156 x 225 mm; body 三号 (16 pt)
 with 22 lines to the page; title 二号 (22 pt); page numbers 四号 (14 pt) below the text area.
 At 16 pt a line of the 156 mm text area holds 27 full-width characters (the standard's 28 rely
-on a word processor's character grid squeezing each character by a few hundredths of a point).
+on a word processor's character grid squeezing each character by about 0.2 pt).
 """
 
 from __future__ import annotations

@@ -68,14 +68,16 @@ def qr_code(value: str, size: float, font: str) -> Drawing:
 
 
 def signature_section(m: Minutes, styles: Styles) -> list[Flowable]:
-    """The last page(s): who signs, where, and the fingerprint to check the paper against."""
+    """The last page(s): who signs, where, and the fingerprint to check the paper against
+    (the QR code holds the fingerprint's 64 hex digits and nothing else)."""
     header = [para(text, styles.table) for text in ("职责", "姓名", "签字", "日期", "屏幕签名")]
     rows: list[list] = [header]
     for signer in m.signers:
         captured: list[Flowable] = []
         if signer.handwriting:
-            captured = [HandwritingFlowable(signer.handwriting, CAPTURED_WIDTH - 6, ROW_HEIGHT * 0.6),
-                        para(signer.signed_at or "", styles.small)]
+            captured = [
+                HandwritingFlowable(signer.handwriting, CAPTURED_WIDTH - 6, ROW_HEIGHT * 0.6),
+                para(signer.signed_at or "", styles.small)]
         rows.append([para(signer.role_label, styles.table), para(signer.name, styles.table),
                      "", "", captured])
     table = Table(rows, colWidths=[ROLE_WIDTH, NAME_WIDTH, WET_WIDTH, DATE_WIDTH, CAPTURED_WIDTH],
