@@ -1,0 +1,86 @@
+"""A recorder that never stops: opens the database, finds the first unfinished meeting,
+and records its next step through the services, printing "ACK meeting seq hash" after each
+action returns (that is, once it is durable). The crash test kills it at random moments."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from meeting_driver import sensible  # noqa: E402
+
+from meetingdesk.domain import DomainError, Event  # noqa: E402
+from meetingdesk.services import Desk  # noqa: E402
+
+Call = Callable[[Desk, int, Any, dict[str, Any]], Event]
+
+# Each entry the driver proposes, made through the service method a user's action calls.
+CALLS: dict[str, Call] = {
+    "attendance": lambda d, mid, m, p: (d.mark_present(mid, m) if p["status"] == "present"
+                                        else d.mark_absent(mid, m, p["reason"])),
+    "arrived": lambda d, mid, m, p: d.record_arrival(mid, m),
+    "session_opened": lambda d, mid, m, p: d.open_session(mid),
+    "item_opened": lambda d, mid, m, p: d.open_item(mid, p["item_no"]),
+    "report": lambda d, mid, m, p: d.report(mid, p["item_no"], m, p["words"]),
+    "item_concluded": lambda d, mid, m, p: d.conclude_item(mid, p["item_no"], p["text"]),
+    "opinion": lambda d, mid, m, p: d.record_opinion(mid, p["item_no"], m, p["stance"],
+                                                     p["words"], p["reason"]),
+    "deferral": lambda d, mid, m, p: d.defer(mid, p["item_no"], p["reason"]),
+    "division_override": lambda d, mid, m, p: d.override_division(mid, p["item_no"], p["reason"]),
+    "tally": lambda d, mid, m, p: d.enter_tally(mid, p["item_no"], p["agree"], p["disagree"],
+                                               p["abstain"], p["scrutineers"], p["counters"],
+                                               p["candidate"]),
+    "vote": lambda d, mid, m, p: d.cast_vote(mid, p["item_no"], m, p["choice"], p["candidate"]),
+    "decision": lambda d, mid, m, p: d.decide(mid, p["item_no"], p["text"]),
+    "head_decision": lambda d, mid, m, p: d.head_decide(mid, p["item_no"], m, p["decision"],
+                                                        p["text"], p["reason"]),
+    "meeting_closed": lambda d, mid, m, p: d.close_meeting(mid),
+    "signature": lambda d, mid, m, p: d.add_signature(mid, p["role"], p["name"], p["strokes"]),
+    "filed": lambda d, mid, m, p: d.mark_filed(mid),
+}
+
+
+def main(db: str, seed: int, finish: bool) -> None:
+    """Record until killed; with `finish`, complete the meetings there are and stop."""
+    rng = random.Random(seed)
+    desk = Desk.open(db)
+    print("READY", flush=True)
+    while True:
+        rows = sorted(desk.list_meetings(), key=lambda r: r.id)
+        unfinished = [r for r in rows if r.status != "filed"]
+        if not unfinished:
+            if finish:
+                break
+            unfinished = [new_meeting(desk, rows[-1].id)]
+        meeting_id = unfinished[0].id
+        if unfinished[0].status == "preparing":
+            desk.start_meeting(meeting_id)
+        while (action := sensible(desk.meeting(meeting_id), rng.randrange)) is not None:
+            type_, member, payload = action
+            try:
+                ev = CALLS[type_](desk, meeting_id, member, payload)
+            except DomainError:
+                continue  # the driver's guess was refused: pick again
+            print(f"ACK {meeting_id} {ev.seq} {ev.hash}", flush=True)
+    print("DONE", flush=True)
+
+
+def new_meeting(desk: Desk, like: int) -> Any:
+    """Another meeting with the same header and agenda as meeting `like`."""
+    info = desk.meeting_info(like)
+    meeting_id = desk.create_meeting(info.unit_id, info.type_code, info.scheduled_at, info.place,
+                                     info.chair_id, info.recorder)
+    for row in desk.agenda(like):
+        spec = row.spec.to_dict()
+        desk.add_item(meeting_id, **{k: spec[k] for k in ("title", "kind", "category", "amount",
+                                                          "fund_type", "area", "presenter_id",
+                                                          "vote_mode", "candidates")})
+    return desk.meeting_info(meeting_id)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), finish=sys.argv[3:] == ["finish"])
