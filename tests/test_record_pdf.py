@@ -260,3 +260,13 @@ def test_fields_and_speeches_longer_than_a_page_are_split(tmp_path):
     text = body(poppler("pdftotext", "-layout", _write(tmp_path, m), "-").split("\f")[:-1], m)
     for pattern in (opinion, correction, words):
         assert all(pattern.format(i) in text for i in range(300))
+
+
+def test_line_breaks_typed_by_the_recorder_are_kept(tmp_path):
+    m = sample_minutes()
+    study = dataclasses.replace(m.items[3], speeches=(
+        Speech("11:38", "赵犇", "一是抓学习；\n二是抓落实。\n三是抓<监督>&检查。"),))
+    lines = [squeeze(ln) for ln in poppler("pdftotext", "-layout", _write(
+        tmp_path, dataclasses.replace(m, items=(study,))), "-").splitlines()]
+    assert "11:38赵犇：一是抓学习；" in lines
+    assert "二是抓落实。" in lines and "三是抓<监督>&检查。" in lines

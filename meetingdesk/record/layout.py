@@ -82,8 +82,9 @@ def heading(text: str, style: ParagraphStyle, lines_after: int) -> list[Flowable
 
 
 def para(text: str, style: ParagraphStyle) -> CJKParagraph:
-    """A paragraph of plain text (never markup: names and words are escaped)."""
-    return CJKParagraph(escape(text), style)
+    """A paragraph of plain text (never markup: names and words are escaped); the line breaks
+    a recorder typed are kept."""
+    return CJKParagraph(escape(text).replace("\n", "<br/>"), style)
 
 
 def field_rows(rows: list[tuple[str, str]], styles: Styles, space_before: float = 0) -> Table:
