@@ -183,7 +183,25 @@ def test_racing_appends_never_fork_the_log(db: Database) -> None:
         with db.session() as early:  # another connection, committing first
             eventlog.append(early, meeting_id, seal(uid, seq + 1, "a", AT.format(1), 1, {}, prev))
         eventlog.append(late, meeting_id, seal(uid, seq + 1, "b", AT.format(2), 2, {}, prev))
-    # SQLite refuses the stale writer outright; PostgreSQL's unique(meeting_id, seq) refuses it.
-    assert caught.value.code == ("DB_CHANGED_MEANWHILE" if db.is_sqlite else "EVENT_SEQ_TAKEN")
+    # SQLite refuses the stale writer outright; on PostgreSQL the append's link to the stored
+    # head (or unique(meeting_id, seq)) refuses it.
+    expected = ("DB_CHANGED_MEANWHILE",) if db.is_sqlite else ("EVENT_HEAD_MOVED", "EVENT_SEQ_TAKEN")
+    assert caught.value.code in expected
+    with db.session() as session:
+        assert [e.type for e in eventlog.load(session, meeting_id)] == ["a"]
+
+
+def test_append_must_follow_the_stored_head(db: Database) -> None:
+    """An event that skips a seq, or links to a hash that is not the head's, is refused."""
+    meeting_id, uid = add_meeting(db)
+    with db.session() as session:
+        first = seal(uid, 1, "a", AT.format(1), 1, {}, GENESIS_HASH)
+        eventlog.append(session, meeting_id, first)
+    for stale in (seal(uid, 3, "gap", AT.format(2), 1, {}, first.hash),
+                  seal(uid, 2, "fork", AT.format(2), 1, {}, "f" * 64),
+                  seal(uid, 1, "again", AT.format(2), 1, {}, GENESIS_HASH)):
+        with pytest.raises(StoreError) as caught, db.session() as session:
+            eventlog.append(session, meeting_id, stale)
+        assert caught.value.code in ("EVENT_HEAD_MOVED", "EVENT_SEQ_TAKEN")
     with db.session() as session:
         assert [e.type for e in eventlog.load(session, meeting_id)] == ["a"]

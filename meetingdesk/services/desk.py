@@ -14,7 +14,7 @@ from typing import Any, Callable
 from sqlalchemy import update
 
 from meetingdesk.domain import Event, Meeting, seal
-from meetingdesk.store import Database, open_database
+from meetingdesk.store import Database, StoreError, open_database
 from meetingdesk.store import eventlog
 from meetingdesk.store import models as m
 from meetingdesk.store.backup import backup_database
@@ -22,6 +22,10 @@ from meetingdesk.store.backup import backup_database
 from .setup import SetupActions
 from .preparation import PreparationActions
 from .running import RunningActions
+
+
+# A write refused because this window's view of the log was out of date.
+STALE_VIEW = ("EVENT_HEAD_MOVED", "EVENT_SEQ_TAKEN", "DB_CHANGED_MEANWHILE")
 
 
 def local_now() -> datetime:
@@ -78,9 +82,23 @@ class Desk(SetupActions, PreparationActions, RunningActions):
 
     def _record(self, meeting_id: int, type_: str, member_id: int | None = None,
                 **payload: Any) -> Event:
-        """Check an action against the rules and make it durable: the one write path of a log."""
+        """Check an action against the rules and make it durable: the one write path of a log.
+
+        The cached state is trusted without reading the log's head first: the append itself
+        refuses an event that does not follow the stored head (another window wrote meanwhile),
+        and then the state is caught up and the action checked again against it."""
+        try:
+            return self._append(meeting_id, type_, member_id, payload)
+        except StoreError as error:
+            if error.code not in STALE_VIEW:
+                raise
+            self._states.pop(meeting_id, None)
+            return self._append(meeting_id, type_, member_id, payload)
+
+    def _append(self, meeting_id: int, type_: str, member_id: int | None,
+                payload: dict[str, Any]) -> Event:
         with self.db.session() as session:
-            cached = self._state(session, meeting_id)
+            cached = self._states.get(meeting_id) or self._state(session, meeting_id)
             state = cached.meeting
             at = self.clock()
             if state.last_at is not None and at < state.last_at:

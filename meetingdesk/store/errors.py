@@ -49,6 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "会议（编号 {meeting_id}）的第 {seq} 条记录已存在，本条未写入（可能另一处同时在记录）。",
         "Event {seq} of meeting {meeting_id} already exists; this one was not written "
         "(perhaps someone else is recording at the same time)."),
+    "EVENT_HEAD_MOVED": (
+        "会议（编号 {meeting_id}）的记录已被其他窗口更新，第 {seq} 条未写入，请重试。",
+        "Meeting {meeting_id}'s log was changed elsewhere; event {seq} was not written. "
+        "Try again."),
     "EVENT_WRONG_MEETING": (
         "记录不属于会议（编号 {meeting_id}），或该会议不存在，未写入。",
         "The event does not belong to meeting {meeting_id}, or that meeting does not exist; "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import and_, bindparam, exists, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,15 +21,25 @@ _events = EventRecord.__table__
 _meetings = Meeting.__table__
 _COLUMNS = ("seq", "type", "at", "member_id", "payload", "prev_hash", "hash")
 
+_prev = _events.alias("prev")
+_params = {name: bindparam(name, type_=_events.c[name].type) for name in _COLUMNS}
 # INSERT ... SELECT FROM meetings: the row is written only if the meeting exists and its uid is
 # the one the event was sealed with (the uid is part of every hash but is stored once, in
-# meetings.uid). A mismatch would otherwise only show later as a broken chain.
+# meetings.uid), and only if the event links to the log's head as it is in the database: seq 1
+# to an empty log, else to the event before it with that hash. So an append made from a stale
+# view of the log is refused in the same statement, and the chain can never get a gap.
 _APPEND = insert(_events).from_select(
     ["meeting_id", *_COLUMNS],
-    select(_meetings.c.id, *(bindparam(name, type_=_events.c[name].type) for name in _COLUMNS))
+    select(_meetings.c.id, *_params.values())
     .where(_meetings.c.id == bindparam("meeting_id"),
-           _meetings.c.uid == bindparam("meeting_uid")),
+           _meetings.c.uid == bindparam("meeting_uid"),
+           or_(and_(_params["seq"] == 1,
+                    ~exists().where(_prev.c.meeting_id == bindparam("meeting_id"))),
+               exists().where(_prev.c.meeting_id == bindparam("meeting_id"),
+                              _prev.c.seq == _params["seq"] - 1,
+                              _prev.c.hash == _params["prev_hash"]))),
 ).execution_options(preserve_rowcount=True)  # rowcount is otherwise kept for UPDATE/DELETE only
+_MEETING_UID = select(_meetings.c.uid).where(_meetings.c.id == bindparam("meeting_id"))
 _HEAD = (select(_events.c.seq, _events.c.hash)
          .where(_events.c.meeting_id == bindparam("meeting_id"))
          .order_by(_events.c.seq.desc()).limit(1))
@@ -46,8 +56,9 @@ def append(session: Session, meeting_id: int, event: Event) -> None:
     """Add `event` to the meeting's log, in the session's transaction.
 
     Raises StoreError EVENT_SEQ_TAKEN if the log already has an event with that seq (a fork:
-    someone else appended first), EVENT_WRONG_MEETING if the meeting does not exist or has
-    another uid. Either way the transaction must be rolled back (leave the session block).
+    someone else appended first), EVENT_HEAD_MOVED if the event does not follow the log's
+    stored head, EVENT_WRONG_MEETING if the meeting does not exist or has another uid. Either
+    way the transaction must be rolled back (leave the session block).
     """
     params = {
         "meeting_id": meeting_id, "meeting_uid": event.meeting_uid, "seq": event.seq,
@@ -62,6 +73,9 @@ def append(session: Session, meeting_id: int, event: Event) -> None:
             raise StoreError("EVENT_SEQ_TAKEN", meeting_id=meeting_id, seq=event.seq) from error
         raise
     if inserted != 1:
+        uid = session.connection().execute(_MEETING_UID, {"meeting_id": meeting_id}).scalar()
+        if uid == event.meeting_uid:
+            raise StoreError("EVENT_HEAD_MOVED", meeting_id=meeting_id, seq=event.seq)
         raise StoreError("EVENT_WRONG_MEETING", meeting_id=meeting_id)
 
 
