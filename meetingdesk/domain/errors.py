@@ -108,27 +108,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-class DomainError(Exception):
-    """A rule refused an action. Nothing was recorded."""
+class CodedError(Exception):
+    """A refusal with a stable code and a message in Chinese and in English, both filled from
+    the same parameters. Subclasses name their catalogue of messages."""
+
+    MESSAGES: dict[str, tuple[str, str]] = {}
 
     def __init__(self, code: str, **params: Any) -> None:
-        if code not in MESSAGES:
-            raise KeyError(f"unknown domain error code {code}")
+        if code not in self.MESSAGES:
+            raise KeyError(f"unknown {type(self).__name__} code {code}")
         self.code = code
         self.params = params
-        zh, en = MESSAGES[code]
-        self.message_zh = _fill(zh, params)
-        self.message_en = _fill(en, params)
+        zh, en = self.MESSAGES[code]
+        self.message_zh = zh.format_map(_Lenient(params))
+        self.message_en = en.format_map(_Lenient(params))
         super().__init__(f"[{code}] {self.message_zh} / {self.message_en}")
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang.startswith("en") else self.message_zh
 
 
+class DomainError(CodedError):
+    """A rule refused an action. Nothing was recorded."""
+
+    MESSAGES = MESSAGES
+
+
 class _Lenient(dict):
+    """Leaves a placeholder as it is when a parameter is missing, rather than failing."""
+
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-def _fill(template: str, params: dict[str, Any]) -> str:
-    return template.format_map(_Lenient(params))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from meetingdesk.domain.errors import CodedError
 
 # code -> (Chinese, English); {name} fields are filled from the error's parameters.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -60,27 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-class StoreError(Exception):
+class StoreError(CodedError):
     """The database could not be opened, read or written as asked. Nothing was recorded."""
 
-    def __init__(self, code: str, **params: Any) -> None:
-        if code not in MESSAGES:
-            raise KeyError(f"unknown store error code {code}")
-        self.code = code
-        self.params = params
-        zh, en = MESSAGES[code]
-        self.message_zh = _fill(zh, params)
-        self.message_en = _fill(en, params)
-        super().__init__(f"[{code}] {self.message_zh} / {self.message_en}")
-
-    def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang.startswith("en") else self.message_zh
-
-
-class _Lenient(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _fill(template: str, params: dict[str, Any]) -> str:
-    return template.format_map(_Lenient(params))
+    MESSAGES = MESSAGES
