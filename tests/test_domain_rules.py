@@ -244,6 +244,19 @@ def test_r5_late_arrival_joins_the_queue_before_the_chief():
     h.say(1, CHIEF)
 
 
+def test_late_arrival_during_the_vote_votes_without_speaking():
+    h = Harness().open(absent={4: "路上"})
+    h.discuss(1)
+    h.do("vote", 9, item_no=1, candidate=None, choice="agree")
+    h.do("arrived", 4)
+    assert h.meeting.next_step().code == "vote" and 4 in h.meeting.next_step().pending
+    refused("VOTING_STARTED", h.say, 1, 4)
+    for m in [m for m in h.meeting.eligible(1) if m != 9]:
+        h.do("vote", m, item_no=1, candidate=None, choice="agree")
+    h.do("decision", item_no=1, text="同意")
+    assert h.meeting.items[1].results[None].agree == 9
+
+
 def test_r5_chair_sets_the_speaking_order():
     h = Harness().open()
     h.do("item_opened", item_no=1)

@@ -280,7 +280,10 @@ class Meeting:
 
     def pending_opinions(self, item_no: int) -> list[int]:
         """Everybody who must still speak, the last speaker included (in head mode, excluded:
-        the head's word is the decision)."""
+        the head's word is the decision). Once voting has begun the round of opinions is over:
+        a member arriving then votes without speaking."""
+        if self.items[item_no].voting_started:
+            return []
         pending = self.pending_before_last(item_no)
         last = self.last_speaker(item_no)
         if (last is not None and self.decision_mode == "vote"
