@@ -112,11 +112,13 @@ def test_rules_hold_for_any_sequence_and_replay_is_exact(agenda, draws):
     assert snapshot(Meeting.replay(h.events)) == snapshot(m)
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
 @given(draws=st.lists(draw, min_size=5, max_size=40))
 def test_guided_meetings_reach_the_end(draws):
-    """Mostly sensible recording walks a meeting to its end without the rules getting stuck."""
+    """Recording what the next step offers, with members coming and going and other noise in
+    between, always walks a meeting to its end: the rules never get stuck."""
     h = Harness(start_payload([FUND_ITEM, {**APPOINT_ITEM, "no": 2}, {**STUDY_ITEM, "no": 3}]))
-    run(h, [(0, a, b) for _, a, b in islice(cycle(draws), 400)])
+    run(h, [(0 if kind < 8 else 9, a, b) for kind, a, b in islice(cycle(draws), 300)]
+        + [(0, a, b) for _, a, b in islice(cycle(draws), 300)])
     assert h.meeting.phase == "closed"
     assert snapshot(Meeting.replay(h.events)) == snapshot(h.meeting)
