@@ -87,13 +87,14 @@ def test_one_changed_byte_in_the_signed_range_breaks_it(tmp_path, signed, where)
     tampered[offset] ^= 0x01
     report = verify_pdf_signature(bytes(tampered))
     assert not report.ok and not report.valid
-    assert report.problem
+    assert "签名后被改动" in report.problem_zh and "altered" in report.problem_en
     assert "Signature is Valid" not in pdfsig(tmp_path, bytes(tampered))
 
 
 def test_an_unsigned_pdf_reports_so(unsigned):
     report = verify_pdf_signature(unsigned)
     assert not report.signed and not report.ok
+    assert report.problem_zh == "PDF 未经数字签名"
 
 
 def test_wrong_passphrase_is_a_clear_error(p12, unsigned):

@@ -26,10 +26,11 @@ class Absence:
 
 @dataclass(frozen=True)
 class TimedPresence:
-    """A late arrival or an early leave: who, and when ("09:05")."""
+    """A late arrival or an early leave: who, when ("09:05") and, for a leave, why."""
 
     name: str
     time: str
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Speech:
     A member's opinion carries a stance label (同意 / 不同意 / 缓议 / 弃权) and, for 不同意 or
     缓议, the reason (依据和理由). A procedural remark (for example the chief's before every other
     member has spoken) has no stance; so has an observer's remark (put the role in the name, e.g.
-    "陈玥（列席）").
+    "陈玥（列席）"). A written opinion (书面意见) of an absent member is marked ``written``.
     """
 
     time: str
@@ -65,9 +66,10 @@ class Speech:
     stance_label: str | None = None
     reason: str | None = None
     procedural: bool = False
+    written: bool = False
 
     def __post_init__(self) -> None:
-        if self.procedural and self.stance_label is not None:
+        if self.procedural and (self.stance_label is not None or self.written):
             raise ValueError("a procedural remark has no stance")
 
 
@@ -112,12 +114,13 @@ class Vote:
     member_votes: tuple[MemberVote, ...] = ()
     tally: Tally | None = None
     scrutineers: tuple[str, ...] = ()
+    counters: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if bool(self.member_votes) == (self.tally is not None):
             raise ValueError("a vote has either each member's choice or a secret tally")
-        if self.scrutineers and self.tally is None:
-            raise ValueError("scrutineers belong to a secret ballot")
+        if (self.scrutineers or self.counters) and self.tally is None:
+            raise ValueError("scrutineers and counters belong to a secret ballot")
 
     @property
     def secret(self) -> bool:
@@ -132,6 +135,7 @@ class HeadDecision:
     name: str
     decision_label: str
     reason: str | None = None
+    time: str = ""
 
 
 @dataclass(frozen=True)
@@ -164,16 +168,33 @@ class ItemMinutes:
     proceed_reason: str | None = None
     head_decision: HeadDecision | None = None
     carried_over_from: str | None = None
+    conclusion_label: str = "决定"  # the heading of the outcome: 决定, or 小结 for a study item
 
 
 @dataclass(frozen=True)
 class Correction:
-    """An addendum (更正) to the closed record: when, by whom, why, and what it says."""
+    """An addendum (更正) to the closed record: when, by whom, why, and what it says.
+
+    ``refers_to`` names the entry corrected (e.g. "第 14 条记录：李犇的表态发言（09:20）");
+    ``voided`` lists the signatures given before the correction, which it voids (R12), e.g.
+    ("记录人 郑小玲", "主持人 徐颖峰").
+    """
 
     time: str
     author: str
     reason: str
     text: str
+    refers_to: str | None = None
+    voided: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachedFile:
+    """A material filed with the record, named with the SHA-256 of its content, so that the
+    signed PDF vouches for the files in the filing package too."""
+
+    name: str
+    sha256: str
 
 
 Point = tuple[float, float]
@@ -213,7 +234,8 @@ class Minutes:
     ``observers`` list 列席 attendees with their posts, e.g. "陈玥（县纪委派驻纪检组组长）".
     ``rule_set_label`` names the rule set and its version. ``signers`` are the recorder and the
     chair, and every attendee where the unit asks for it, in signing order. ``fingerprint`` is
-    the SHA-256 (64 lowercase hex digits) of the last event of the meeting's log.
+    the SHA-256 (64 lowercase hex digits) of the last event of the meeting's log; ``meeting_uid``
+    the log's meeting identifier. ``remarks`` are things said outside any item.
     """
 
     unit_name: str
@@ -234,8 +256,11 @@ class Minutes:
     early_leave: tuple[TimedPresence, ...] = ()
     observers: tuple[str, ...] = ()
     items: tuple[ItemMinutes, ...] = ()
+    remarks: tuple[Speech, ...] = ()
     corrections: tuple[Correction, ...] = ()
     signers: tuple[Signer, ...] = ()
+    attachments: tuple[AttachedFile, ...] = ()
+    meeting_uid: str = ""
 
     def __post_init__(self) -> None:
         if not _FINGERPRINT.fullmatch(self.fingerprint):

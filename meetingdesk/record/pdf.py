@@ -26,6 +26,7 @@ from meetingdesk.record.minutes import ItemMinutes, MemberVote, Minutes, Speech,
 from meetingdesk.record.sigpage import signature_section
 
 VOTES_PER_ROW = 3  # name/choice pairs side by side in a vote table
+FINGERPRINT_KEY, MEETING_KEY, ATTACHMENT_KEY = "fingerprint:", "meeting:", "attachment:"
 
 
 def render_minutes(m: Minutes, font: CJKFont | None = None) -> bytes:
@@ -40,13 +41,20 @@ def render_minutes(m: Minutes, font: CJKFont | None = None) -> bytes:
         topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN,
         title=f"{m.unit_name}{m.meeting_title}会议纪实", author=m.unit_name,
         subject=f"{m.meeting_type}会议纪实", creator="MeetingDesk 会议纪实台",
-        keywords=[f"fingerprint:{m.fingerprint}"], lang="zh-CN")
+        keywords=pdf_keywords(m), lang="zh-CN")
     frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, TEXT_WIDTH, TEXT_HEIGHT, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("record", [frame],
                                        onPage=lambda c, d: _decorate(c, d, m, font_name))])
     doc.build(_story(m, styles))
     return out.getvalue()
+
+
+def pdf_keywords(m: Minutes) -> list[str]:
+    """The document's keywords: the fingerprint, the meeting and the SHA-256 of each attached
+    file, for a verifier to read back (they are covered by the digital signature)."""
+    return ([f"{FINGERPRINT_KEY}{m.fingerprint}", f"{MEETING_KEY}{m.meeting_uid}"]
+            + [f"{ATTACHMENT_KEY}{a.sha256}" for a in m.attachments])
 
 
 def _check_glyphs(m: Minutes, font_name: str) -> None:
@@ -101,13 +109,25 @@ def _story(m: Minutes, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [para(m.unit_name, styles.title),
                              para(f"{m.meeting_title}会议纪实", styles.title)]
     story.append(field_rows(_header_rows(m), styles))
+    if m.remarks:
+        story.extend(heading("会议中的其他发言", styles.heading, lines_after=2))
+        story.extend(_speech(s, styles) for s in m.remarks)
     for item in m.items:
         story.extend(_item(item, styles))
     if m.corrections:
         story.extend(heading("更正记录", styles.heading, lines_after=3))
         for n, c in enumerate(m.corrections, 1):
             story.append(para(f"【更正{chinese_number(n)}】{c.time}，{c.author}。", styles.body))
-            story.append(field_rows([("更正理由", c.reason), ("更正内容", c.text)], styles))
+            rows = [("更正理由", c.reason), ("更正内容", c.text)]
+            if c.refers_to:
+                rows.insert(0, ("所更正", c.refers_to))
+            if c.voided:
+                rows.append(("签名作废", f"此前的签名（{_names(c.voided)}）随本更正作废，须重新签名。"))
+            story.append(field_rows(rows, styles))
+    if m.attachments:
+        story.extend(heading("附件（随备案包报送）", styles.heading, lines_after=2))
+        story.extend(para(f"{n}. {a.name}　SHA-256：{a.sha256}", styles.small)
+                     for n, a in enumerate(m.attachments, 1))
     story.extend(signature_section(m, styles))
     return story
 
@@ -132,7 +152,8 @@ def _header_rows(m: Minutes) -> list[tuple[str, str]]:
     if m.late:
         rows.append(("迟到", "；".join(f"{p.name}（{p.time}到会）" for p in m.late)))
     if m.early_leave:
-        rows.append(("早退", "；".join(f"{p.name}（{p.time}离会）" for p in m.early_leave)))
+        rows.append(("早退", "；".join(f"{p.name}（{p.time}离会" + (f"，{p.reason}" if p.reason else "")
+                                      + "）" for p in m.early_leave)))
     if m.observers:
         rows.append(("列席", _names(m.observers)))
     rows.append(("议事规则", m.rule_set_label))
@@ -155,7 +176,7 @@ def _item(item: ItemMinutes, styles: Styles) -> list[Flowable]:
         sections.append(("表决", _votes(item, styles)))
     conclusion = _conclusion(item, styles)
     if conclusion:
-        sections.append(("缓议" if item.deferral_reason else "决定", conclusion))
+        sections.append(("缓议" if item.deferral_reason else item.conclusion_label, conclusion))
     for n, (title, body) in enumerate(sections, 1):
         out.extend(heading(f"（{chinese_number(n)}）{title}", styles.subheading, lines_after=2))
         out.extend(body)
@@ -182,6 +203,8 @@ def _item_rows(item: ItemMinutes) -> list[tuple[str, str]]:
 def _speech(s: Speech, styles: Styles) -> Flowable:
     if s.procedural:
         mark = "（程序性发言）"
+    elif s.written:
+        mark = f"（书面意见，{s.stance_label}）" if s.stance_label else "（书面意见）"
     elif s.stance_label:
         mark = f"（{s.stance_label}）"
     else:
@@ -210,6 +233,8 @@ def _vote(vote: Vote, styles: Styles) -> list[Flowable]:
         t = vote.tally
         rows.append(("计票", f"同意 {t.agree} 票，不同意 {t.disagree} 票，弃权 {t.abstain} 票"))
         rows.append(("监票人", _names(vote.scrutineers)))
+        if vote.counters:
+            rows.append(("计票人", _names(vote.counters)))
     out: list[Flowable] = [field_rows(rows, styles, space_before=6 if vote.candidate else 0)]
     if vote.member_votes:
         out.append(_vote_table(vote.member_votes, styles))
@@ -240,6 +265,7 @@ def _conclusion(item: ItemMinutes, styles: Styles) -> list[Flowable]:
     if item.head_decision:
         h = item.head_decision
         reason = f"理由：{h.reason}" if h.reason else ""
-        out.append(para(f"主要负责人（{h.name}）决定：{h.decision_label}。{reason}",
+        when = f"{h.time}　" if h.time else ""
+        out.append(para(f"{when}主要负责人（{h.name}）决定：{h.decision_label}。{reason}",
                         styles.body))
     return out

@@ -29,6 +29,8 @@ from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from meetingdesk.record.errors import RecordError
+
 FIELD_NAME = "UnitSignature"
 CERTIFICATE_YEARS = 30
 
@@ -38,8 +40,8 @@ CERTIFICATE_YEARS = 30
 logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 
 
-class SigningError(Exception):
-    """The record could not be signed; the message is for the user (Chinese, then English)."""
+class SigningError(RecordError):
+    """The record could not be signed (message_zh / message_en say why)."""
 
 
 class WrongPassphraseError(SigningError):
@@ -54,7 +56,7 @@ def create_unit_certificate(unit_name: str, passphrase: str) -> bytes:
     """A PKCS#12 file holding a new EC P-256 key and a self-signed certificate for the unit
     (CN and O: ``unit_name``), valid for 30 years, protected by ``passphrase``."""
     if not passphrase:
-        raise SigningError("单位证书必须设置口令。(The unit certificate needs a passphrase.)")
+        raise SigningError("PASSPHRASE_EMPTY")
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, unit_name),
                       x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit_name),
@@ -86,12 +88,8 @@ def load_p12(p12: bytes, passphrase: str) -> signers.SimpleSigner:
         return signers.SimpleSigner.load_pkcs12_data(p12, (), passphrase.encode("utf-8"))
     except ValueError:
         if _is_pkcs12(p12):
-            raise WrongPassphraseError(
-                "单位证书口令不正确，请重新输入。(Wrong passphrase for the unit certificate.)"
-            ) from None
-        raise CertificateFileError(
-            "单位证书文件已损坏或不是 PKCS#12（.p12/.pfx）格式。"
-            "(The unit certificate file is damaged or not a PKCS#12 file.)") from None
+            raise WrongPassphraseError("WRONG_PASSPHRASE") from None
+        raise CertificateFileError("BAD_CERTIFICATE_FILE") from None
 
 
 def _is_pkcs12(data: bytes) -> bool:
@@ -115,7 +113,7 @@ def sign_pdf(pdf: bytes, p12: bytes, passphrase: str, reason: str, location: str
         signers.sign_pdf(writer, meta, signer=signer, output=out,
                          new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=-1))
     except (PdfError, PyHankoSigningError) as exc:
-        raise SigningError(f"无法对该 PDF 签名。(The PDF could not be signed: {exc})") from exc
+        raise SigningError("SIGN_FAILED", detail=str(exc)) from exc
     return out.getvalue()
 
 
@@ -126,7 +124,7 @@ class SignatureReport:
     ``intact``: the signed bytes are unchanged. ``valid``: intact, and the signature over them
     is cryptographically correct. ``trusted``: the signer's certificate chains to a trusted root
     (a unit's self-made certificate does not). ``covers_whole_file``: nothing was appended after
-    signing. ``problem`` explains a failed check.
+    signing. ``problem_zh`` / ``problem_en`` explain a failed check.
     """
 
     signed: bool
@@ -136,7 +134,8 @@ class SignatureReport:
     covers_whole_file: bool = False
     signer: str = ""
     signed_at: dt.datetime | None = None
-    problem: str = ""
+    problem_zh: str = ""
+    problem_en: str = ""
 
     @property
     def ok(self) -> bool:
@@ -149,20 +148,32 @@ def verify_pdf_signature(pdf: bytes) -> SignatureReport:
     try:
         signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
     except (PdfError, ValueError) as exc:
-        return SignatureReport(signed=False, problem=f"PDF 无法读取 (unreadable PDF): {exc}")
+        return SignatureReport(signed=False, problem_zh=f"PDF 文件无法读取：{exc}",
+                               problem_en=f"unreadable PDF: {exc}")
     if not signatures:
-        return SignatureReport(signed=False, problem="PDF 未签名 (not signed)")
+        return SignatureReport(signed=False, problem_zh="PDF 未经数字签名",
+                               problem_en="the PDF is not digitally signed")
     signature = signatures[-1]
     try:
         status = validate_pdf_signature(
             signature, ValidationContext(trust_roots=[], allow_fetching=False))
     except (SignatureValidationError, PdfError, ValueError) as exc:
-        return SignatureReport(signed=True, problem=f"签名无法验证 (cannot validate): {exc}")
+        return SignatureReport(signed=True, problem_zh=f"数字签名无法验证：{exc}",
+                               problem_en=f"the signature cannot be validated: {exc}")
     valid = status.intact and status.valid
+    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    if not valid:
+        problem = ("数字签名与文件内容不符：文件在签名后被改动",
+                   "the signature does not match the content: the file was altered after signing")
+    elif not whole:
+        problem = ("签名之后文件又被追加了内容，追加部分不受签名保护",
+                   "content was appended after signing; it is not covered by the signature")
+    else:
+        problem = ("", "")
     return SignatureReport(
         signed=True, intact=status.intact, valid=valid, trusted=status.trusted,
-        covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        covers_whole_file=whole,
         signer=status.signing_cert.subject.native.get("common_name", ""),
         signed_at=signature.self_reported_timestamp,
-        problem="" if valid else "签名与文件内容不符，文件在签名后被改动 (the file was altered)",
+        problem_zh=problem[0], problem_en=problem[1],
     )

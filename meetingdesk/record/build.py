@@ -1,0 +1,230 @@
+"""The minutes of a meeting, built from its state as the rules core folded it from the log.
+
+Every word the record prints comes from the meeting state and the domain's own texts and
+vocabularies (BallotResult.text_zh, Classification.reasons_zh, RuleSet.label, words.py):
+nothing is recounted or judged again here, the rules stay in meetingdesk.domain.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from meetingdesk.domain import DomainError, ItemState, Meeting
+from meetingdesk.domain.agenda import yuan
+from meetingdesk.domain.meeting import Signature
+from meetingdesk.domain.meeting import Speech as LoggedSpeech
+from meetingdesk.domain.words import (CATEGORIES, FUND_TYPES, HEAD_DECISIONS, KINDS,
+                                      SIGNER_ROLES, STANCES, VOTE_CHOICES, VOTE_MODES, zh)
+from meetingdesk.record.layout import chinese_number
+from meetingdesk.record.minutes import (Absence, AttachedFile, Candidate, Correction, Handwriting,
+                                        HeadDecision, ItemMinutes, MemberVote, Minutes, Recusal,
+                                        Report, Signer, Speech, Tally, TimedPresence, Vote)
+
+SPEECH_LABELS = {"report": "汇报", "opinion": "表态发言", "remark": "发言",
+                 "written": "书面意见", "head_decision": "决定"}
+PRESENCE_LABELS = {"present": "到会", "absent": "缺席", "arrived": "迟到到会", "left": "中途离会"}
+MIN_INK_BOX = 0.01  # a signature's box is never thinner than this (a straight stroke)
+
+
+def minutes_from_meeting(state: Meeting, fingerprint: str,
+                         attachments: Sequence[AttachedFile] = ()) -> Minutes:
+    """The record of ``state`` (a meeting whose log has started); ``fingerprint`` is the hash of
+    the last event of that log, ``attachments`` the material files filed with it."""
+    if state.rules is None or state.started_at is None:
+        raise DomainError("NOT_STARTED")
+    header = state.header
+    opened = state.opened_at or state.started_at
+    attended = [m for m in state.expected if state.attendance.get(m) in ("present", "left")]
+    return Minutes(
+        unit_name=header["unit"]["name"], meeting_title=header["title"],
+        meeting_type=header["meeting_type"]["name"], date=date_label(opened),
+        start=time_label(opened),
+        end=time_label(state.closed_at) if state.closed_at else "—",
+        place=header["place"] or "—", chair=state.name(_chair(state)),
+        recorder=header["recorder"],
+        expected=tuple(_with_post(state, m) for m in state.expected),
+        present=tuple(state.name(m) for m in attended),
+        rule_set_label=state.rules.label, fingerprint=fingerprint,
+        absent=tuple(_absence(state, m) for m in state.expected
+                     if state.attendance.get(m) == "absent"),
+        late=tuple(TimedPresence(state.name(p.member_id), time_label(p.time))
+                   for p in state.presence_log if p.kind == "arrived"),
+        early_leave=tuple(TimedPresence(state.name(p.member_id), time_label(p.time), p.reason)
+                          for p in state.presence_log if p.kind == "left"),
+        observers=tuple(f"{o['name']}（{o['position']}）" if o.get("position") else o["name"]
+                        for o in state.observers),
+        items=tuple(_item(state, item) for item in state.items.values()),
+        remarks=tuple(_speech(s) for s in state.remarks),
+        corrections=_corrections(state),
+        signers=_signers(state, attended),
+        attachments=tuple(attachments),
+        meeting_uid=state.uid,
+    )
+
+
+def date_label(at: datetime) -> str:
+    return f"{at.year}年{at.month}月{at.day}日"
+
+
+def time_label(at: datetime) -> str:
+    """The time to the minute, as the meeting room's clock showed it (the log's own offset)."""
+    return at.strftime("%H:%M")
+
+
+def _chair(state: Meeting) -> int | None:
+    return state.chair_id if state.chair_id is not None else state.chief_id
+
+
+def _with_post(state: Meeting, member_id: int) -> str:
+    member = state.members[member_id]
+    return f"{member.name}（{member.position}）" if member.position else member.name
+
+
+def _absence(state: Meeting, member_id: int) -> Absence:
+    items = [f"议题{chinese_number(n)}" for n, item in state.items.items()
+             if member_id in item.written]
+    return Absence(state.name(member_id), state.absence_reasons.get(member_id, ""),
+                   f"见{'、'.join(items)}" if items else None)
+
+
+# ---- items ----------------------------------------------------------------------------------
+
+def _item(state: Meeting, item: ItemState) -> ItemMinutes:
+    spec = item.spec
+    report = next((s for s in item.speeches if s.kind == "report"), None)
+    head = next((s for s in item.speeches if s.kind == "head_decision"), None)
+    carried = spec.carried_from
+    return ItemMinutes(
+        number=spec.no, title=spec.title, kind_label=zh(KINDS, spec.kind),
+        presenter=(_with_post(state, spec.presenter_id) if spec.presenter_id is not None
+                   else report.speaker if report else "—"),
+        category_label=(zh(CATEGORIES, spec.category)
+                        if spec.is_decision or spec.category != "general" else None),
+        major_matter=item.classification.major,
+        major_reasons=item.classification.reasons_zh,
+        amount_label=f"{yuan(spec.amount)} 元" if spec.amount is not None else None,
+        fund_type_label=zh(FUND_TYPES, spec.fund_type) if spec.fund_type else None,
+        materials=spec.materials,
+        recusals=tuple(Recusal(state.name(m), reason) for m, reason in item.recusals.items()),
+        report=Report(report.speaker, time_label(report.at), report.words) if report else None,
+        speeches=tuple(_speech(s) for s in item.speeches
+                       if s.kind not in ("report", "head_decision")),
+        votes=_votes(state, item),
+        decision_text=item.decision_text or None,
+        deferral_reason=(item.deferral_reason or None) if head is None else None,
+        proceed_reason=item.override_reason or None,
+        head_decision=(HeadDecision(head.speaker, zh(HEAD_DECISIONS, item.head_decision),
+                                    item.head_reason or None, time_label(head.at))
+                       if head else None),
+        carried_over_from=(f"{carried['meeting_title']}议题{chinese_number(carried['item_no'])}"
+                           "（缓议）" if carried else None),
+        conclusion_label="决定" if spec.is_decision else "小结",
+    )
+
+
+def _speech(s: LoggedSpeech) -> Speech:
+    """One thing said, as printed: a stance with its reason, a written opinion, a procedural
+    remark of a member, or an observer's remark."""
+    if s.kind == "remark":
+        if s.member_id is None:
+            return Speech(time_label(s.at), f"{s.speaker}（列席）", s.words)
+        return Speech(time_label(s.at), s.speaker, s.words, procedural=True)
+    return Speech(time_label(s.at), s.speaker, s.words,
+                  zh(STANCES, s.stance) if s.stance else None, s.reason or None,
+                  written=s.kind == "written")
+
+
+def _votes(state: Meeting, item: ItemState) -> tuple[Vote, ...]:
+    """Each ballot that was voted: every member's choice for an open vote, only the tally (and
+    the scrutineers) for a secret ballot, with the result the rules core gave."""
+    spec = item.spec
+    method = zh(VOTE_MODES, spec.vote_mode)
+    out = []
+    for ballot in spec.ballots():
+        c = spec.candidates[ballot - 1] if ballot else None
+        candidate = Candidate(c.name, c.current_post, c.proposed_post) if c else None
+        result = item.results.get(ballot)
+        text = result.text_zh if result else "表决未完成"
+        tally = item.tallies.get(ballot)
+        cast = item.votes.get(ballot, {})
+        if tally is not None:
+            out.append(Vote(method, text, candidate,
+                            tally=Tally(tally.agree, tally.disagree, tally.abstain),
+                            scrutineers=tally.scrutineers, counters=tally.counters))
+        elif cast:
+            out.append(Vote(method, text, candidate, member_votes=tuple(
+                MemberVote(state.name(m), zh(VOTE_CHOICES, cast[m]))
+                for m in state.expected if m in cast)))
+    return tuple(out)
+
+
+# ---- after the meeting ------------------------------------------------------------------------
+
+def _corrections(state: Meeting) -> tuple[Correction, ...]:
+    """Each correction with the entry it corrects and the signatures it voided (R12)."""
+    out = []
+    previous = 0
+    for c in state.corrections:
+        voided = tuple(f"{zh(SIGNER_ROLES, s.role)} {s.name}" for s in state.voided_signatures
+                       if previous < s.seq < c.seq)
+        out.append(Correction(f"{date_label(c.at)} {time_label(c.at)}", c.author, c.reason,
+                              c.text, _entry_label(state, c.refers_to_seq) if c.refers_to_seq
+                              else None, voided))
+        previous = c.seq
+    return tuple(out)
+
+
+def _entry_label(state: Meeting, seq: int) -> str:
+    """What entry ``seq`` of the log was, in words, for a correction that refers to it."""
+    for n, item in state.items.items():
+        for s in item.speeches:
+            if s.seq == seq:
+                return (f"第 {seq} 条记录：议题{chinese_number(n)}，{s.speaker}的"
+                        f"{SPEECH_LABELS[s.kind]}（{time_label(s.at)}）")
+    for p in state.presence_log:
+        if p.seq == seq:
+            return f"第 {seq} 条记录：{state.name(p.member_id)}{PRESENCE_LABELS[p.kind]}"
+    return f"第 {seq} 条记录"
+
+
+def _signers(state: Meeting, attended: list[int]) -> tuple[Signer, ...]:
+    """Recorder and chair always, every attendee where the rule set asks; each with the valid
+    signature captured for that place (the latest), then any other valid signature given.
+    Signatures voided by a correction are not among them."""
+    assert state.rules is not None
+    given: dict[tuple[str, int | None], Signature] = {}
+    for sig in state.signatures:
+        given[(sig.role, sig.member_id if sig.role == "attendee" else None)] = sig
+    chair = _chair(state)
+    places: list[tuple[str, int | None, str]] = [
+        ("recorder", None, state.header["recorder"]), ("chair", None, state.name(chair))]
+    if state.rules.all_attendees_sign:
+        places += [("attendee", m, state.name(m)) for m in attended if m != chair]
+    out = []
+    for role, member, name in places:
+        sig = given.pop((role, member), None)
+        out.append(_signer(role, name, sig))
+    out += [_signer(sig.role, sig.name, sig) for sig in given.values()]
+    return tuple(out)
+
+
+def _signer(role: str, name: str, sig: Signature | None) -> Signer:
+    if sig is None:
+        return Signer(zh(SIGNER_ROLES, role), name)
+    return Signer(zh(SIGNER_ROLES, role), sig.name, handwriting(sig.strokes),
+                  f"{date_label(sig.at)} {time_label(sig.at)}")
+
+
+def handwriting(strokes: Sequence[Sequence[tuple[float, float]]]) -> Handwriting | None:
+    """Captured strokes cropped to the ink, so that the signature fills its place on the page
+    whatever the size of the pad it was written on; None when nothing was drawn."""
+    points = [p for stroke in strokes for p in stroke]
+    if not points:
+        return None
+    left = min(x for x, _ in points)
+    top = min(y for _, y in points)
+    width = max(max(x for x, _ in points) - left, MIN_INK_BOX)
+    height = max(max(y for _, y in points) - top, MIN_INK_BOX)
+    return Handwriting(tuple(tuple((round(x - left, 4), round(y - top, 4)) for x, y in stroke)
+                             for stroke in strokes), width, height)
