@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from meetingdesk.domain import DomainError
+from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
 
 
@@ -26,6 +30,23 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="列出会议 / list the meetings")
     sub.add_parser("check", parents=[common],
                    help="检查数据库和每次会议记录链的完整性 / verify the database and every record chain")
+    export = sub.add_parser(
+        "export", parents=[common],
+        help="导出已闭会会议的备案记录：签名 PDF 和/或备案包 / export a closed meeting's filed record")
+    export.add_argument("meeting_id", type=int, metavar="MEETING_ID",
+                        help="会议编号（见 meetingdesk list） / the meeting's id (see meetingdesk list)")
+    export.add_argument("--pdf", type=Path, metavar="FILE", help="写出会议纪实 PDF / write the record PDF")
+    export.add_argument("--package", type=Path, metavar="FILE",
+                        help="写出备案包（.mdpkg，ZIP） / write the filing package (.mdpkg, a ZIP)")
+    export.add_argument("--passphrase-env", metavar="VAR",
+                        help="单位证书口令所在的环境变量；不给时在终端询问 / environment variable holding "
+                             "the unit certificate's passphrase (else asked for on a terminal)")
+    export.add_argument("--mark-filed", action="store_true",
+                        help="先在会议记录中登记“已备案”，再导出 / record the meeting as filed, then export")
+    verify = sub.add_parser(
+        "verify", parents=[common],
+        help="验证会议纪实 PDF 或备案包：数字签名、记录指纹、记录链 / verify a record PDF or a filing package")
+    verify.add_argument("file", type=Path, metavar="FILE", help="PDF 或备案包 / a PDF or a package")
     return parser
 
 
@@ -36,8 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from meetingdesk.ui.app import run_gui  # Qt is loaded only for the GUI
         return run_gui(args.db, lang)
     try:
+        if args.command in ("export", "verify"):
+            return {"export": _export, "verify": _verify}[args.command](args)
         return {"demo": _demo, "list": _list, "check": _check}[args.command](args.db, lang)
-    except (DomainError, StoreError) as error:
+    except (DomainError, StoreError, RecordError) as error:
         print(error.message(lang), file=sys.stderr)
         return 2
 
@@ -108,6 +131,76 @@ def _check(db: str | None, lang: str) -> int:
             where += ": " if lang == "en" else "："
         print(f"  - {where}{p.reason_en if lang == 'en' else p.reason_zh}")
     return 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    from meetingdesk.services import Desk
+    from meetingdesk.services.records import Records
+
+    lang = args.lang
+    if args.pdf is None and args.package is None:
+        _say(lang, "请用 --pdf FILE 和/或 --package FILE 指定要导出的文件。",
+             "Give --pdf FILE and/or --package FILE.")
+        return 2
+    desk = Desk.open(args.db)
+    try:
+        records = Records(desk)
+        info = desk.meeting_info(args.meeting_id)
+        passphrase = None
+        if args.passphrase_env:
+            passphrase = os.environ.get(args.passphrase_env)
+            if passphrase is None:
+                _say(lang, f"环境变量 {args.passphrase_env} 未设置。",
+                     f"The environment variable {args.passphrase_env} is not set.")
+                return 2
+        elif sys.stdin.isatty() and records.has_certificate(info.unit_id):
+            passphrase = getpass.getpass("单位证书口令 / certificate passphrase: ")
+        done = records.export(args.meeting_id, pdf_path=args.pdf, package_path=args.package,
+                              passphrase=passphrase, mark_filed=args.mark_filed)
+    finally:
+        desk.close()
+    files = [str(p) for p in (args.pdf, args.package) if p is not None]
+    _say(lang, f"已导出 {info.unit_name}{info.title} 的备案记录：{'、'.join(files)}",
+         f"Exported the filed record of {info.unit_name} {info.title}: {', '.join(files)}")
+    _say(lang, f"  记录指纹：{done.fingerprint}", f"  record fingerprint: {done.fingerprint}")
+    if done.signed:
+        _say(lang, "  已用单位证书进行数字签名。", "  digitally signed with the unit certificate.")
+    else:
+        _say(lang, "  单位未设置数字证书：PDF 未经数字签名。",
+             "  the unit has no certificate: the PDF is not digitally signed.")
+    if done.filed:
+        _say(lang, "  会议状态：已备案。", "  the meeting is marked filed.")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from meetingdesk.record.verify import verify_bytes
+    from meetingdesk.services.records import read_file
+
+    lang = args.lang
+    data = read_file(args.file)
+    if args.db is None:
+        verdict = verify_bytes(data)
+    else:
+        from meetingdesk.services import Desk
+        from meetingdesk.services.records import Records
+
+        desk = Desk.open(args.db)
+        try:
+            verdict = Records(desk).verify(data)
+        finally:
+            desk.close()
+    what = {"pdf": ("会议纪实 PDF", "record PDF"), "package": ("备案包", "filing package"),
+            "unknown": ("文件", "file")}[verdict.kind]
+    if verdict.ok:
+        _say(lang, f"验证通过：{what[0]} {args.file}", f"Valid {what[1]}: {args.file}")
+    else:
+        reason = next(f for f in verdict.findings if not f.ok)
+        _say(lang, f"验证未通过：{reason.zh}（{args.file}）",
+             f"NOT valid: {reason.en} ({args.file})")
+    for finding in verdict.findings:
+        print(f"  {'✓' if finding.ok else '✗'} {finding.text(lang)}")
+    return 0 if verdict.ok else 1
 
 
 if __name__ == "__main__":

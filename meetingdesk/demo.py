@@ -1,19 +1,24 @@
 """`meetingdesk demo`: a realistic township party committee, recorded through the services.
 
 晓塘乡党委 with 9 members, a division of work, the default rule set, one closed meeting (a
-三重一大 fund item, an appointment by secret ballot with a recusal, a deferred item) and one
-meeting in progress. Everything goes through Desk, so the demo obeys the same rules as a user.
+三重一大 fund item, an appointment by secret ballot with a recusal, a deferred item; signed on
+screen by the recorder and the chair) and one meeting in progress. The unit has a signing
+certificate protected by DEMO_PASSPHRASE, so the closed meeting exports as a signed record.
+Everything goes through Desk, so the demo obeys the same rules as a user.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from meetingdesk.services import Desk
+from meetingdesk.services.records import Records
 
 TZ = timezone(timedelta(hours=8))
 UNIT_NAME = "晓塘乡党委"
+DEMO_PASSPHRASE = "xiaotang-demo"  # the demo unit certificate's passphrase (see the README)
 
 MEMBERS = [  # name, position, is_chief
     ("徐颖峰", "党委书记", True),
@@ -54,6 +59,7 @@ def build_demo(desk: Desk, clock: DemoClock | None = None) -> int:
            for rank, (name, position, chief) in enumerate(MEMBERS, 1)]
     for area, index in PORTFOLIOS.items():
         desk.assign_portfolio(unit, ids[index], area)
+    Records(desk).create_certificate(unit, DEMO_PASSPHRASE)
     _closed_meeting(desk, clock, unit, ids)
     clock.now = datetime(2026, 11, 24, 8, 55, tzinfo=TZ)
     _meeting_in_progress(desk, clock, unit, ids)
@@ -155,9 +161,19 @@ def _closed_meeting(desk: Desk, clock: DemoClock, unit: int, ids: list[int]) -> 
     step(2)
     desk.close_meeting(meeting)
     step(5)
-    desk.add_signature(meeting, "recorder", "郑小玲")
-    desk.add_signature(meeting, "chair", "徐颖峰", member_id=chief)
+    desk.add_signature(meeting, "recorder", "郑小玲", _scribble(1))
+    step(1)
+    desk.add_signature(meeting, "chair", "徐颖峰", _scribble(2), member_id=chief)
     return meeting
+
+
+def _scribble(seed: int) -> list[list[list[float]]]:
+    """Made-up handwriting as a signature pad stores it: strokes of points in a 0..1 box."""
+    strokes = [[[round(0.05 + 0.3 * k + 0.006 * t, 4),
+                 round(0.15 + 0.1 * math.sin(t / (3 + seed + k)), 4)] for t in range(40)]
+               for k in range(3)]
+    strokes.append([[0.08, 0.3], [0.92, 0.28]])
+    return strokes
 
 
 def _meeting_in_progress(desk: Desk, clock: DemoClock, unit: int, ids: list[int]) -> int:

@@ -1,0 +1,187 @@
+"""The filed record: the unit's signing certificate, the PDF, the filing package, and checking
+them. One API for the record page of the GUI and the `export` / `verify` commands.
+
+Export takes the log as it is stored, replays it through the rules core and renders exactly that
+log, so the PDF, its fingerprint and the package's events.json always agree. Marking the meeting
+filed (备案) is an entry of the log: when asked for, it is recorded first, so the filed record's
+fingerprint covers it and a later export of the filed meeting gives the same fingerprint.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from meetingdesk.domain import DomainError, Event, Meeting
+from meetingdesk.record.build import minutes_from_meeting
+from meetingdesk.record.errors import RecordError
+from meetingdesk.record.minutes import AttachedFile, Minutes
+from meetingdesk.record.package import Attachment, build_package, sha256
+from meetingdesk.record.pdf import render_minutes
+from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
+from meetingdesk.record.verify import Verdict, record_facts, verify_bytes
+from meetingdesk.store import models as m
+
+from .desk import Desk
+
+SIGNING_REASON = "会议纪实备案"
+
+
+@dataclass(frozen=True)
+class Exported:
+    fingerprint: str
+    signed: bool
+    filed: bool
+
+
+class Records:
+    """The record side of one open database."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    # ---- the unit certificate ---------------------------------------------------------------
+
+    def has_certificate(self, unit_id: int) -> bool:
+        return self._certificate(unit_id) is not None
+
+    def create_certificate(self, unit_id: int, passphrase: str) -> None:
+        """A new self-made certificate for the unit, its key protected by ``passphrase``; it
+        replaces any earlier one for new signatures (earlier ones are kept)."""
+        self._store_certificate(unit_id, create_unit_certificate(self._unit_name(unit_id),
+                                                                 passphrase))
+
+    def import_certificate(self, unit_id: int, p12: bytes, passphrase: str) -> None:
+        """A PKCS#12 file (e.g. from a CA); refused unless ``passphrase`` opens it."""
+        load_p12(p12, passphrase)
+        self._store_certificate(unit_id, p12)
+
+    def _store_certificate(self, unit_id: int, p12: bytes) -> None:
+        with self.desk.db.session() as session:
+            session.add(m.Certificate(unit_id=unit_id, p12=p12))
+
+    def _certificate(self, unit_id: int) -> bytes | None:
+        with self.desk.db.session() as session:
+            return session.scalar(select(m.Certificate.p12).where(m.Certificate.unit_id == unit_id)
+                                  .order_by(m.Certificate.id.desc()).limit(1))
+
+    def _unit_name(self, unit_id: int) -> str:
+        with self.desk.db.session() as session:
+            unit = session.get(m.Unit, unit_id)
+            if unit is None:
+                raise DomainError("BAD_VALUE", field="单位", field_en="unit", value=unit_id)
+            return unit.name
+
+    # ---- the record -------------------------------------------------------------------------
+
+    def minutes(self, meeting_id: int) -> Minutes:
+        """The record as it stands now (for a preview: any meeting whose log has started)."""
+        events = self._events(meeting_id)
+        return minutes_from_meeting(Meeting.replay(events), events[-1].hash,
+                                    self._attached(meeting_id))
+
+    def preview_pdf(self, meeting_id: int) -> bytes:
+        """The record's PDF, unsigned: to look at and to print for wet-ink signing."""
+        return render_minutes(self.minutes(meeting_id))
+
+    def export(self, meeting_id: int, *, pdf_path: Path | None = None,
+               package_path: Path | None = None, passphrase: str | None = None,
+               mark_filed: bool = False) -> Exported:
+        """Write the filed record of a closed meeting: the PDF, the filing package or both,
+        signed with the unit certificate when the unit has one (then ``passphrase`` is needed).
+        With ``mark_filed`` the meeting is first marked filed (备案) in its log."""
+        info = self.desk.meeting_info(meeting_id)
+        state = self.desk.meeting(meeting_id)
+        if state.phase != "closed":
+            raise DomainError("NOT_CLOSED", action="导出备案记录", action_en="export the filed record")
+        p12 = self._certificate(info.unit_id)
+        if p12 is not None:
+            if not passphrase:
+                raise RecordError("PASSPHRASE_REQUIRED")
+            load_p12(p12, passphrase)  # refuse a wrong passphrase before anything is recorded
+        files = self._attachment_files(meeting_id)
+        if mark_filed and not state.filed:
+            self.desk.mark_filed(meeting_id, note="导出备案包" if package_path else "导出备案记录")
+        events = self._events(meeting_id)
+        state = Meeting.replay(events)
+        attached = tuple(AttachedFile(f.name, sha256(f.data)) for f in files)
+        pdf = render_minutes(minutes_from_meeting(state, events[-1].hash, attached))
+        if p12 is not None and passphrase:
+            pdf = sign_pdf(pdf, p12, passphrase, reason=SIGNING_REASON, location=info.unit_name)
+        if pdf_path is not None:
+            write_atomically(pdf_path, pdf)
+        if package_path is not None:
+            assert state.rules is not None
+            write_atomically(package_path, build_package(pdf, events, state.rules.to_dict(),
+                                                         files, self.desk.clock()))
+        return Exported(events[-1].hash, p12 is not None, state.filed)
+
+    def _events(self, meeting_id: int) -> list[Event]:
+        self.desk.meeting_info(meeting_id)  # an unknown meeting is refused in words
+        events = self.desk.events(meeting_id)
+        if not events:
+            raise DomainError("NOT_STARTED")
+        return events
+
+    def _attached(self, meeting_id: int) -> tuple[AttachedFile, ...]:
+        return tuple(AttachedFile(a.filename, a.sha256)
+                     for a in self.desk.attachments(meeting_id))
+
+    def _attachment_files(self, meeting_id: int) -> list[Attachment]:
+        """The items' material files as stored, each checked against its registered SHA-256."""
+        out = []
+        for row in self.desk.attachments(meeting_id):
+            try:
+                data = Path(row.stored_path).read_bytes()
+            except OSError as exc:
+                raise RecordError("ATTACHMENT_UNREADABLE", name=row.filename,
+                                  detail=exc.strerror or str(exc)) from exc
+            if sha256(data) != row.sha256:
+                raise RecordError("ATTACHMENT_CHANGED", name=row.filename)
+            out.append(Attachment(row.filename, data))
+        return out
+
+    # ---- checking -----------------------------------------------------------------------------
+
+    def verify(self, data: bytes) -> Verdict:
+        """verify_bytes, with a bare PDF compared to this database's log of its meeting."""
+        facts = record_facts(data) if data.startswith(b"%PDF") else None
+        if facts is None:
+            return verify_bytes(data)
+        with self.desk.db.session() as session:
+            meeting_id = session.scalar(select(m.Meeting.id).where(
+                m.Meeting.uid == facts.meeting_uid))
+        if meeting_id is None:
+            verdict = verify_bytes(data)
+            verdict.add(False, "数据库中没有这次会议的记录",
+                        "this meeting's log is not in the database")
+            return verdict
+        return verify_bytes(data, self.desk.events(meeting_id))
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RecordError("FILE_UNREADABLE", path=str(path), detail=exc.strerror or str(exc)) from exc
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file, then a rename)."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.",
+                                   suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise RecordError("FILE_UNWRITABLE", path=str(path), detail=exc.strerror or str(exc)) from exc
