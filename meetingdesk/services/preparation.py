@@ -305,13 +305,15 @@ class PreparationActions:
             query = self._meeting_query(unit_id, status, search).with_only_columns(func.count())
             return session.scalar(query.order_by(None))
 
+    def next_meeting_number(self, unit_id: int, type_code: str, year: int) -> int:
+        """R11: the number a new meeting of this type and year would get now."""
+        with self.db.session() as session:
+            return next_number(self._numbers(session, unit_id, type_code, year))
+
     def numbering_gaps(self, unit_id: int, type_code: str, year: int) -> list[int]:
         """R11: numbers skipped in a year's series of a meeting type."""
         with self.db.session() as session:
-            numbers = session.scalars(select(m.Meeting.number).join(m.MeetingType).where(
-                m.Meeting.unit_id == unit_id, m.MeetingType.code == type_code,
-                m.Meeting.year == year))
-            return gaps(numbers)
+            return gaps(self._numbers(session, unit_id, type_code, year))
 
     # ---- helpers ---------------------------------------------------------------------------
 
@@ -329,6 +331,12 @@ class PreparationActions:
                                     cast(m.Meeting.number, String) == search,
                                     m.Meeting.scheduled_at.like(f"{search}%")))
         return query
+
+    @staticmethod
+    def _numbers(session: Any, unit_id: int, type_code: str, year: int) -> list[int]:
+        return list(session.scalars(select(m.Meeting.number).join(m.MeetingType).where(
+            m.Meeting.unit_id == unit_id, m.MeetingType.code == type_code,
+            m.Meeting.year == year)))
 
     @staticmethod
     def _row_info(r: m.Meeting) -> MeetingRow:
