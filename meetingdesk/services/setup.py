@@ -96,6 +96,23 @@ class SetupActions:
             session.flush()
             return row.id
 
+    def add_members(self, unit_id: int, members: list[dict[str, Any]]) -> list[int]:
+        """Several new members in one transaction (a roster import): all of them or none.
+        Each is a dict of add_member's fields; a second chief is refused (CHIEF_COUNT)."""
+        with self.db.session() as session:
+            team = self._active_members(session, unit_id)
+            rows = []
+            for number, fields in enumerate(members, 1):
+                candidate = Member.from_dict(fields | {"id": -number})  # not stored yet
+                check_new_chief(team, candidate)
+                team.append(candidate)
+                rows.append(m.Member(unit_id=unit_id, name=candidate.name,
+                                     position=candidate.position, rank=candidate.rank,
+                                     is_chief=candidate.is_chief))
+            session.add_all(rows)
+            session.flush()
+            return [row.id for row in rows]
+
     def update_member(self, member_id: int, **changes: Any) -> None:
         """Change name, position, rank or chief; R2 is checked again when someone becomes chief."""
         with self.db.session() as session:
@@ -182,9 +199,16 @@ class SetupActions:
         if decision_mode not in DECISION_MODES:
             raise DomainError("BAD_VALUE", field="决策方式", field_en="decision mode",
                               value=decision_mode)
+        code = clean_text(code, "代码", "code", 50)
+        name = clean_text(name, "会议类型", "meeting type", 50)
         with self.db.session() as session:
-            row = m.MeetingType(unit_id=unit_id, code=clean_text(code, "代码", "code", 50),
-                                name=clean_text(name, "会议类型", "meeting type", 50),
+            taken = session.scalar(select(m.MeetingType.id).where(
+                m.MeetingType.unit_id == unit_id,
+                (m.MeetingType.code == code) | (m.MeetingType.name == name)))
+            if taken is not None:  # refused in words, not by the unique constraint
+                raise DomainError("BAD_VALUE", field="会议类型", field_en="meeting type",
+                                  value=f"{name} / {code}（已存在 / exists）")
+            row = m.MeetingType(unit_id=unit_id, code=code, name=name,
                                 decision_mode=decision_mode)
             session.add(row)
             session.flush()
