@@ -1,0 +1,399 @@
+"""The run console (会议运行台): the window the recorder types into while the chair reads along
+on the projector. It always shows the one next step of the meeting, as the domain states it
+(Meeting.next_step()), records each entry through the Desk the moment it is confirmed, and shows
+every refusal of the rules in words. It decides nothing itself.
+
+    console = ConsoleWindow(desk, meeting_id, lang="zh")
+    console.show()
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QFrame, QLabel, QListView, QMainWindow, QMessageBox,
+                               QPushButton, QStackedWidget, QTableView, QToolBar, QWidget)
+
+from meetingdesk.domain import DomainError, Meeting, Step
+from meetingdesk.domain.words import STANCES
+from meetingdesk.services import Desk
+from meetingdesk.store import StoreError
+
+from .console_dialogs import EntryDialog, OrderDialog
+from .console_drafts import DraftField, Drafts, describe, draft_key
+from .console_forms import child, load_form
+from .console_models import AgendaModel, PresenceModel
+from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, DivisionPage,
+                            HeadDecisionPage, OpenItemPage, OpinionsPage, Page, ReportPage,
+                            RollCallPage, StartPage, TallyPage, VotePage, table_rows)
+from .console_words import Words
+
+T = TypeVar("T", bound=QObject)
+
+
+class ConsoleWindow(QMainWindow):
+    """The run console of one meeting, from the roll call to the closed record."""
+
+    recorded = Signal(int)  # the meeting's id, after every entry stored
+
+    def __init__(self, desk: Desk, meeting_id: int, parent: QWidget | None = None,
+                 lang: str = "zh") -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.meeting_id = meeting_id
+        self.words = Words(lang)
+        self.form = load_form("console", self)
+        self.setCentralWidget(self.form)
+        self.setFont(self.form.font())
+        self.resize(self.form.size())
+        self.drafts = Drafts(desk, meeting_id, self.words, self)
+        self.drafts.failed.connect(self.show_message)
+        self.message = self.find(QLabel, "messageLabel")
+        self.show_message("")
+        self.stack = self.find(QStackedWidget, "pages")
+
+        self.agenda_model = AgendaModel(self.words, self)
+        self.find(QListView, "agendaView").setModel(self.agenda_model)
+        self.presence_model = PresenceModel(self.words, self)
+        presence = self.find(QTableView, "presenceView")
+        presence.setModel(self.presence_model)
+        presence.setColumnHidden(1, True)
+        presence.horizontalHeader().setVisible(False)
+        table_rows(presence, 2)
+        self.presence_view = presence
+
+        self._make_actions()
+        self.pages: list[Page] = [
+            StartPage(self), RollCallPage(self), OpenItemPage(self), ReportPage(self),
+            ConcludePage(self), OpinionsPage(self), DivisionPage(self), VotePage(self),
+            TallyPage(self), DecidePage(self), HeadDecisionPage(self), ClosePage(self),
+            ClosedPage(self)]
+        self.page: Page = self.pages[0]
+        self.state = Meeting()
+        self.step = Step("start")
+        self.refresh()
+        self._offer_drafts()
+
+    def find(self, kind: type[T], name: str) -> T:
+        return child(self.form, kind, name)
+
+    # ---- recording -----------------------------------------------------------------------
+
+    def act(self, action: Callable[[], Any], *confirmed: DraftField) -> bool:
+        """Record an entry; on a refusal show why and change nothing, else move on."""
+        try:
+            action()
+        except (DomainError, StoreError) as error:
+            self.show_message(self.words.error(error))
+            return False
+        for field in confirmed:
+            field.confirmed()
+        self.show_message("")
+        self.refresh()
+        self.recorded.emit(self.meeting_id)
+        return True
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        """Show the meeting as its log now stands, at its one next step."""
+        try:
+            state = self.desk.meeting(self.meeting_id)
+        except (DomainError, StoreError) as error:
+            self.show_message(self.words.error(error))
+            return
+        step = state.next_step()
+        self.state, self.step = state, step
+        self._show_header(state, step)
+        self.agenda_model.set_state(state, step.item_no)
+        self.presence_model.set_state(state)
+        self.find(QLabel, "stepLabel").setText(
+            self.tr("下一步：{step}").format(step=self.words.step(state, step)))
+        self._show_item(state, step)
+        running = state.status == "in_progress"
+        for action in (self.remark_action, self.arrival_action, self.leave_action,
+                       self.written_action):
+            action.setEnabled(running)
+        self.recuse_action.setEnabled(step.item_no is not None and running)
+        open_item = state.items.get(state.open_item) if state.open_item else None
+        self.defer_action.setEnabled(open_item is not None and open_item.spec.is_decision)
+        self.page = next(p for p in self.pages if p.accepts(state, step))
+        self.page.show_step(state, step)
+        self.stack.setCurrentWidget(self.page.widget)
+        self.confirm_action.setEnabled(self.page.has_confirm)
+
+    def _show_header(self, state: Meeting, step: Step) -> None:
+        info = self.desk.meeting_info(self.meeting_id)
+        self.setWindowTitle(self.tr("会议纪实台 — {title}").format(title=info.title))
+        self.find(QLabel, "titleLabel").setText(f"{info.unit_name}　{info.title}")
+        if step.code == "start":
+            names = {m.id: m.name for m in self.desk.members(info.unit_id)}
+            chair = names.get(info.chair_id, "—") if info.chair_id else "—"
+            observers = self.desk.observers(self.meeting_id)
+        else:
+            chair = state.name(state.chair_id)
+            observers = state.observers
+        meta = [info.scheduled_at[:16].replace("T", " "), info.place,
+                self.tr("主持人：{name}").format(name=chair),
+                self.tr("记录人：{name}").format(name=info.recorder)]
+        if observers:
+            meta.append(self.tr("列席：{names}").format(
+                names="、".join(o["name"] for o in observers)))
+        self.find(QLabel, "metaLabel").setText("　".join(filter(None, meta)))
+        quorum_label = self.find(QLabel, "quorumLabel")
+        if state.phase == "new":
+            quorum_label.setText("")
+            return
+        quorum = state.quorum()
+        lines = [self.words.quorum(quorum)]
+        met = quorum.met
+        if state.open_item is not None and state.items[state.open_item].spec.is_decision:
+            voting = state.vote_quorum(state.open_item)
+            if voting != quorum:
+                lines.append(self.words.quorum(voting, personnel=True))
+                met = met and voting.met
+        quorum_label.setText("\n".join(lines))
+        quorum_label.setProperty("met", "true" if met else "false")
+        quorum_label.style().unpolish(quorum_label)
+        quorum_label.style().polish(quorum_label)
+
+    def _show_item(self, state: Meeting, step: Step) -> None:
+        frame = self.find(QFrame, "itemFrame")
+        frame.setVisible(step.item_no is not None)
+        if step.item_no is None:
+            return
+        item = state.items[step.item_no]
+        self.find(QLabel, "itemTitleLabel").setText(self.words.item_title(item))
+        self.find(QLabel, "itemMetaLabel").setText(self.words.item_meta(state, item))
+        for name, text in (("majorLabel", self.words.major(item)),
+                           ("recusalLabel", self.words.recusals(state, item))):
+            label = self.find(QLabel, name)
+            label.setText(text)
+            label.setVisible(bool(text))
+
+    # ---- drafts offered back -------------------------------------------------------------
+
+    def _offer_drafts(self) -> None:
+        frame = self.find(QFrame, "draftFrame")
+        if not self.drafts.restored:
+            return
+        where = "；".join(describe(key, self.state) for key in self.drafts.restored)
+        self.find(QLabel, "draftLabel").setText(self.tr(
+            "已恢复上次未确认的输入：{where}。内容已放回对应的输入框，确认后才记入会议记录。").format(
+                where=where))
+        frame.setVisible(True)
+        self.find(QPushButton, "draftKeepButton").clicked.connect(lambda: frame.setVisible(False))
+        self.find(QPushButton, "draftDiscardButton").clicked.connect(self._discard_drafts)
+
+    def _discard_drafts(self) -> None:
+        self.drafts.discard()
+        self.find(QFrame, "draftFrame").setVisible(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.drafts.flush()
+        super().closeEvent(event)
+
+    # ---- actions available at any moment -------------------------------------------------
+
+    def _make_actions(self) -> None:
+        toolbar = QToolBar(self.tr("会议操作"), self)
+        toolbar.setObjectName("consoleToolBar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+
+        def action(text: str, keys: list[str], slot: Callable[[], Any], name: str,
+                   shown: bool = True) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setToolTip(f"{text}（{keys[0]}）")
+            act.triggered.connect(slot)
+            self.addAction(act)
+            if shown:
+                toolbar.addAction(act)
+            return act
+
+        self.confirm_action = action(self.tr("确认当前输入"), ["Ctrl+Return", "Ctrl+Enter"],
+                                     lambda: self.page.confirm(), "confirmAction", shown=False)
+        self.arrival_action = action(self.tr("迟到到会…"), ["Ctrl+I"], self.arrival_dialog,
+                                     "arrivalAction")
+        self.leave_action = action(self.tr("中途离会…"), ["Ctrl+L"], self.leave_dialog,
+                                   "leaveAction")
+        self.written_action = action(self.tr("书面意见…"), ["Ctrl+Shift+W"],
+                                     lambda: self.written_dialog(None), "writtenAction")
+        self.remark_action = action(self.tr("程序性发言…"), ["Ctrl+M"],
+                                    lambda: self.remark_dialog(self.state.chair_id),
+                                    "remarkAction")
+        self.recuse_action = action(self.tr("回避…"), ["Ctrl+Shift+H"],
+                                    lambda: self.recusal_dialog(self.step.item_no, None),
+                                    "recuseAction")
+        self.defer_action = action(self.tr("暂缓表决…"), ["Ctrl+Shift+D"],
+                                   lambda: self.defer_dialog(self.state.open_item),
+                                   "deferAction")
+        toolbar.addSeparator()
+        self.full_screen_action = action(self.tr("全屏（投影）"), ["F11"], self._toggle_full_screen,
+                                         "fullScreenAction")
+        self.full_screen_action.setCheckable(True)
+
+    def _toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def _dialog(self, title: str, intro: str, rows: dict[str, str],
+                submit: Callable[[EntryDialog], Any],
+                draft_keys: dict[str, str] | None = None) -> EntryDialog:
+        dialog = EntryDialog(self, self.words, self.drafts, title, intro, rows, submit, draft_keys)
+        dialog.recorded.connect(self._after_dialog)
+        return dialog
+
+    def _after_dialog(self) -> None:
+        self.show_message("")
+        self.refresh()
+        self.recorded.emit(self.meeting_id)
+
+    def _selected_presence(self) -> int | None:
+        return self.presence_model.member_at(self.presence_view.currentIndex().row())
+
+    def _people(self, members: list[int]) -> list[tuple[str, Any]]:
+        return [(f"{self.state.name(m)}（{self.state.members[m].position}）", m) for m in members]
+
+    def arrival_dialog(self) -> EntryDialog:
+        state = self.state
+        away = [m for m in state.expected if state.attendance.get(m) != "present"]
+        dialog = self._dialog(
+            self.tr("迟到到会"), self.tr("登记成员到会的时间（默认为现在，可修改）。到会后计入实到人数。"),
+            {"person": self.tr("成员："), "time": self.tr("到会时间：")},
+            lambda d: self.desk.record_arrival(self.meeting_id, d.person.currentData(),
+                                               d.chosen_time(self.desk.clock())))
+        dialog.fill(dialog.person, self._people(away), self._selected_presence())
+        dialog.set_time(self.desk.clock())
+        dialog.open()
+        return dialog
+
+    def leave_dialog(self) -> EntryDialog:
+        state = self.state
+        dialog = self._dialog(
+            self.tr("中途离会"), self.tr("登记成员离会的时间（默认为现在，可修改）和原因。离会后不再计入实到人数。"),
+            {"person": self.tr("成员："), "time": self.tr("离会时间："),
+             "reason": self.tr("离会原因：")},
+            lambda d: self.desk.record_leave(self.meeting_id, d.person.currentData(),
+                                             d.reason_edit.text(),
+                                             d.chosen_time(self.desk.clock())),
+            {"reason": draft_key("leave")})
+        dialog.fill(dialog.person, self._people(state.present()), self._selected_presence())
+        dialog.set_time(self.desk.clock())
+        dialog.open()
+        return dialog
+
+    def remark_dialog(self, speaker: int | None) -> EntryDialog:
+        """A procedural remark (the chair's, or any present member's) or an observer's remark:
+        recorded as such, without a stance."""
+        state = self.state
+        item_no = state.open_item
+
+        def submit(d: EntryDialog) -> None:
+            who = d.person.currentData()
+            if isinstance(who, str):
+                self.desk.record_remark(self.meeting_id, d.text_edit.toPlainText(),
+                                        item_no=item_no, observer=who)
+            else:
+                self.desk.record_remark(self.meeting_id, d.text_edit.toPlainText(),
+                                        member_id=who, item_no=item_no)
+
+        dialog = self._dialog(
+            self.tr("程序性发言"),
+            self.tr("主持人的程序性发言或列席人员的发言，单独记录，不计为表态。"),
+            {"person": self.tr("发言人："), "text": self.tr("发言内容：")}, submit,
+            {"text": draft_key("remark", item_no)})
+        people = self._people(state.present())
+        people += [(self.tr("{name}（列席）").format(name=o["name"]), o["name"])
+                   for o in state.observers]
+        dialog.fill(dialog.person, people, speaker)
+        dialog.open()
+        return dialog
+
+    def recusal_dialog(self, item_no: int | None, member: int | None = None) -> EntryDialog | None:
+        if item_no is None:
+            return None
+        item = self.state.items[item_no]
+        dialog = self._dialog(
+            self.tr("回避"),
+            self.tr("与第 {no} 项有利害关系（本人或亲属）的成员回避：不发言、不表决，记录理由。").format(
+                no=item_no),
+            {"person": self.tr("回避成员："), "reason": self.tr("回避理由：")},
+            lambda d: self.desk.recuse(self.meeting_id, item_no, d.person.currentData(),
+                                       d.reason_edit.text()),
+            {"reason": draft_key("recusal", item_no)})
+        dialog.fill(dialog.person,
+                    self._people([m for m in self.state.expected if m not in item.recusals]),
+                    member)
+        dialog.open()
+        return dialog
+
+    def written_dialog(self, member: int | None) -> EntryDialog:
+        state = self.state
+        away = [m for m in state.expected if state.attendance.get(m) != "present"]
+        items = [it for it in state.items.values() if it.spec.is_decision and not it.finished]
+        dialog = self._dialog(
+            self.tr("书面意见"),
+            self.tr("缺席成员对审议议题的书面意见：记入会议记录，不计为表决票。"),
+            {"person": self.tr("缺席成员："), "item": self.tr("议题："),
+             "stance": self.tr("表态："), "text": self.tr("书面意见："),
+             "reason": self.tr("依据和理由：")},
+            lambda d: self.desk.record_written_opinion(
+                self.meeting_id, d.item.currentData(), d.person.currentData(),
+                d.stance.currentData(), d.text_edit.toPlainText(), d.reason_edit.text()),
+            {"text": draft_key("written"), "reason": draft_key("written_reason")})
+        dialog.fill(dialog.person, self._people(away), member)
+        dialog.fill(dialog.item, [(self.words.item_title(it), it.spec.no) for it in items])
+        dialog.fill(dialog.stance, [(self.words.label(STANCES, code), code) for code in STANCES])
+        dialog.open()
+        return dialog
+
+    def defer_dialog(self, item_no: int | None) -> EntryDialog | None:
+        if item_no is None:
+            return None
+        dialog = self._dialog(
+            self.tr("暂缓表决"),
+            self.tr("第 {no} 项暂缓表决，进一步调研、会商后提交以后的会议复议。请说明理由。").format(
+                no=item_no),
+            {"text": self.tr("缓议理由：")},
+            lambda d: self.desk.defer(self.meeting_id, item_no, d.text_edit.toPlainText()),
+            {"text": draft_key("defer", item_no)})
+        dialog.open()
+        return dialog
+
+    def order_dialog(self, item_no: int) -> OrderDialog:
+        queue = self.state.speaking_queue(item_no)
+        dialog = OrderDialog(self, self.words, [(m, self.state.name(m)) for m in queue],
+                             lambda order: self.desk.set_speaking_order(
+                                 self.meeting_id, item_no, order))
+        dialog.recorded.connect(self._after_dialog)
+        dialog.open()
+        return dialog
+
+    def confirm_close(self) -> QMessageBox:
+        """Ask before closing: the summary of every item's outcome, then the closed record."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("闭会"),
+                          self.tr("确认闭会？闭会后会议记录即闭合，只能添加更正，不能修改。"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("closeMeetingBox")
+        box.setFont(self.font())
+        box.setInformativeText(self.words.summary_html(self.state))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("闭会"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("返回"))
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self._close_meeting)
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
+
+    def _close_meeting(self) -> None:
+        if self.act(lambda: self.desk.close_meeting(self.meeting_id)):
+            self.drafts.discard()

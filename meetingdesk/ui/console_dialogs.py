@@ -1,0 +1,156 @@
+"""The console's small dialogs, for entries that can come at any moment: a late arrival, an early
+leave, a remark, a recusal, a written opinion, a deferral; and the speaking order.
+
+They open without blocking (QDialog.open). A refusal of the rules is shown inside the dialog,
+which stays open with everything typed; texts are kept as drafts like the console's own.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QTime, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QTimeEdit, QWidget)
+
+from meetingdesk.domain import DomainError
+from meetingdesk.store import StoreError
+
+from .console_drafts import DraftField, Drafts
+from .console_forms import child, load_form
+from .console_words import Words
+
+ROWS = ("person", "item", "stance", "time", "text", "reason")
+
+
+class EntryDialog(QObject):
+    """One form (forms/console_dialog.ui) showing only the rows an entry needs.
+
+    `submit` records the entry through the Desk; if the rules refuse it, the message appears in
+    the dialog. `recorded` is emitted once the entry is stored."""
+
+    recorded = Signal()
+
+    def __init__(self, parent: QWidget, words: Words, drafts: Drafts, title: str, intro: str,
+                 rows: dict[str, str], submit: Callable[["EntryDialog"], Any],
+                 draft_keys: dict[str, str] | None = None) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.drafts = drafts
+        self.dialog: QDialog = load_form("console_dialog", parent)  # type: ignore[assignment]
+        self.dialog.setWindowTitle(title)
+        self.submit = submit
+        form = child(self.dialog, QFormLayout, "entryForm")
+        child(self.dialog, QLabel, "introLabel").setText(intro)
+        self.person = child(self.dialog, QComboBox, "personCombo")
+        self.item = child(self.dialog, QComboBox, "itemCombo")
+        self.stance = child(self.dialog, QComboBox, "stanceCombo")
+        self.time_edit = child(self.dialog, QTimeEdit, "timeEdit")
+        self.text_edit = child(self.dialog, QPlainTextEdit, "textEdit")
+        self.reason_edit = child(self.dialog, QLineEdit, "reasonEdit")
+        self.message = child(self.dialog, QLabel, "messageLabel")
+        for row in ROWS:
+            label = child(self.dialog, QLabel, f"{row}Label")
+            form.setRowVisible(label, row in rows)
+            if row in rows:
+                label.setText(rows[row])
+        self._default_time = QTime()
+        self.fields: list[DraftField] = []
+        for row, key in (draft_keys or {}).items():
+            field = drafts.bind(self.text_edit if row == "text" else self.reason_edit)
+            field.set_key(key)
+            self.fields.append(field)
+        buttons = child(self.dialog, QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.dialog.reject)
+        self.dialog.finished.connect(self._finished)
+
+    def open(self) -> None:
+        self.dialog.open()
+
+    def fill(self, combo: QComboBox, choices: list[tuple[str, Any]], current: Any = None) -> None:
+        for text, data in choices:
+            combo.addItem(text, data)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+
+    def set_time(self, when: datetime) -> None:
+        self._default_time = QTime(when.hour, when.minute)
+        self.time_edit.setTime(self._default_time)
+
+    def chosen_time(self, today: datetime) -> datetime | None:
+        """The time typed, on today's date in the zone of `today`; None (meaning "now", to the
+        second) while the recorder has left the proposed time as it was."""
+        if self.time_edit.time() == self._default_time:
+            return None
+        picked: time = self.time_edit.time().toPython()  # type: ignore[assignment]
+        return datetime.combine(today.date(), picked, today.tzinfo)
+
+    def _ok(self) -> None:
+        try:
+            self.submit(self)
+        except (DomainError, StoreError) as error:
+            self.message.setText(self.words.error(error))
+            self.message.setVisible(True)
+            return
+        for field in self.fields:
+            field.confirmed()
+        self.recorded.emit()
+        self.dialog.accept()
+
+    def _finished(self) -> None:
+        for field in self.fields:
+            self.drafts.release(field)
+        self.dialog.deleteLater()
+
+
+class OrderDialog(QObject):
+    """The chair's speaking order for an item (forms/console_order.ui), before opinions start."""
+
+    recorded = Signal()
+
+    def __init__(self, parent: QWidget, words: Words, members: list[tuple[int, str]],
+                 submit: Callable[[list[int]], Any]) -> None:
+        super().__init__(parent)
+        self.words = words
+        self.submit = submit
+        self.dialog: QDialog = load_form("console_order", parent)  # type: ignore[assignment]
+        self.list = child(self.dialog, QListWidget, "orderList")
+        for member_id, name in members:
+            entry = QListWidgetItem(name)
+            entry.setData(Qt.ItemDataRole.UserRole, member_id)
+            self.list.addItem(entry)
+        self.list.setCurrentRow(0)
+        self.message = child(self.dialog, QLabel, "messageLabel")
+        child(self.dialog, QPushButton, "upButton").clicked.connect(lambda: self._move(-1))
+        child(self.dialog, QPushButton, "downButton").clicked.connect(lambda: self._move(1))
+        buttons = child(self.dialog, QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.dialog.reject)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+
+    def open(self) -> None:
+        self.dialog.open()
+
+    def order(self) -> list[int]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        self.list.insertItem(target, self.list.takeItem(row))
+        self.list.setCurrentRow(target)
+
+    def _ok(self) -> None:
+        try:
+            self.submit(self.order())
+        except (DomainError, StoreError) as error:
+            self.message.setText(self.words.error(error))
+            self.message.setVisible(True)
+            return
+        self.recorded.emit()
+        self.dialog.accept()

@@ -1,0 +1,614 @@
+"""The console's pages, one for each kind of next step (Meeting.next_step().code).
+
+Each page fills its part of forms/console.ui from the meeting state and turns the recorder's
+clicks into Desk actions through ConsoleWindow.act, which shows a refusal and refreshes. A page
+never decides what is allowed: it offers what the state says comes next.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QButtonGroup, QComboBox,
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QRadioButton, QSpinBox, QTableView, QTextBrowser, QWidget)
+
+from meetingdesk.domain import Meeting, Step
+from meetingdesk.domain.words import HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON
+
+from .console_drafts import draft_key
+from .console_models import QueueModel, VoteModel
+
+if TYPE_CHECKING:
+    from .console import ConsoleWindow
+
+T = TypeVar("T", bound=QObject)
+
+
+class Page(QObject):
+    """One page of the console's stack."""
+
+    widget_name: ClassVar[str]
+    codes: ClassVar[tuple[str, ...]]
+    has_confirm: ClassVar[bool] = True  # whether Ctrl+Enter confirms something here
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.console = console
+        self.desk = console.desk
+        self.mid = console.meeting_id
+        self.widget = self.find(QWidget, self.widget_name)
+        self.state: Meeting | None = None
+        self.step = Step("start")
+
+    def find(self, kind: type[T], name: str) -> T:
+        return self.console.find(kind, name)
+
+    def accepts(self, state: Meeting, step: Step) -> bool:
+        return step.code in self.codes
+
+    def show_step(self, state: Meeting, step: Step) -> None:
+        self.state, self.step = state, step
+        self.fill(state, step)
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        raise NotImplementedError
+
+    def confirm(self) -> None:
+        """Ctrl+Enter: record the page's main entry (pages without one set has_confirm)."""
+
+    @property
+    def item_no(self) -> int:
+        assert self.step.item_no is not None
+        return self.step.item_no
+
+
+def table_rows(view: QTableView, stretch: int) -> None:
+    """Compact rows of one line each, the `stretch` column taking the spare width."""
+    rows = view.verticalHeader()
+    rows.setVisible(False)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 4)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+
+def _select(view: QTableView, row: int) -> None:
+    if row >= 0:
+        view.setCurrentIndex(view.model().index(row, 0))
+        view.scrollTo(view.currentIndex())
+
+
+class StartPage(Page):
+    """A prepared meeting: check its header and agenda, then start the record."""
+
+    widget_name = "startPage"
+    codes = ("start",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.info = self.find(QLabel, "startInfoLabel")
+        self.find(QPushButton, "startButton").clicked.connect(self.confirm)
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        words = self.console.words
+        items = "".join(
+            f"<li>{html.escape(row.spec.title)}（{html.escape(words.label(KINDS, row.spec.kind))}）</li>"
+            for row in self.desk.agenda(self.mid))
+        self.info.setText(
+            "<p>" + html.escape(self.tr("应到会 {count} 人。开始后依次点名、宣布开会、逐项审议。").format(
+                count=len(self.desk.expected_members(self.mid)))) + "</p>"
+            + "<p><b>" + html.escape(self.tr("议程")) + "</b></p>"
+            + (f"<ol>{items}</ol>" if items else html.escape(self.tr("（尚无议题）")))
+            + "<p>" + html.escape(self.tr("开始后，会议信息和议程即固定，写入会议记录。")) + "</p>")
+
+    def confirm(self) -> None:
+        self.console.act(lambda: self.desk.start_meeting(self.mid))
+
+
+class RollCallPage(Page):
+    """Roll call: each expected member present, or absent with a reason; then open the meeting."""
+
+    widget_name = "rollCallPage"
+    codes = ("roll_call", "open_session")
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.view = self.find(QTableView, "rollCallView")
+        self.view.setModel(console.presence_model)
+        table_rows(self.view, 2)
+        self.present = self.find(QPushButton, "presentButton")
+        self.absent = self.find(QPushButton, "absentButton")
+        self.reason_edit = self.find(QLineEdit, "absentReasonEdit")
+        self.reason = console.drafts.bind(self.reason_edit)
+        self.open_session = self.find(QPushButton, "openSessionButton")
+        self.present.clicked.connect(self._present)
+        self.absent.clicked.connect(self._absent)
+        self.reason_edit.returnPressed.connect(self._absent)
+        self.find(QPushButton, "writtenButton").clicked.connect(
+            lambda: console.written_dialog(self.member()))
+        self.open_session.clicked.connect(self._open_session)
+        self.view.selectionModel().currentRowChanged.connect(self._selected)
+
+    def member(self) -> int | None:
+        return self.console.presence_model.member_at(self.view.currentIndex().row())
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        calling = step.code == "roll_call"
+        for widget in (self.present, self.absent, self.reason_edit):
+            widget.setEnabled(calling)
+        self.open_session.setEnabled(not calling)
+        if calling and self.member() not in step.pending:
+            _select(self.view, self.console.presence_model.row_of(step.pending[0]))
+        self._selected()
+
+    def _selected(self) -> None:
+        member = self.member()
+        self.reason.set_key(draft_key("absent_reason", member_id=member) if member else None)
+
+    def _present(self) -> None:
+        member = self.member()
+        self.console.act(lambda: self.desk.mark_present(self.mid, member))
+
+    def _absent(self) -> None:
+        member = self.member()
+        self.console.act(lambda: self.desk.mark_absent(self.mid, member, self.reason.text()),
+                         self.reason)
+
+    def _open_session(self) -> None:
+        self.console.act(lambda: self.desk.open_session(self.mid))
+
+    def confirm(self) -> None:
+        if self.step.code == "roll_call":
+            self._present()
+        else:
+            self._open_session()
+
+
+class OpenItemPage(Page):
+    """Between items: open the next one (recusals may be entered before)."""
+
+    widget_name = "openItemPage"
+    codes = ("open_item",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.label = self.find(QLabel, "openItemLabel")
+        self.find(QPushButton, "openItemButton").clicked.connect(self.confirm)
+        self.find(QPushButton, "openItemRecuseButton").clicked.connect(
+            lambda: console.recusal_dialog(self.item_no))
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        finished = sum(1 for it in state.items.values() if it.finished)
+        self.label.setText(html.escape(self.tr(
+            "已结束 {done} 项，共 {total} 项。宣布开始审议后，先由汇报人汇报。"
+            "与本议题有利害关系的成员，请在开始前登记回避。").format(
+                done=finished, total=len(state.items))))
+
+    def confirm(self) -> None:
+        self.console.act(lambda: self.desk.open_item(self.mid, self.item_no))
+
+
+class ReportPage(Page):
+    """The presenter reports on the item."""
+
+    widget_name = "reportPage"
+    codes = ("report",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.presenter = self.find(QComboBox, "presenterCombo")
+        self.text = console.drafts.bind(self.find(QPlainTextEdit, "reportEdit"))
+        self.find(QPushButton, "reportButton").clicked.connect(self.confirm)
+        self.find(QPushButton, "reportRecuseButton").clicked.connect(
+            lambda: console.recusal_dialog(self.item_no))
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        n = self.item_no
+        chosen = self.presenter.currentData()
+        self.presenter.clear()
+        for m in state.eligible(n):
+            self.presenter.addItem(f"{state.name(m)}（{state.members[m].position}）", m)
+        default = state.items[n].spec.presenter_id
+        index = self.presenter.findData(chosen)
+        self.presenter.setCurrentIndex(index if index >= 0 else
+                                       max(self.presenter.findData(default), 0))
+        self.text.set_key(draft_key("report", n))
+
+    def confirm(self) -> None:
+        n, member = self.item_no, self.presenter.currentData()
+        self.console.act(lambda: self.desk.report(self.mid, n, member, self.text.text()),
+                         self.text)
+
+
+class ConcludePage(Page):
+    """A study or briefing item: no stances or votes; a short summary and it is done."""
+
+    widget_name = "concludePage"
+    codes = ("conclude",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.report = self.find(QLabel, "concludeReportLabel")
+        self.text = console.drafts.bind(self.find(QPlainTextEdit, "concludeEdit"))
+        self.find(QPushButton, "concludeButton").clicked.connect(self.confirm)
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        item = state.items[self.item_no]
+        reports = [s for s in item.speeches if s.kind == "report"]
+        self.report.setText(self.tr("{name}汇报：{words}").format(
+            name=reports[0].speaker, words=reports[0].words) if reports else "")
+        self.text.set_key(draft_key("summary", self.item_no))
+
+    def confirm(self) -> None:
+        n = self.item_no
+        self.console.act(lambda: self.desk.conclude_item(self.mid, n, self.text.text()),
+                         self.text)
+
+
+class OpinionsPage(Page):
+    """The speaking queue (R5): each member's words and stance (R6), the chief last."""
+
+    widget_name = "opinionsPage"
+    codes = ("opinions",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.model = QueueModel(console.words, self)
+        self.view = self.find(QTableView, "queueView")
+        self.view.setModel(self.model)
+        table_rows(self.view, 4)
+        self.speaker = self.find(QLabel, "speakerLabel")
+        self.words_edit = self.find(QPlainTextEdit, "wordsEdit")
+        self.words = console.drafts.bind(self.words_edit)
+        self.reason_edit = self.find(QLineEdit, "reasonEdit")
+        self.reason = console.drafts.bind(self.reason_edit)
+        self.reason_label = self.find(QLabel, "reasonLabel")
+        self.stances = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        for code in STANCES:
+            radio = self.find(QRadioButton, f"{code}Radio")
+            self.radios[code] = radio
+            self.stances.addButton(radio)
+        self.stances.buttonToggled.connect(self._stance_changed)
+        self.confirm_button = self.find(QPushButton, "opinionButton")
+        self.confirm_button.clicked.connect(self.confirm)
+        self.find(QPushButton, "orderButton").clicked.connect(
+            lambda: console.order_dialog(self.item_no))
+        self.find(QPushButton, "recuseButton").clicked.connect(
+            lambda: console.recusal_dialog(self.item_no, self.member()))
+        self.find(QPushButton, "remarkButton").clicked.connect(
+            lambda: console.remark_dialog(self.state.chair_id if self.state else None))
+        self.view.selectionModel().currentRowChanged.connect(self._selected)
+        self.view.clicked.connect(lambda: self._picked(self.member()))
+        self._prefer_drafts = True  # on opening the console, go back to where typing stopped
+        self._shown: int | None = None
+        self._chosen: int | None = None  # a member the recorder picked out of turn
+
+    def member(self) -> int | None:
+        return self.model.member_at(self.view.currentIndex().row())
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        """Select who speaks next in the queue, unless the recorder picked someone else who
+        may still speak."""
+        self.model.set_state(state, self.item_no)
+        chosen = self._chosen
+        open_ = chosen in step.pending and not self.model.locked(chosen)
+        _select(self.view, self.model.row_of(chosen if open_ else self._next(step)))
+        self._selected()
+
+    def _picked(self, member: int | None) -> None:
+        self._chosen = member
+
+    def _next(self, step: Step) -> int | None:
+        if self._prefer_drafts:
+            self._prefer_drafts = False
+            for m in step.pending:
+                if self.console.drafts.text(draft_key("words", self.item_no, m)):
+                    return m
+        return step.pending[0] if step.pending else None
+
+    def _selected(self) -> None:
+        state, member = self.state, self.member()
+        if state is None:
+            return
+        open_ = member in self.step.pending and not self.model.locked(member)
+        if member is None:
+            self.speaker.setText("")
+        else:
+            text = f"{state.name(member)}（{state.members[member].position}）"
+            if self.model.locked(member):
+                text += self.tr("：末位表态，待其他 {count} 位成员表态后方可表态；"
+                                "现在只能作程序性发言").format(
+                    count=len(state.pending_before_last(self.item_no)))
+            elif member not in self.step.pending:
+                text += self.tr("：本议题无需再表态")
+            self.speaker.setText(text)
+        for widget in (self.words_edit, self.reason_edit, self.confirm_button,
+                       *self.radios.values()):
+            widget.setEnabled(open_)
+        self.words.set_key(draft_key("words", self.item_no, member) if open_ else None)
+        self.reason.set_key(draft_key("reason", self.item_no, member) if open_ else None)
+        if member != self._shown:
+            self._shown = member
+            self._clear_stance()
+
+    def _stance(self) -> str:
+        for code, radio in self.radios.items():
+            if radio.isChecked():
+                return code
+        return ""
+
+    def _stance_changed(self, button: QAbstractButton, checked: bool) -> None:
+        needed = self._stance() in STANCES_NEEDING_REASON
+        self.reason_label.setText(self.tr("依据和理由（必填）：") if needed
+                                  else self.tr("依据和理由："))
+
+    def _clear_stance(self) -> None:
+        self.stances.setExclusive(False)
+        for radio in self.radios.values():
+            radio.setChecked(False)
+        self.stances.setExclusive(True)
+        self.reason_label.setText(self.tr("依据和理由："))
+
+    def confirm(self) -> None:
+        n, member, stance = self.item_no, self.member(), self._stance()
+        if self.console.act(lambda: self.desk.record_opinion(
+                self.mid, n, member, stance, self.words.text(), self.reason.text()),
+                self.words, self.reason):
+            self._chosen = None
+            self._clear_stance()
+
+
+class DivisionPage(Page):
+    """R9: opinions sharply divided; the app proposes deferral, or a recorded reason to go on."""
+
+    widget_name = "divisionPage"
+    codes = ("division",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.label = self.find(QLabel, "divisionLabel")
+        self.reason = console.drafts.bind(self.find(QPlainTextEdit, "divisionReasonEdit"))
+        self.find(QPushButton, "divisionDeferButton").clicked.connect(self.confirm)
+        self.find(QPushButton, "overrideButton").clicked.connect(self._override)
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        division = state.division(self.item_no)
+        detail = division.detail_en if self.console.words.english else division.detail_zh
+        self.label.setText(self.tr(
+            "意见分歧较大（{detail}）。按规则建议暂缓表决，进一步调研、会商后提交下次会议复议；"
+            "如仍要表决，须由主持人说明理由。").format(detail=detail))
+        self.reason.set_key(draft_key("division", self.item_no))
+
+    def confirm(self) -> None:
+        n = self.item_no
+        self.console.act(lambda: self.desk.defer(self.mid, n, self.reason.text()), self.reason)
+
+    def _override(self) -> None:
+        n = self.item_no
+        self.console.act(lambda: self.desk.override_division(self.mid, n, self.reason.text()),
+                         self.reason)
+
+
+def _results(page: Page, state: Meeting, pending: dict[int | None, list[int]]) -> str:
+    item = state.items[page.item_no]
+    return "\n".join(page.console.words.result(state, item, b)
+                     for b in item.spec.ballots() if b not in pending)
+
+
+class VotePage(Page):
+    """Spoken, hands or named votes: one entry per member, one ballot at a time (R7)."""
+
+    widget_name = "votePage"
+    codes = ("vote",)
+    has_confirm = False  # a vote is a choice of three, never a default
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.model = VoteModel(console.words, self)
+        self.view = self.find(QTableView, "voteView")
+        self.view.setModel(self.model)
+        table_rows(self.view, 2)
+        self.ballot_label = self.find(QLabel, "ballotLabel")
+        self.voter = self.find(QLabel, "voteForLabel")
+        self.results = self.find(QLabel, "voteResultLabel")
+        self.ballot: int | None = None
+        self.buttons = {"agree": self.find(QPushButton, "voteAgreeButton"),
+                        "disagree": self.find(QPushButton, "voteDisagreeButton"),
+                        "abstain": self.find(QPushButton, "voteAbstainButton")}
+        for choice, button in self.buttons.items():
+            button.clicked.connect(lambda _=False, c=choice: self.cast(c))
+        self.view.selectionModel().currentRowChanged.connect(self._selected)
+
+    def accepts(self, state: Meeting, step: Step) -> bool:
+        return (step.code == "vote" and step.item_no is not None
+                and state.items[step.item_no].spec.vote_mode != "secret")
+
+    def member(self) -> int | None:
+        return self.model.member_at(self.view.currentIndex().row())
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        item = state.items[self.item_no]
+        pending = state.pending_votes(self.item_no)
+        self.ballot = next(iter(pending))
+        keep = self.member()
+        self.ballot_label.setText(self.console.words.ballot(item, self.ballot))
+        self.model.set_state(state, self.item_no, self.ballot)
+        waiting = pending[self.ballot]
+        _select(self.view, self.model.row_of(keep if keep in waiting else waiting[0]))
+        self.results.setText(_results(self, state, pending))
+        self._selected()
+
+    def _selected(self) -> None:
+        member = self.member()
+        name = self.state.name(member) if self.state and member is not None else "—"
+        self.voter.setText(self.tr("{name} 的表决意见：").format(name=name))
+
+    def cast(self, choice: str) -> None:
+        n, member, ballot = self.item_no, self.member(), self.ballot
+        self.console.act(lambda: self.desk.cast_vote(self.mid, n, member, choice, ballot))
+
+
+class TallyPage(Page):
+    """Secret ballot: only the tally and the scrutineers' names, never who voted what (R7)."""
+
+    widget_name = "tallyPage"
+    codes = ("vote",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.ballot_label = self.find(QLabel, "tallyBallotLabel")
+        self.voters = self.find(QLabel, "tallyVotersLabel")
+        self.results = self.find(QLabel, "tallyResultLabel")
+        self.spins = [self.find(QSpinBox, name) for name in
+                      ("tallyAgreeSpin", "tallyDisagreeSpin", "tallyAbstainSpin")]
+        self.scrutineers = console.drafts.bind(self.find(QLineEdit, "scrutineersEdit"))
+        self.counters = console.drafts.bind(self.find(QLineEdit, "countersEdit"))
+        self.find(QPushButton, "tallyButton").clicked.connect(self.confirm)
+        self.ballot: int | None = None
+        self.last_ballot = False
+
+    def accepts(self, state: Meeting, step: Step) -> bool:
+        return (step.code == "vote" and step.item_no is not None
+                and state.items[step.item_no].spec.vote_mode == "secret")
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        n = self.item_no
+        item = state.items[n]
+        pending = state.pending_votes(n)
+        self.ballot = next(iter(pending))
+        self.last_ballot = len(pending) == 1
+        self.ballot_label.setText(self.console.words.ballot(item, self.ballot))
+        self.voters.setText(self.tr(
+            "可投票 {voters} 人（到会且未回避）。无记名投票只录入监票人、计票人报告的票数，"
+            "不记录个人投票。").format(voters=len(state.eligible(n))))
+        self.results.setText(_results(self, state, pending))
+        self.scrutineers.set_key(draft_key("scrutineers", n))
+        self.counters.set_key(draft_key("counters", n))
+
+    @staticmethod
+    def _names(text: str) -> list[str]:
+        return [name for name in re.split(r"[、,，;；\s]+", text) if name]
+
+    def confirm(self) -> None:
+        n, ballot = self.item_no, self.ballot
+        agree, disagree, abstain = (spin.value() for spin in self.spins)
+        names = self._names(self.scrutineers.text()), self._names(self.counters.text())
+        done = (self.scrutineers, self.counters) if self.last_ballot else ()
+        if self.console.act(lambda: self.desk.enter_tally(
+                self.mid, n, agree, disagree, abstain, names[0], names[1], ballot), *done):
+            for spin in self.spins:
+                spin.setValue(0)
+
+
+class DecidePage(Page):
+    """Voting complete: the result in words, computed by the domain (R8); the decision text."""
+
+    widget_name = "decidePage"
+    codes = ("decide",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.result = self.find(QLabel, "decideResultLabel")
+        self.text = console.drafts.bind(self.find(QPlainTextEdit, "decisionEdit"))
+        self.find(QPushButton, "decideButton").clicked.connect(self.confirm)
+        self.find(QPushButton, "decideDeferButton").clicked.connect(
+            lambda: console.defer_dialog(self.item_no))
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        item = state.items[self.item_no]
+        lines = [self.console.words.result(state, item, b) for b in item.spec.ballots()]
+        if item.override_reason:
+            lines.append(self.tr("意见分歧较大，主持人说明理由后继续表决：{reason}").format(
+                reason=item.override_reason))
+        self.result.setText("\n".join(lines))
+        self.text.set_key(draft_key("decision", self.item_no))
+
+    def confirm(self) -> None:
+        n = self.item_no
+        self.console.act(lambda: self.desk.decide(self.mid, n, self.text.text()), self.text)
+
+
+class HeadDecisionPage(Page):
+    """Head decides (R10): after hearing everyone; a reason when against the majority."""
+
+    widget_name = "headPage"
+    codes = ("head_decision",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.label = self.find(QLabel, "headLabel")
+        self.group = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        for code in HEAD_DECISIONS:
+            radio = self.find(QRadioButton, f"head{code.capitalize()}Radio")
+            self.radios[code] = radio
+            self.group.addButton(radio)
+        self.text = console.drafts.bind(self.find(QPlainTextEdit, "headTextEdit"))
+        self.reason = console.drafts.bind(self.find(QLineEdit, "headReasonEdit"))
+        self.find(QPushButton, "headButton").clicked.connect(self.confirm)
+        self.find(QPushButton, "headRemarkButton").clicked.connect(
+            lambda: console.remark_dialog(self.head()))
+
+    def head(self) -> int | None:
+        return self.step.pending[0] if self.step.pending else None
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        head = self.head()
+        division = state.division(self.item_no)
+        detail = division.detail_en if self.console.words.english else division.detail_zh
+        position = state.members[head].position if head is not None else ""
+        self.label.setText(self.tr("{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。").format(
+            name=state.name(head), position=position, detail=detail))
+        self.text.set_key(draft_key("head_text", self.item_no))
+        self.reason.set_key(draft_key("head_reason", self.item_no))
+
+    def confirm(self) -> None:
+        n, head = self.item_no, self.head()
+        decision = next((code for code, radio in self.radios.items() if radio.isChecked()), "")
+        self.console.act(lambda: self.desk.head_decide(
+            self.mid, n, head, decision, self.text.text(), self.reason.text()),
+            self.text, self.reason)
+
+
+class ClosePage(Page):
+    """Every item finished: the summary of outcomes, and closing the meeting (R12)."""
+
+    widget_name = "closePage"
+    codes = ("close",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.summary = self.find(QTextBrowser, "summaryView")
+        self.find(QPushButton, "closeButton").clicked.connect(self.confirm)
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        self.summary.setHtml(self.console.words.summary_html(state))
+
+    def confirm(self) -> None:
+        self.console.confirm_close()
+
+
+class ClosedPage(Page):
+    """The closed record: read only here; signatures and corrections come after."""
+
+    widget_name = "closedPage"
+    codes = ("sign", "filed")
+    has_confirm = False
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.label = self.find(QLabel, "closedLabel")
+        self.summary = self.find(QTextBrowser, "closedSummaryView")
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        closed = self.console.words.time(state.closed_at) if state.closed_at else "—"
+        self.label.setText(self.tr("会议已于 {time} 闭会，记录已保存。闭会后只能添加更正。").format(
+            time=closed))
+        self.summary.setHtml(self.console.words.summary_html(state))
