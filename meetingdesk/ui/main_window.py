@@ -1,0 +1,492 @@
+"""The main window: the unit, its meetings by status with search, and the obvious next action
+for the selected meeting (prepare -> start -> continue in the run console -> view the record).
+
+The rules and the database layer are imported only when first needed: the window appears first,
+and the database is opened in a worker thread while it is already on screen.
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import Future, wait
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QHeaderView,
+                               QMainWindow, QMessageBox, QWidget)
+
+from meetingdesk import __version__
+
+from . import feedback, i18n, prefs
+from .loader import load_form
+from .models import MeetingListModel, short_time
+
+if TYPE_CHECKING:
+    from meetingdesk.services import Desk, MeetingRow
+
+STATUSES: tuple[str | None, ...] = (None, "preparing", "in_progress", "closed", "filed")
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the database is open and the meetings (or the set-up) are on screen
+    database_failed = Signal()
+    _opening_done = Signal(object)  # the Future of open_database, from the worker thread
+
+    def __init__(self, desk: "Desk | None" = None) -> None:
+        super().__init__()
+        self.desk: Desk | None = None
+        self.database_error = ""
+        self._opening: Future[Desk] | None = None
+        self._model: MeetingListModel | None = None
+        self._names: dict[int, str] = {}
+        self._consoles: dict[int, QWidget] = {}
+        self._stale = False  # a console recorded something since the list was read
+        self.ui: Any = load_form("main_window", self)
+        self.setWindowTitle(self.tr("会议纪实台"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._make_actions()
+        self._wire()
+        self._restore_geometry()
+        self._fit_to_font()
+        self._show_message(self.tr("正在打开数据库…"))
+        if desk is not None:
+            self.set_desk(desk)
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        self.act_new = self._action(self.tr("新建会议(&N)…"), QKeySequence.StandardKey.New,
+                                    self.new_meeting, self.tr("筹备一次新的会议"))
+        self.act_prepare = self._action(self.tr("筹备会议(&P)…"), "Ctrl+E",
+                                        self.prepare_meeting,
+                                        self.tr("编辑会议信息、参会人员和议程"))
+        self.act_run = self._action(self.tr("开始会议(&S)"), "Ctrl+R", self.run_meeting)
+        self.act_record = self._action(self.tr("查看记录(&V)"), "Ctrl+O", self.run_meeting,
+                                       self.tr("查看已闭会的会议记录、签名和备案"))
+        self.act_refresh = self._action(self.tr("刷新(&R)"), QKeySequence.StandardKey.Refresh,
+                                        self.refresh)
+        self.act_find = self._action(self.tr("查找(&F)"), QKeySequence.StandardKey.Find,
+                                     self._focus_search)
+        self.act_quit = self._action(self.tr("退出(&Q)"), QKeySequence.StandardKey.Quit,
+                                     self.close)
+        self.act_settings = self._action(self.tr("单位设置(&S)…"), "Ctrl+,", self.unit_settings,
+                                         self.tr("成员、分工、会议类型和议事规则"))
+        self.act_new_unit = self._action(self.tr("新建单位(&N)…"), None, self.setup_unit)
+        self.act_zoom_in = self._action(self.tr("放大字号(&I)"), QKeySequence.StandardKey.ZoomIn,
+                                        lambda: self.zoom(+1))
+        self.act_zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.act_zoom_out = self._action(self.tr("缩小字号(&O)"),
+                                         QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1))
+        self.act_zoom_reset = self._action(self.tr("默认字号(&D)"), "Ctrl+0", lambda: self.zoom(0))
+        self.act_about = self._action(self.tr("关于会议纪实台(&A)"), None, self.about)
+
+        bar = self.menuBar()
+        meeting = bar.addMenu(self.tr("会议(&M)"))
+        for action in (self.act_new, self.act_prepare, self.act_run, self.act_record):
+            meeting.addAction(action)
+        meeting.addSeparator()
+        meeting.addAction(self.act_find)
+        meeting.addAction(self.act_refresh)
+        meeting.addSeparator()
+        meeting.addAction(self.act_quit)
+        unit = bar.addMenu(self.tr("单位(&U)"))
+        unit.addAction(self.act_settings)
+        unit.addAction(self.act_new_unit)
+        view = bar.addMenu(self.tr("视图(&V)"))
+        for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            view.addAction(action)
+        bar.addMenu(self.tr("帮助(&H)")).addAction(self.act_about)
+
+        toolbar = self.addToolBar(self.tr("常用"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_prepare, self.act_settings):
+            toolbar.addAction(action)
+        self.statusBar()
+
+    def _wire(self) -> None:
+        ui = self.ui
+        self._status_group = QButtonGroup(self)
+        for index, button in enumerate(self._status_buttons()):
+            self._status_group.addButton(button, index)
+        self._status_group.setExclusive(True)
+        self._status_group.idClicked.connect(lambda _: self._apply_filter())
+        ui.unitCombo.currentIndexChanged.connect(self._unit_changed)
+        ui.searchEdit.textChanged.connect(lambda _: self._search_timer.start())
+        ui.searchEdit.returnPressed.connect(self._apply_filter)
+        self._search_timer.timeout.connect(self._apply_filter)
+        ui.setupButton.clicked.connect(self.setup_unit)
+        ui.meetingsView.activated.connect(lambda _: self._primary_action().trigger())
+        ui.prepareButton.clicked.connect(self.act_prepare.trigger)
+        ui.nextButton.clicked.connect(lambda: self._primary_action().trigger())
+        view: QAbstractItemView = ui.meetingsView
+        view.verticalHeader().setVisible(False)
+        self._label_status_buttons({})
+        self._show_selected()
+
+    def _status_buttons(self) -> list[Any]:
+        ui = self.ui
+        return [ui.statusAll, ui.statusPreparing, ui.statusInProgress, ui.statusClosed,
+                ui.statusFiled]
+
+    # ---- the database ------------------------------------------------------------------------
+
+    def open_database(self, opening: "Future[Desk]") -> None:
+        """Show the database once it is open (set_desk), or explain why it cannot be opened
+        and end the program with exit code 2. `opening` runs in a worker thread."""
+        self._opening = opening
+        self._opening_done.connect(self._database_opened)  # queued: back on the GUI thread
+        opening.add_done_callback(self._opening_done.emit)
+
+    def _database_opened(self, opening: "Future[Desk]") -> None:
+        try:
+            desk = opening.result()
+        except Exception as error:  # every failure becomes a message, never a traceback
+            self._database_refused(error)
+        else:
+            self.set_desk(desk)
+
+    def _database_refused(self, error: Exception) -> None:
+        self.database_error = i18n.message(error)
+        self._show_message(self.tr("无法打开数据库。"))
+        box = feedback.tell(self, self.tr("无法打开数据库"), self.database_error,
+                            QMessageBox.Icon.Critical)
+        box.finished.connect(lambda _: QApplication.exit(2))
+        self.database_failed.emit()
+
+    def set_desk(self, desk: "Desk") -> None:
+        self.desk = desk
+        self._model = MeetingListModel(desk, self)
+        view: QAbstractItemView = self.ui.meetingsView
+        view.setModel(self._model)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._fit_to_font()
+        view.selectionModel().selectionChanged.connect(
+            lambda _a, _b: self._show_selected())
+        self._model.rowsInserted.connect(lambda *_: self._show_count())
+        self.statusBar().showMessage(self.tr("数据库：%1").replace("%1", desk.db.label))
+        self._reload_units(self._saved_unit())
+        self.ready.emit()
+        if self.ui.unitCombo.count() == 0:
+            self.setup_unit()
+
+    def shutdown(self) -> None:
+        """After the event loop: let the opening finish, then close the database."""
+        if self._opening is not None:
+            wait([self._opening])
+            if self.desk is None and self._opening.exception() is None:
+                self._opening.result().close()  # opened after the window was closed
+        if self.desk is not None:
+            self.desk.close()
+
+    # ---- units and the list ------------------------------------------------------------------
+
+    def unit_id(self) -> int | None:
+        data = self.ui.unitCombo.currentData()
+        return int(data) if data is not None else None
+
+    def _saved_unit(self) -> int | None:
+        value = prefs.settings().value("main/unit")
+        return int(value) if value not in (None, "") else None  # type: ignore[arg-type]
+
+    def _reload_units(self, select: int | None = None) -> None:
+        assert self.desk is not None
+        combo = self.ui.unitCombo
+        units = self.desk.units()
+        keep = select if select is not None else self.unit_id()
+        combo.blockSignals(True)
+        combo.clear()
+        for unit in units:
+            combo.addItem(unit.name, unit.id)
+        index = combo.findData(keep) if keep is not None else -1
+        combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.blockSignals(False)
+        for action in (self.act_new, self.act_settings):
+            action.setEnabled(bool(units))
+        self.act_new_unit.setEnabled(True)
+        if not units:
+            self._show_message(self.tr("数据库中还没有单位。请先设置本单位：名称、班子成员和分工。"),
+                               setup=True)
+            return
+        self._unit_changed()
+
+    def _unit_changed(self) -> None:
+        unit = self.unit_id()
+        if unit is None or self.desk is None:
+            return
+        prefs.settings().setValue("main/unit", unit)
+        self._names = {m.id: m.name for m in self.desk.members(unit, include_inactive=True)}
+        self.setWindowTitle(self.tr("会议纪实台 — %1").replace("%1", self.ui.unitCombo.currentText()))
+        self.ui.pages.setCurrentWidget(self.ui.listPage)
+        self._apply_filter()
+
+    def _status(self) -> str | None:
+        return STATUSES[max(0, self._status_group.checkedId())]
+
+    def _apply_filter(self, select: int | None = None) -> None:
+        """Show the meetings of the unit that match the status and the search text."""
+        if self._model is None or self.unit_id() is None or self.desk is None:
+            return
+        self._search_timer.stop()
+        unit, search = self.unit_id(), self.ui.searchEdit.text().strip()
+        self._model.set_filter(unit, self._status(), search)
+        self._label_status_buttons({s: self.desk.count_meetings(unit, s, search)
+                                    for s in STATUSES})
+        self._show_count()
+        view: QAbstractItemView = self.ui.meetingsView
+        row = self._model.row_of(select) if select is not None else None
+        if self._model.rowCount():
+            view.selectRow(row if row is not None else 0)
+        self._show_selected()
+
+    def refresh(self) -> None:
+        self._apply_filter(select=self._selected().id if self._selected() else None)
+
+    def show_meeting(self, meeting_id: int) -> None:
+        """Refresh the list and select the meeting (after it was created or changed)."""
+        self._apply_filter(select=meeting_id)
+
+    def _label_status_buttons(self, counts: dict[str | None, int]) -> None:
+        labels = [self.tr("全部")] + [i18n.status_label(s) for s in STATUSES[1:]]
+        for button, label, status in zip(self._status_buttons(), labels, STATUSES):
+            count = counts.get(status)
+            button.setText(label if count is None else f"{label}  {count:,}")
+
+    def _show_count(self) -> None:
+        if self._model is None:
+            return
+        shown, total = self._model.rowCount(), self._model.total
+        if shown < total:
+            text = self.tr("共 %1 次会议，已显示 %2 次（向下滚动显示更多）")
+            text = text.replace("%1", f"{total:,}").replace("%2", f"{shown:,}")
+        else:
+            text = self.tr("共 %1 次会议").replace("%1", f"{total:,}")
+        self.ui.countLabel.setText(text)
+
+    def _show_message(self, text: str, setup: bool = False) -> None:
+        self.ui.messageLabel.setText(text)
+        self.ui.setupButton.setVisible(setup)
+        self.ui.pages.setCurrentWidget(self.ui.messagePage)
+        self._show_selected()
+
+    # ---- the selected meeting and its next action --------------------------------------------
+
+    def _selected(self) -> "MeetingRow | None":
+        if self._model is None or self.ui.pages.currentWidget() is not self.ui.listPage:
+            return None
+        rows = self.ui.meetingsView.selectionModel().selectedRows()
+        return self._model.meeting(rows[0].row()) if rows else None
+
+    def _primary_action(self) -> QAction:
+        row = self._selected()
+        if row is None:
+            return self.act_new
+        if row.status == "preparing":
+            return self.act_run if self._has_agenda(row.id) else self.act_prepare
+        return self.act_run if row.status == "in_progress" else self.act_record
+
+    def _has_agenda(self, meeting_id: int) -> bool:
+        assert self.desk is not None
+        try:
+            return bool(self.desk.agenda(meeting_id))
+        except feedback.refusals():
+            return True  # an item no longer fits the rules: the preparation dialog explains
+
+    def _show_selected(self) -> None:
+        row = self._selected()
+        ui = self.ui
+        status = row.status if row else None
+        self.act_prepare.setEnabled(status == "preparing")
+        self.act_run.setEnabled(status in ("preparing", "in_progress"))
+        self.act_record.setEnabled(status in ("closed", "filed"))
+        if status == "in_progress":
+            self.act_run.setText(self.tr("继续会议(&C)"))
+            self.act_run.setStatusTip(self.tr("回到会议运行界面的当前步骤"))
+        else:
+            self.act_run.setText(self.tr("开始会议(&S)"))
+            self.act_run.setStatusTip(self.tr("打开会议运行界面，从点名开始"))
+        if row is None:
+            ui.titleLabel.setText("")
+            ui.infoLabel.setText(self.tr("在左侧选择一次会议。") if self._model else "")
+            ui.gapLabel.setVisible(False)
+            ui.nextButton.setVisible(self.desk is not None and self.unit_id() is not None)
+            ui.nextButton.setText(plain(self.act_new.text()))
+            ui.prepareButton.setVisible(False)
+            return
+        ui.titleLabel.setText(f'<span style="font-size:x-large; font-weight:600">'
+                              f"{_html(row.title)}</span>")
+        lines = [
+            (self.tr("时间"), short_time(row.scheduled_at)),
+            (self.tr("地点"), row.place or "—"),
+            (self.tr("主持人"), self._names.get(row.chair_id or 0, "—")),
+            (self.tr("记录人"), row.recorder),
+            (self.tr("状态"), i18n.status_label(row.status)),
+        ]
+        ui.infoLabel.setText("<br>".join(f"{_html(k)}：{_html(v)}" for k, v in lines))
+        self._show_gaps(row)
+        primary = self._primary_action()
+        ui.nextButton.setVisible(True)
+        ui.nextButton.setText(plain(primary.text()))
+        ui.nextButton.setToolTip(primary.statusTip())
+        ui.prepareButton.setText(plain(self.act_prepare.text()))
+        ui.prepareButton.setVisible(row.status == "preparing" and primary is not self.act_prepare)
+
+    def _show_gaps(self, row: "MeetingRow") -> None:
+        assert self.desk is not None
+        missing = self.desk.numbering_gaps(row.unit_id, row.type_code, row.year)
+        if missing:
+            numbers = "、".join(str(n) for n in missing[:10]) + ("…" if len(missing) > 10 else "")
+            text = self.tr("%1年%2缺号：第 %3 次（编号不补，缺号保留可查）")
+            feedback.show_note(self.ui.gapLabel, text.replace("%1", str(row.year))
+                               .replace("%2", row.type_name).replace("%3", numbers))
+        else:
+            self.ui.gapLabel.setVisible(False)
+
+    # ---- actions -----------------------------------------------------------------------------
+
+    def new_meeting(self) -> None:
+        self._open_preparation(None)
+
+    def prepare_meeting(self) -> None:
+        row = self._selected()
+        if row is not None and row.status == "preparing":
+            self._open_preparation(row.id)
+
+    def _open_preparation(self, meeting_id: int | None) -> None:
+        unit = self.unit_id()
+        if self.desk is None or unit is None:
+            return
+        from .prepare import PrepareDialog
+        dialog = PrepareDialog(self.desk, unit, meeting_id, self)
+        dialog.saved.connect(self.show_meeting)
+        dialog.open()
+
+    def run_meeting(self) -> None:
+        """Open the run console for the selected meeting: it starts a prepared meeting, goes on
+        with one in progress, and shows a closed one's record."""
+        row = self._selected()
+        if row is None or self.desk is None:
+            return
+        console = self._consoles.get(row.id)
+        if console is not None:
+            console.show()
+            console.raise_()
+            console.activateWindow()
+            return
+        from .console import ConsoleWindow
+        try:
+            console = ConsoleWindow(self.desk, row.id, lang=i18n.lang())
+        except feedback.refusals() as error:
+            feedback.refuse(self, error)
+            return
+        console.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        meeting_id = row.id
+        console.recorded.connect(self._console_recorded)
+        console.destroyed.connect(lambda *_: self._console_closed(meeting_id))
+        self._consoles[meeting_id] = console
+        console.show()
+
+    def _console_recorded(self, _meeting_id: int) -> None:
+        self._stale = True
+
+    def _console_closed(self, meeting_id: int) -> None:
+        self._consoles.pop(meeting_id, None)
+        if self._model is not None:
+            self.show_meeting(meeting_id)  # its status may have changed
+
+    def setup_unit(self) -> None:
+        if self.desk is None:
+            return
+        from .setup_wizard import SetupWizard
+        wizard = SetupWizard(self.desk, self)
+        wizard.unit_created.connect(self._reload_units)
+        wizard.finished.connect(lambda _: self._reload_units(wizard.unit_id))
+        wizard.open()
+
+    def unit_settings(self) -> None:
+        unit = self.unit_id()
+        if self.desk is None or unit is None:
+            return
+        from .unit_settings import UnitSettingsDialog
+        dialog = UnitSettingsDialog(self.desk, unit, self)
+        dialog.finished.connect(lambda _: self._reload_units(unit))
+        dialog.open()
+
+    def zoom(self, step: int) -> None:
+        """View > zoom: +1 / -1 point, 0 back to the default size."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        size = prefs.DEFAULT_POINT_SIZE if step == 0 else app.font().pointSize() + step
+        size = prefs.apply_font(app, size)
+        self.statusBar().showMessage(self.tr("字号：%1 磅").replace("%1", str(size)), 3000)
+
+    def about(self) -> None:
+        database = self.desk.db.label if self.desk else "—"
+        feedback.tell(self, self.tr("关于会议纪实台"), self.tr(
+            "会议纪实台 %1\n领导班子会议全程纪实：议题逐项审议、末位表态、三重一大集体决策。\n\n"
+            "数据库：%2").replace("%1", __version__).replace("%2", database),
+            QMessageBox.Icon.Information)
+
+    def _focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    # ---- window state ------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = prefs.settings()
+        geometry = settings.value("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            self.resize(1280, 760)
+        state = settings.value("main/splitter")
+        if state is None or not self.ui.splitter.restoreState(state):  # type: ignore[arg-type]
+            self.ui.splitter.setSizes([860, 380])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = prefs.settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.ui.splitter.saveState())
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_to_font()
+        elif (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+              and self._stale):
+            self._stale = False
+            self.refresh()  # back from a console that recorded: statuses may have changed
+        super().changeEvent(event)
+
+    def _fit_to_font(self) -> None:
+        """Rows and columns follow the font, so that zooming for the projector keeps the list
+        readable (measured, not ResizeToContents: that would read every row of a long list)."""
+        view = self.ui.meetingsView
+        metrics = self.fontMetrics()
+        view.verticalHeader().setDefaultSectionSize(int(metrics.height() * 1.9))
+        samples = ("2026年第12次党政联席会议", "2026-11-24 09:00", "已闭会 ")
+        for column, sample in enumerate(samples):
+            view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 4 * metrics.height())
+
+
+def plain(text: str) -> str:
+    """An action's text without its mnemonic and ellipsis, for a button: '筹备会议(&P)…' -> '筹备会议'."""
+    return re.sub(r"\(&.\)|&|…$|\.\.\.$", "", text)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

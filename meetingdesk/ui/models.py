@@ -1,0 +1,214 @@
+"""Model/View models: the paged meeting list, and small table models for the dialogs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Generic, Sequence, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from . import i18n
+
+if TYPE_CHECKING:
+    from meetingdesk.services import Desk, MeetingRow
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole  # the row object behind a table row
+
+BADGE_BACKGROUND = QColor("#fde2e1")  # 三重一大 and refusals: a soft red the projector keeps
+BADGE_FOREGROUND = QColor("#a3120b")
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    header: str
+    text: Callable[[T], str]
+    tooltip: Callable[[T], str] | None = None
+    badge: Callable[[T], bool] | None = None  # draw the cell as a red badge when true
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """A read-only table of rows of any kind, one function per column."""
+
+    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def row(self, index: int) -> T:
+        return self._rows[index]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row) or None
+        if column.badge is not None and column.badge(row):
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(BADGE_BACKGROUND)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(BADGE_FOREGROUND)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header
+        return None
+
+
+class TextTableModel(QAbstractTableModel):
+    """An editable table of short texts (observers, candidates): rows of dicts by key."""
+
+    def __init__(self, keys: Sequence[str], headers: Sequence[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._keys = list(keys)
+        self._headers = list(headers)
+        self._rows: list[dict[str, str]] = []
+
+    def set_rows(self, rows: Sequence[dict[str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = [{k: str(r.get(k, "") or "") for k in self._keys} for r in rows]
+        self.endResetModel()
+
+    def rows(self) -> list[dict[str, str]]:
+        """The rows typed so far, without the empty ones."""
+        return [dict(r) for r in self._rows if any(v.strip() for v in r.values())]
+
+    def add_row(self) -> int:
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+        self._rows.append({k: "" for k in self._keys})
+        self.endInsertRows()
+        return len(self._rows) - 1
+
+    def remove_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._rows[index.row()][self._keys[index.column()]]
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        self._rows[index.row()][self._keys[index.column()]] = str(value)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+class MeetingListModel(QAbstractTableModel):
+    """A unit's meetings, newest first, read a page at a time as the view scrolls (fetchMore),
+    so that ten thousand meetings cost no more to show than two hundred."""
+
+    PAGE = 200
+
+    def __init__(self, desk: "Desk", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._filter: tuple[int | None, str | None, str] = (None, None, "")
+        self._rows: list[MeetingRow] = []
+        self._total = 0
+
+    @property
+    def total(self) -> int:
+        """How many meetings match the filter (shown or not yet read)."""
+        return self._total
+
+    def set_filter(self, unit_id: int | None, status: str | None, search: str) -> None:
+        self.beginResetModel()
+        self._filter = (unit_id, status, search)
+        self._total = self._desk.count_meetings(unit_id, status, search)
+        self._rows = self._desk.list_meetings(unit_id, status, search, limit=self.PAGE)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read the filter's rows again (after a meeting was added or changed status)."""
+        self.set_filter(*self._filter)
+
+    def meeting(self, row: int) -> "MeetingRow":
+        return self._rows[row]
+
+    def row_of(self, meeting_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == meeting_id), None)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        more = self._desk.list_meetings(*self._filter, limit=self.PAGE, offset=len(self._rows))
+        if not more:
+            self._total = len(self._rows)  # the database shrank meanwhile
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.title, short_time(row.scheduled_at), i18n.status_label(row.status),
+                    row.place)[index.column()]
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return (self.tr("会议"), self.tr("时间"), self.tr("状态"), self.tr("地点"))[section]
+        return None
+
+
+def short_time(iso: str) -> str:
+    """'2026-11-24T09:00:00+08:00' -> '2026-11-24 09:00'."""
+    return iso[:16].replace("T", " ")
