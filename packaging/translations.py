@@ -1,0 +1,98 @@
+"""The interface translation: Chinese source texts (tr() in meetingdesk/ui, forms/*.ui) and their
+English translation in resources/translations/meetingdesk_en.ts, compiled to meetingdesk_en.qm.
+
+    python packaging/translations.py update   # collect new texts into the .ts, compile the .qm
+    python packaging/translations.py check    # exit 1 if a text is untranslated or the .qm stale
+
+After `update`, translate the new (unfinished) messages with Qt Linguist (pyside6-linguist) or by
+editing the .ts, then run `update` again to compile. Uses pyside6-lupdate and pyside6-lrelease,
+which come with PySide6 (next to the Python running this script).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "meetingdesk_en.ts"
+QM = TS.with_suffix(".qm")
+
+
+def tool(name: str) -> str:
+    """pyside6-lupdate / pyside6-lrelease beside this Python, else on PATH."""
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else name
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in [*(ROOT / "meetingdesk" / "ui").glob("*.py"),
+                                                     *(ROOT / "forms").glob("*.ui")])
+
+
+def lupdate(ts: Path) -> None:
+    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                    "-source-language", "zh_CN", "-target-language", "en",
+                    *sources(), "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+
+
+def lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+                   check=True, capture_output=True)
+
+
+def unfinished(ts: Path) -> list[tuple[str, str]]:
+    """(context, source) of every message without a finished translation."""
+    out = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if (translation is None or translation.get("type") == "unfinished"
+                    or not (translation.text or "").strip()):
+                out.append((name, message.findtext("source", "")))
+    return out
+
+
+def check() -> list[str]:
+    """What is wrong with the committed translation; empty when all is well."""
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / TS.name
+        fresh.write_bytes(TS.read_bytes())
+        lupdate(fresh)  # the texts the sources have now, with the committed translations
+        for context, source in unfinished(fresh):
+            problems.append(f"untranslated [{context}] {source}")
+        if fresh.read_bytes() != TS.read_bytes():
+            problems.append(f"{TS.name} is not up to date with the sources: run update")
+        compiled = Path(tmp) / QM.name
+        lrelease(TS, compiled)
+        if not QM.exists() or compiled.read_bytes() != QM.read_bytes():
+            problems.append(f"{QM.name} is not compiled from {TS.name}: run update")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    if argv[1:] == ["update"]:
+        TS.parent.mkdir(parents=True, exist_ok=True)
+        lupdate(TS)
+        lrelease(TS, QM)
+        missing = unfinished(TS)
+        print(f"{TS.relative_to(ROOT)}: {len(missing)} message(s) to translate")
+        for context, source in missing:
+            print(f"  [{context}] {source}")
+        return 0
+    if argv[1:] == ["check"]:
+        problems = check()
+        for problem in problems:
+            print(problem)
+        return 1 if problems else 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

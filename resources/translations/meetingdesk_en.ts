@@ -1,0 +1,1916 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Agenda</name>
+    <message>
+        <source>★ 三重一大：%1</source>
+        <translation>★ Major matter (三重一大): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedPage</name>
+    <message>
+        <source>会议已于 {time} 闭会，记录已保存。闭会后只能添加更正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConcludePage</name>
+    <message>
+        <source>{name}汇报：{words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Console</name>
+    <message>
+        <source>发言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>汇报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂缓或继续表决的理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主要负责人的决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定的理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监票人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>计票人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程序性发言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面意见的理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回避理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离会原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缓议理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待审议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审议中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂缓表决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation type="unfinished">Position</translation>
+    </message>
+    <message>
+        <source>出席情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>表态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已表态 {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回避：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席（书面意见）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最后决定：待其他 {count} 位成员发言后</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最后决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>末位表态：待其他 {count} 位成员表态后</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待发言（末位表态）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待发言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（理由：{reason}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表决意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未表决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应到 {expected} 人，实到 {present} 人，需 {needed} 人以上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>干部任免表决：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（人数不足）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议尚未开始：核对会议信息后，点击“开始会议”开始记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>点名：还有 {count} 位成员未登记出席情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>点名完毕：请主持人宣布开会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一项：开始审议第 {no} 项议题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：请汇报人汇报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：记录小结后结束本议题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：成员依次发表意见，还有 {count} 位；主要负责人最后决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：成员依次表态，还有 {count} 位；主要负责人最后表态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：请{name}作出决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：意见分歧较大，建议暂缓表决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：无记名投票，请录入计票结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：{mode}，还有 {count} 人未表决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项：表决完毕，请记录决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部议题已结束：请主持人宣布闭会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议已闭会，记录待签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议记录已备案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项&#x3000;{title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}议题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额 {amount} 元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>汇报人：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料：{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复议（{meeting}第 {no} 项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>三重一大：{why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回避：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表决本议题：{title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 位人选：{name}&#x3000;现任：{current}&#x3000;拟任：{proposed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未审议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}完毕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}决定{decision}：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂缓表决：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{results}。决定：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本次会议没有议题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未点名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} 到会（迟到）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} 离会</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleDialog</name>
+    <message>
+        <source>QWidget { font-size: 14pt; }
+QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5a4a4; padding: 6px; }
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>议题：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表态：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleForm</name>
+    <message>
+        <source>QWidget { font-size: 14pt; }
+QFrame#headerFrame { background: #eef3f8; border-bottom: 2px solid #1f4e79; }
+QLabel#titleLabel { font-size: 20pt; font-weight: bold; }
+QLabel#quorumLabel { font-size: 16pt; font-weight: bold; color: #2e7d32; }
+QLabel#quorumLabel[met=&quot;false&quot;] { color: #c62828; }
+QLabel#stepLabel { font-size: 17pt; font-weight: bold; background: #1f4e79; color: white;
+                   padding: 6px 10px; border-radius: 4px; }
+QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5a4a4;
+                      padding: 6px 10px; }
+QFrame#draftFrame { background: #fff8e1; border: 1px solid #e0c063; }
+QLabel#agendaTitle, QLabel#presenceTitle { font-size: 15pt; font-weight: bold; }
+QFrame#itemFrame { background: #f5f7fa; border: 1px solid #c9d3df; border-radius: 4px; }
+QLabel#itemTitleLabel { font-size: 18pt; font-weight: bold; }
+QLabel#majorLabel { color: #b71c1c; border: 2px solid #b71c1c; border-radius: 4px;
+                    padding: 2px 6px; font-weight: bold; }
+QLabel#speakerLabel, QLabel#ballotLabel, QLabel#tallyBallotLabel, QLabel#closedLabel {
+    font-size: 16pt; font-weight: bold; }
+QLabel#divisionLabel { font-size: 16pt; background: #fff3e0; border: 2px solid #e65100;
+                       padding: 10px; }
+QLabel#decideResultLabel { font-size: 16pt; background: #e8f5e9; border: 1px solid #2e7d32;
+                           padding: 10px; }
+QLabel#headLabel { font-size: 16pt; }
+QPushButton[primary=&quot;true&quot;] { font-weight: bold; background: #1f4e79; color: white;
+                              border: 1px solid #163a5c; border-radius: 4px; padding: 6px 18px; }
+QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议纪实台</source>
+        <translation type="unfinished">MeetingDesk</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>丢弃草稿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>议程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出席情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如：参加县里会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记缺席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面意见…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>宣布开会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回避…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始审议本议题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>汇报人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>汇报内容：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录汇报人的汇报要点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认汇报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小结（可不填）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如：会议认真学习了有关规定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束本议题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调整发言顺序…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程序性发言…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录该成员的发言内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意(&amp;1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不同意(&amp;2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缓议(&amp;3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>弃权(&amp;4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据和理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不同意、缓议时必填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认表态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>理由（暂缓表决或继续表决都须说明）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如：追加金额较大，需进一步调研、会商后提交下次会议复议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂缓表决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>仍然继续表决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>弃权(&amp;3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意票：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不同意票：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>弃权票：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监票人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>多人用顿号分隔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>计票人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认计票结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定内容：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如：同意……，由……负责落实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂缓表决…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>形成决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不同意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂缓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再次讨论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主要负责人的决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>理由（决定与多数意见不一致时必填）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部议题已结束。核对各议题结果后闭会；闭会后记录只能更正，不能修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>闭会…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>下一步：{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议纪实台 — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主持人：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录人：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列席：{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复上次未确认的输入：{where}。内容已放回对应的输入框，确认后才记入会议记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认当前输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>迟到到会…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中途离会…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面意见…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程序性发言…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回避…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂缓表决…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全屏（投影）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>迟到到会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记成员到会的时间（默认为现在，可修改）。到会后计入实到人数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到会时间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中途离会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记成员离会的时间（默认为现在，可修改）和原因。离会后不再计入实到人数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离会时间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离会原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程序性发言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主持人的程序性发言或列席人员的发言，单独记录，不计为表态。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发言人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发言内容：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}（列席）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回避</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与第 {no} 项有利害关系（本人或亲属）的成员回避：不发言、不表决，记录理由。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回避成员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回避理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席成员对审议议题的书面意见：记入会议记录，不计为表决票。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺席成员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>议题：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表态：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面意见：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据和理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂缓表决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {no} 项暂缓表决，进一步调研、会商后提交以后的会议复议。请说明理由。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缓议理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>闭会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认闭会？闭会后会议记录即闭合，只能添加更正，不能修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecidePage</name>
+    <message>
+        <source>意见分歧较大，主持人说明理由后继续表决：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DivisionPage</name>
+    <message>
+        <source>意见分歧较大（{detail}）。按规则建议暂缓表决，进一步调研、会商后提交下次会议复议；如仍要表决，须由主持人说明理由。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DivisionPanel</name>
+    <message>
+        <source>分管领导(&amp;M)：</source>
+        <translation>Portfolio &amp;holder:</translation>
+    </message>
+    <message>
+        <source>分配所选领域</source>
+        <translation>Assign the selected area</translation>
+    </message>
+    <message>
+        <source>取消分管</source>
+        <translation>Unassign</translation>
+    </message>
+    <message>
+        <source>其他领域，如 文化旅游</source>
+        <translation>Another area, e.g. culture and tourism</translation>
+    </message>
+    <message>
+        <source>添加领域</source>
+        <translation>Add area</translation>
+    </message>
+    <message>
+        <source>分管领域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>分管领导</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>（未分配）</source>
+        <translation>(unassigned)</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>一把手不直接分管</source>
+        <translation>Not held by the chief</translation>
+    </message>
+    <message>
+        <source>%1（一把手）</source>
+        <translation>%1 (chief)</translation>
+    </message>
+    <message>
+        <source>按照“五不直接分管”，主要负责人（一把手）不直接分管%1工作，由其他班子成员分管，一把手履行监督责任。</source>
+        <translation>Under the five-portfolio rule (五不直接分管) the chief does not directly hold %1; other team members hold them and the chief supervises.</translation>
+    </message>
+    <message>
+        <source>请改由其他班子成员分管。</source>
+        <translation> Assign it to another team member.</translation>
+    </message>
+    <message>
+        <source>%1 分管 %2。</source>
+        <translation>%1 holds %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>未能完成</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>HeadDecisionPage</name>
+    <message>
+        <source>{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>议题名称(&amp;T)：</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>议题类型(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>事项类别(&amp;C)：</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>金额(元)(&amp;M)：</source>
+        <translation>A&amp;mount (yuan):</translation>
+    </message>
+    <message>
+        <source>如 360000；不涉及资金可不填</source>
+        <translation>e.g. 360000; leave empty when no money is involved</translation>
+    </message>
+    <message>
+        <source>资金类型(&amp;F)：</source>
+        <translation>&amp;Fund type:</translation>
+    </message>
+    <message>
+        <source>所属领域(&amp;R)：</source>
+        <translation>A&amp;rea:</translation>
+    </message>
+    <message>
+        <source>汇报人(&amp;P)：</source>
+        <translation>&amp;Presenter:</translation>
+    </message>
+    <message>
+        <source>表决方式(&amp;V)：</source>
+        <translation>&amp;Vote:</translation>
+    </message>
+    <message>
+        <source>拟任免人选（逐一表决）</source>
+        <translation>Candidates (each voted on separately)</translation>
+    </message>
+    <message>
+        <source>添加人选</source>
+        <translation>Add candidate</translation>
+    </message>
+    <message>
+        <source>删除人选</source>
+        <translation>Remove candidate</translation>
+    </message>
+    <message>
+        <source>添加议题</source>
+        <translation>Add an agenda item</translation>
+    </message>
+    <message>
+        <source>修改第 %1 项议题</source>
+        <translation>Edit agenda item %1</translation>
+    </message>
+    <message>
+        <source>（不涉及）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>现任职务</source>
+        <translation>Current post</translation>
+    </message>
+    <message>
+        <source>拟任职务</source>
+        <translation>Proposed post</translation>
+    </message>
+    <message>
+        <source>保存议题后，可在议程中选中它并附加材料。</source>
+        <translation>Once the item is saved, select it in the agenda to attach materials.</translation>
+    </message>
+    <message>
+        <source>材料：%1</source>
+        <translation>Materials: %1</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>（议题名称）</source>
+        <translation>(item title)</translation>
+    </message>
+</context>
+<context>
+    <name>MainForm</name>
+    <message>
+        <source>单位(&amp;U)：</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>名称、编号或日期，如 党委会、12、2026-11</source>
+        <translation>Title, number or date, e.g. 党委会, 12, 2026-11</translation>
+    </message>
+    <message>
+        <source>设置本单位…</source>
+        <translation>Set up the unit…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>会议纪实台</source>
+        <translation>MeetingDesk</translation>
+    </message>
+    <message>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>新建会议(&amp;N)…</source>
+        <translation>&amp;New meeting…</translation>
+    </message>
+    <message>
+        <source>筹备一次新的会议</source>
+        <translation>Prepare a new meeting</translation>
+    </message>
+    <message>
+        <source>筹备会议(&amp;P)…</source>
+        <translation>&amp;Prepare meeting…</translation>
+    </message>
+    <message>
+        <source>编辑会议信息、参会人员和议程</source>
+        <translation>Edit the meeting&apos;s details, attendees and agenda</translation>
+    </message>
+    <message>
+        <source>开始会议(&amp;S)</source>
+        <translation>&amp;Start meeting</translation>
+    </message>
+    <message>
+        <source>查看记录(&amp;V)</source>
+        <translation>&amp;View the record</translation>
+    </message>
+    <message>
+        <source>查看已闭会的会议记录、签名和备案</source>
+        <translation>See a closed meeting&apos;s record, signatures and filing</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>单位设置(&amp;S)…</source>
+        <translation>Unit &amp;settings…</translation>
+    </message>
+    <message>
+        <source>成员、分工、会议类型和议事规则</source>
+        <translation>Members, division of work, meeting types and rules</translation>
+    </message>
+    <message>
+        <source>新建单位(&amp;N)…</source>
+        <translation>&amp;New unit…</translation>
+    </message>
+    <message>
+        <source>放大字号(&amp;I)</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>缩小字号(&amp;O)</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>默认字号(&amp;D)</source>
+        <translation>&amp;Default size</translation>
+    </message>
+    <message>
+        <source>关于会议纪实台(&amp;A)</source>
+        <translation>&amp;About MeetingDesk</translation>
+    </message>
+    <message>
+        <source>会议(&amp;M)</source>
+        <translation>&amp;Meeting</translation>
+    </message>
+    <message>
+        <source>单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>常用</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>无法打开数据库。</source>
+        <translation>The database cannot be opened.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>数据库：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>会议纪实台 — %1</source>
+        <translation>MeetingDesk — %1</translation>
+    </message>
+    <message>
+        <source>数据库中还没有单位。请先设置本单位：名称、班子成员和分工。</source>
+        <translation>The database has no unit yet. Set up your unit first: its name, team members and division of work.</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>共 %1 次会议，已显示 %2 次（向下滚动显示更多）</source>
+        <translation>%1 meetings, %2 shown (scroll down for more)</translation>
+    </message>
+    <message>
+        <source>共 %1 次会议</source>
+        <translation>%1 meetings</translation>
+    </message>
+    <message>
+        <source>继续会议(&amp;C)</source>
+        <translation>&amp;Continue meeting</translation>
+    </message>
+    <message>
+        <source>回到会议运行界面的当前步骤</source>
+        <translation>Back to the current step in the run console</translation>
+    </message>
+    <message>
+        <source>打开会议运行界面，从点名开始</source>
+        <translation>Open the run console, starting with the roll call</translation>
+    </message>
+    <message>
+        <source>在左侧选择一次会议。</source>
+        <translation>Select a meeting on the left.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>主持人</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1年%2缺号：第 %3 次（编号不补，缺号保留可查）</source>
+        <translation>Missing numbers in %1 (%2): %3 (numbers are never reused; gaps stay visible)</translation>
+    </message>
+    <message>
+        <source>字号：%1 磅</source>
+        <translation>Font size: %1 pt</translation>
+    </message>
+    <message>
+        <source>关于会议纪实台</source>
+        <translation>About MeetingDesk</translation>
+    </message>
+    <message>
+        <source>会议纪实台 %1
+领导班子会议全程纪实：议题逐项审议、末位表态、三重一大集体决策。
+
+数据库：%2</source>
+        <translation>MeetingDesk %1
+Full records of leadership-team meetings: items one by one, the chief speaks last, major matters decided by the team.
+
+Database: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListModel</name>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>领导班子成员按排序从高到低排列（1 为最高）。每个单位有且只有一位主要负责人（一把手）。</source>
+        <translation>Team members in order of rank (1 is the most senior). A unit has exactly one chief (一把手).</translation>
+    </message>
+    <message>
+        <source>成员信息</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;A)：</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>职务(&amp;P)：</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>如 党委副书记、乡长</source>
+        <translation>e.g. deputy party secretary, township head</translation>
+    </message>
+    <message>
+        <source>排序(&amp;R)：</source>
+        <translation>&amp;Rank:</translation>
+    </message>
+    <message>
+        <source>主要负责人（一把手）</source>
+        <translation>Chief (一把手)</translation>
+    </message>
+    <message>
+        <source>添加为新成员</source>
+        <translation>Add as a new member</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>退出班子…</source>
+        <translation>Leave the team…</translation>
+    </message>
+    <message>
+        <source>从 CSV / Excel 导入名单…</source>
+        <translation>Import a roster from CSV / Excel…</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>一把手</source>
+        <translation>Chief</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>已添加：%1</source>
+        <translation>Added: %1</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>%1 已退出班子，原有会议记录不受影响。</source>
+        <translation>%1 has left the team; past records are unchanged.</translation>
+    </message>
+    <message>
+        <source>退出班子</source>
+        <translation>Leave the team</translation>
+    </message>
+    <message>
+        <source>%1 将退出班子，其分管领域改为未分配；已有的会议记录保留其姓名。确定吗？</source>
+        <translation>%1 will leave the team and their portfolios become unassigned; past records keep their name. Go ahead?</translation>
+    </message>
+    <message>
+        <source>导入班子成员名单</source>
+        <translation>Import the team roster</translation>
+    </message>
+    <message>
+        <source>名单文件 (*.csv *.xlsx);;所有文件 (*)</source>
+        <translation>Rosters (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>已导入 %1 位成员。</source>
+        <translation>Imported %1 member(s).</translation>
+    </message>
+</context>
+<context>
+    <name>OpenItemPage</name>
+    <message>
+        <source>已结束 {done} 项，共 {total} 项。宣布开始审议后，先由汇报人汇报。与本议题有利害关系的成员，请在开始前登记回避。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsPage</name>
+    <message>
+        <source>：末位表态，待其他 {count} 位成员表态后方可表态；现在只能作程序性发言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>：本议题无需再表态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据和理由（必填）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据和理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>QWidget { font-size: 14pt; }
+QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5a4a4; padding: 6px; }
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调整发言顺序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选中一位成员，用“上移”“下移”调整表态顺序。主要负责人始终最后表态，不在此列。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation type="unfinished">Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation type="unfinished">Move down</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareDialog</name>
+    <message>
+        <source>会议信息(&amp;1)</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>会议类型(&amp;T)：</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>编号：</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <source>时间(&amp;D)：</source>
+        <translation>Dat&amp;e and time:</translation>
+    </message>
+    <message>
+        <source>地点(&amp;L)：</source>
+        <translation>P&amp;lace:</translation>
+    </message>
+    <message>
+        <source>主持人(&amp;C)：</source>
+        <translation>&amp;Chair:</translation>
+    </message>
+    <message>
+        <source>副主持人：</source>
+        <translation>Deputy chair:</translation>
+    </message>
+    <message>
+        <source>记录人(&amp;R)：</source>
+        <translation>&amp;Recorder:</translation>
+    </message>
+    <message>
+        <source>应到会成员（只计有表决权的班子成员）</source>
+        <translation>Expected members (voting team members only)</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>列席人员（可发言，不表决）</source>
+        <translation>Observers (may speak, never vote)</translation>
+    </message>
+    <message>
+        <source>添加列席人员</source>
+        <translation>Add observer</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>保存会议信息</source>
+        <translation>Save the meeting&apos;s details</translation>
+    </message>
+    <message>
+        <source>议程(&amp;2)</source>
+        <translation>A&amp;genda</translation>
+    </message>
+    <message>
+        <source>添加议题(&amp;A)…</source>
+        <translation>&amp;Add item…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>移出议程</source>
+        <translation>Remove from agenda</translation>
+    </message>
+    <message>
+        <source>附加材料(&amp;M)…</source>
+        <translation>Attach &amp;materials…</translation>
+    </message>
+    <message>
+        <source>以往会议暂缓表决、待复议的事项</source>
+        <translation>Items deferred at earlier meetings, waiting to be decided</translation>
+    </message>
+    <message>
+        <source>列入本次议程(&amp;J)</source>
+        <translation>Put on this agenda</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>新建会议</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>筹备会议 — %1</source>
+        <translation>Prepare — %1</translation>
+    </message>
+    <message>
+        <source>本单位还没有会议类型，请先在“单位设置”中添加。</source>
+        <translation>The unit has no meeting types yet; add one in Unit settings first.</translation>
+    </message>
+    <message>
+        <source>%1（保存时编定）</source>
+        <translation>%1 (fixed when saved)</translation>
+    </message>
+    <message>
+        <source>本年度缺号：第 %1 次（编号不补）</source>
+        <translation>Missing this year: %1 (numbers are never reused)</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>议题</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>（复议）</source>
+        <translation> (carried over)</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>三重一大</source>
+        <translation>Major matter</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>汇报人</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>表决方式</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>原会议</source>
+        <translation>Deferred at</translation>
+    </message>
+    <message>
+        <source>第 %1 项&#x3000;</source>
+        <translation>Item %1: </translation>
+    </message>
+    <message>
+        <source>暂缓理由</source>
+        <translation>Why deferred</translation>
+    </message>
+    <message>
+        <source>保存会议信息后即可编排议程。</source>
+        <translation>Save the meeting&apos;s details first; then the agenda can be drawn up.</translation>
+    </message>
+    <message>
+        <source>共 %1 项议题，其中“三重一大”事项 %2 项：须经班子会议集体讨论、逐项表决。选中议题可修改、调整顺序或附加材料。</source>
+        <translation>%1 item(s), %2 of them major matters (三重一大): discussed and voted on by the team, one by one. Select an item to edit, move or attach materials.</translation>
+    </message>
+    <message>
+        <source>没有待复议的事项。</source>
+        <translation>No deferred items are waiting.</translation>
+    </message>
+    <message>
+        <source>选中一项，列入本次议程；复议议题与原会议的记录相关联。</source>
+        <translation>Select one to put it on this agenda; it stays linked to the meeting that deferred it.</translation>
+    </message>
+    <message>
+        <source>选择会议材料</source>
+        <translation>Choose meeting materials</translation>
+    </message>
+    <message>
+        <source>正在复制会议材料…</source>
+        <translation>Copying the materials…</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>已附加 %1 份材料，已复制到本程序的存储中。</source>
+        <translation>Attached %1 file(s), copied into MeetingDesk&apos;s storage.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPanel</name>
+    <message>
+        <source>规则集</source>
+        <translation>Rule set</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>三重一大（R1）</source>
+        <translation>Major matters, 三重一大 (R1)</translation>
+    </message>
+    <message>
+        <source>经常性经费达到(元)：</source>
+        <translation>Regular spending from (yuan):</translation>
+    </message>
+    <message>
+        <source>项目资金达到(元)：</source>
+        <translation>Project funds from (yuan):</translation>
+    </message>
+    <message>
+        <source>不论金额均属三重一大：</source>
+        <translation>Major whatever the amount:</translation>
+    </message>
+    <message>
+        <source>三重一大类别：</source>
+        <translation>Major categories:</translation>
+    </message>
+    <message>
+        <source>五不直接分管（R2）</source>
+        <translation>Portfolios the chief may not hold (R2)</translation>
+    </message>
+    <message>
+        <source>一把手不直接分管(&amp;F)：</source>
+        <translation>Not held by the chief:</translation>
+    </message>
+    <message>
+        <source>以顿号分隔，如 人事、财务</source>
+        <translation>separated by 、 e.g. 人事、财务</translation>
+    </message>
+    <message>
+        <source>到会、回避与通过（R3、R4、R8）</source>
+        <translation>Quorum, recusal and passing (R3, R4, R8)</translation>
+    </message>
+    <message>
+        <source>开会须超过应到会人数的(&amp;Q)：</source>
+        <translation>&amp;Quorum: more than this share of expected:</translation>
+    </message>
+    <message>
+        <source>分数，如 1/2</source>
+        <translation>a fraction, e.g. 1/2</translation>
+    </message>
+    <message>
+        <source>干部任免表决时到会须达到：</source>
+        <translation>Personnel votes need at least:</translation>
+    </message>
+    <message>
+        <source>分数，如 2/3</source>
+        <translation>a fraction, e.g. 2/3</translation>
+    </message>
+    <message>
+        <source>按干部任免计到会人数的类别：</source>
+        <translation>Categories counted as personnel:</translation>
+    </message>
+    <message>
+        <source>同意票须超过应到会人数的(&amp;P)：</source>
+        <translation>&amp;Pass: votes in favour exceed this share of expected:</translation>
+    </message>
+    <message>
+        <source>回避的成员不计入该议题的应到会人数</source>
+        <translation>Recused members are not counted in the item&apos;s expected base</translation>
+    </message>
+    <message>
+        <source>缺席成员的书面意见计入分歧判断</source>
+        <translation>Written opinions of absent members count when judging a division</translation>
+    </message>
+    <message>
+        <source>意见分歧时建议暂缓表决（R9）</source>
+        <translation>Proposing deferral when opinions divide (R9)</translation>
+    </message>
+    <message>
+        <source>不同意与缓议合计达到表态人数的：</source>
+        <translation>Against plus defer reach this share of stances:</translation>
+    </message>
+    <message>
+        <source>分数，如 1/3</source>
+        <translation>a fraction, e.g. 1/3</translation>
+    </message>
+    <message>
+        <source>或赞成与反对相差不超过(票)：</source>
+        <translation>or the margin is at most (votes):</translation>
+    </message>
+    <message>
+        <source>发言顺序与签名（R5）</source>
+        <translation>Speaking order and signatures (R5)</translation>
+    </message>
+    <message>
+        <source>其他成员的发言顺序(&amp;O)：</source>
+        <translation>Speaking &amp;order of the other members:</translation>
+    </message>
+    <message>
+        <source>全体参会人员在会议记录上签名（否则只有记录人和主持人签名）</source>
+        <translation>Every attendee signs the record (otherwise only the recorder and the chair)</translation>
+    </message>
+    <message>
+        <source>保存为新版本</source>
+        <translation>Save as a new version</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>从排序最后的成员开始（资历浅者先发言）</source>
+        <translation>From the most junior up</translation>
+    </message>
+    <message>
+        <source>从排序最前的成员开始</source>
+        <translation>From the most senior down</translation>
+    </message>
+    <message>
+        <source>当前为第 %1 版；保存修改即生成新版本，会议记录注明所依据的版本。</source>
+        <translation>This is version %1; saving makes a new version, and each record names the version it followed.</translation>
+    </message>
+    <message>
+        <source>已保存为第 %1 版。</source>
+        <translation>Saved as version %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupUnitPage</name>
+    <message>
+        <source>会议纪实台按单位记录领导班子会议。请先填写本单位的名称，下一步录入班子成员和分工。会议类型和议事规则先采用默认设置，以后可在“单位设置”中修改。</source>
+        <translation>MeetingDesk records each unit&apos;s leadership-team meetings. Enter your unit&apos;s name; next come the team members and the division of work. Meeting types and rules start from the defaults and can be changed later in Unit settings.</translation>
+    </message>
+    <message>
+        <source>单位名称(&amp;N)：</source>
+        <translation>Unit &amp;name:</translation>
+    </message>
+    <message>
+        <source>如 晓塘乡党委、晓塘乡人民政府</source>
+        <translation>e.g. 晓塘乡党委, 晓塘乡人民政府</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>设置本单位</source>
+        <translation>Set up the unit</translation>
+    </message>
+    <message>
+        <source>班子成员</source>
+        <translation>Team members</translation>
+    </message>
+    <message>
+        <source>逐一录入班子成员，或从 CSV / Excel 名单导入。须有且只有一位主要负责人（一把手）。</source>
+        <translation>Enter the team members one by one, or import a CSV / Excel roster. There must be exactly one chief (一把手).</translation>
+    </message>
+    <message>
+        <source>分工</source>
+        <translation>Division of work</translation>
+    </message>
+    <message>
+        <source>选中一个领域，再选分管领导。一把手不能直接分管的领域会当场拒绝并说明原因。</source>
+        <translation>Select an area, then its holder. An area the chief may not hold is refused at once, with the reason.</translation>
+    </message>
+    <message>
+        <source>会议类型和议事规则</source>
+        <translation>Meeting types and rules</translation>
+    </message>
+    <message>
+        <source>默认设置即可使用；如本县另有规定，可在此调整。</source>
+        <translation>The defaults work as they are; adjust them here if your county&apos;s rules differ.</translation>
+    </message>
+    <message>
+        <source>会议类型</source>
+        <translation>Meeting types</translation>
+    </message>
+    <message>
+        <source>议事规则</source>
+        <translation>Rules</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>应到会 {count} 人。开始后依次点名、宣布开会、逐项审议。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>议程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（尚无议题）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始后，会议信息和议程即固定，写入会议记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>筹备中</source>
+        <translation>In preparation</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已闭会</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已备案</source>
+        <translation>Filed</translation>
+    </message>
+</context>
+<context>
+    <name>TallyPage</name>
+    <message>
+        <source>可投票 {voters} 人（到会且未回避）。无记名投票只录入监票人、计票人报告的票数，不记录个人投票。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TypesPanel</name>
+    <message>
+        <source>集体表决的会议（党委会、党政联席会议）按票数决定议题；行政首长负责制的会议（乡镇长办公会、局务会）在听取意见后由主要负责人决定。会议按单位、类型和年度分别编号。</source>
+        <translation>Collegiate meetings (党委会, 党政联席会议) decide items by vote; under the head-decides system (乡镇长办公会, 局务会) the head decides after hearing everyone. Meetings are numbered per unit, type and year.</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>如 党组会</source>
+        <translation>e.g. 党组会</translation>
+    </message>
+    <message>
+        <source>代码(&amp;C)：</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>如 party_group</source>
+        <translation>e.g. party_group</translation>
+    </message>
+    <message>
+        <source>添加会议类型</source>
+        <translation>Add meeting type</translation>
+    </message>
+    <message>
+        <source>会议类型</source>
+        <translation>Meeting type</translation>
+    </message>
+    <message>
+        <source>决策方式</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>已添加会议类型：%1</source>
+        <translation>Added the meeting type %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>本单位</source>
+        <translation>Your unit</translation>
+    </message>
+</context>
+<context>
+    <name>UnitSettingsDialog</name>
+    <message>
+        <source>单位设置 — %1</source>
+        <translation>Unit settings — %1</translation>
+    </message>
+    <message>
+        <source>班子成员(&amp;1)</source>
+        <translation>Team &amp;members</translation>
+    </message>
+    <message>
+        <source>分工(&amp;2)</source>
+        <translation>&amp;Division of work</translation>
+    </message>
+    <message>
+        <source>会议类型(&amp;3)</source>
+        <translation>Meeting &amp;types</translation>
+    </message>
+    <message>
+        <source>议事规则(&amp;4)</source>
+        <translation>&amp;Rules</translation>
+    </message>
+</context>
+<context>
+    <name>VotePage</name>
+    <message>
+        <source>{name} 的表决意见：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
