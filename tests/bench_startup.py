@@ -1,0 +1,110 @@
+"""Start-up benchmark: cold start of MeetingDesk to an interactive main window, beside a bare
+PySide6 QMainWindow, measured in the same run (target: at most 2.5 times the bare window).
+
+Every run is a fresh Python process, timed from its launch until it reports, after showing its
+window and processing the pending events, that the window is up. MeetingDesk then also reports
+when its meeting list is filled (the database is opened in a worker thread meanwhile). The two
+kinds of run alternate, after one warm-up of each (the OS file cache is warm for both, as for a
+user's second start of the day).
+
+    .venv/bin/python tests/bench_startup.py [RUNS]
+
+Runs offscreen unless a display is set. Prints the medians and the ratios; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 760)
+window.show()
+app.processEvents()
+print("window", flush=True)
+"""
+
+MEETINGDESK = """
+import sys
+from meetingdesk.ui.app import launch
+app, window = launch(sys.argv[1], "zh")
+app.processEvents()
+print("window", flush=True)
+def filled():
+    app.processEvents()
+    print("data", flush=True)
+    app.quit()
+window.ready.connect(filled)
+app.exec()
+window.shutdown()
+"""
+
+
+def timed(code: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from launching a fresh interpreter to each line it prints."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", code, *args], env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    marks = {line.strip(): time.perf_counter() - start for line in process.stdout}
+    if process.wait() != 0 or "window" not in marks:
+        raise SystemExit(f"the benchmark child failed (exit code {process.returncode})")
+    return marks
+
+
+def make_database(folder: Path, meetings: int) -> str:
+    from meetingdesk.demo import build_demo
+    from meetingdesk.demo_bulk import make_many_meetings
+    from meetingdesk.services import Desk
+
+    path = folder / f"bench-{meetings}.sqlite3"
+    desk = Desk.open(str(path))
+    try:
+        unit = build_demo(desk)
+        if meetings > 2:
+            make_many_meetings(desk, unit, meetings - 2)
+    finally:
+        desk.close()
+    return str(path)
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, MEETINGDESK_DATA_DIR=tmp)
+        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        platform = env.get("QT_QPA_PLATFORM", "default")
+        databases = {n: make_database(Path(tmp), n) for n in (2, 10_000)}
+        bare: list[float] = []
+        window: dict[int, list[float]] = {n: [] for n in databases}
+        data: dict[int, list[float]] = {n: [] for n in databases}
+        for run in range(runs + 1):  # run 0 warms the file cache and is not counted
+            shown = timed(BARE, [], env)["window"]
+            for n, db in databases.items():
+                app = timed(MEETINGDESK, [db], env)
+                if run:
+                    window[n].append(app["window"])
+                    data[n].append(app["data"])
+            if run:
+                bare.append(shown)
+    base = statistics.median(bare)
+    print(f"cold start, median of {runs} runs each (Qt platform: {platform})")
+    print(f"  bare PySide6 QMainWindow shown          {base:6.3f} s")
+    for n in databases:
+        shown, filled = statistics.median(window[n]), statistics.median(data[n])
+        print(f"  MeetingDesk, {n:>6,} meetings: window up {shown:6.3f} s  = {shown / base:4.2f}x "
+              f"bare;  meeting list filled {filled:6.3f} s = {filled / base:4.2f}x")
+    print("target: window up <= 2.5x bare")
+
+
+if __name__ == "__main__":
+    main()
