@@ -7,6 +7,7 @@ nothing is recounted or judged again here, the rules stay in meetingdesk.domain.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
 
@@ -35,7 +36,6 @@ def minutes_from_meeting(state: Meeting, fingerprint: str,
         raise DomainError("NOT_STARTED")
     header = state.header
     opened = state.opened_at or state.started_at
-    attended = [m for m in state.expected if state.attendance.get(m) in ("present", "left")]
     return Minutes(
         unit_name=header["unit"]["name"], meeting_title=header["title"],
         meeting_type=header["meeting_type"]["name"], date=date_label(opened),
@@ -44,7 +44,7 @@ def minutes_from_meeting(state: Meeting, fingerprint: str,
         place=header["place"] or "—", chair=state.name(_chair(state)),
         recorder=header["recorder"],
         expected=tuple(_with_post(state, m) for m in state.expected),
-        present=tuple(state.name(m) for m in attended),
+        present=tuple(state.name(m) for m in _attended(state)),
         rule_set_label=state.rules.label, fingerprint=fingerprint,
         absent=tuple(_absence(state, m) for m in state.expected
                      if state.attendance.get(m) == "absent"),
@@ -57,7 +57,7 @@ def minutes_from_meeting(state: Meeting, fingerprint: str,
         items=tuple(_item(state, item) for item in state.items.values()),
         remarks=tuple(_speech(s) for s in state.remarks),
         corrections=_corrections(state),
-        signers=_signers(state, attended),
+        signers=tuple(_signer(place) for place in signing_places(state)),
         attachments=tuple(attachments),
         meeting_uid=state.uid,
     )
@@ -70,6 +70,11 @@ def date_label(at: datetime) -> str:
 def time_label(at: datetime) -> str:
     """The time to the minute, as the meeting room's clock showed it (the log's own offset)."""
     return at.strftime("%H:%M")
+
+
+def _attended(state: Meeting) -> list[int]:
+    """Expected members who were at the meeting, if only for a while (late, or leaving early)."""
+    return [m for m in state.expected if state.attendance.get(m) in ("present", "left")]
 
 
 def _chair(state: Meeting) -> int | None:
@@ -165,54 +170,75 @@ def _corrections(state: Meeting) -> tuple[Correction, ...]:
     """Each correction with the entry it corrects and the signatures it voided (R12)."""
     out = []
     previous = 0
+    labels = entry_labels(state)
     for c in state.corrections:
         voided = tuple(f"{zh(SIGNER_ROLES, s.role)} {s.name}" for s in state.voided_signatures
                        if previous < s.seq < c.seq)
+        refers = c.refers_to_seq
         out.append(Correction(f"{date_label(c.at)} {time_label(c.at)}", c.author, c.reason,
-                              c.text, _entry_label(state, c.refers_to_seq) if c.refers_to_seq
-                              else None, voided))
+                              c.text, labels.get(refers, f"第 {refers} 条记录") if refers else None,
+                              voided))
         previous = c.seq
     return tuple(out)
 
 
-def _entry_label(state: Meeting, seq: int) -> str:
-    """What entry ``seq`` of the log was, in words, for a correction that refers to it."""
+def entry_labels(state: Meeting) -> dict[int, str]:
+    """The entries a correction may name (what was said, who came and went), in words, by
+    their number in the log."""
+    labels = {}
     for n, item in state.items.items():
         for s in item.speeches:
-            if s.seq == seq:
-                return (f"第 {seq} 条记录：议题{chinese_number(n)}，{s.speaker}的"
-                        f"{SPEECH_LABELS[s.kind]}（{time_label(s.at)}）")
+            labels[s.seq] = (f"第 {s.seq} 条记录：议题{chinese_number(n)}，{s.speaker}的"
+                             f"{SPEECH_LABELS[s.kind]}（{time_label(s.at)}）")
     for p in state.presence_log:
-        if p.seq == seq:
-            return f"第 {seq} 条记录：{state.name(p.member_id)}{PRESENCE_LABELS[p.kind]}"
-    return f"第 {seq} 条记录"
+        labels[p.seq] = f"第 {p.seq} 条记录：{state.name(p.member_id)}{PRESENCE_LABELS[p.kind]}"
+    return dict(sorted(labels.items()))
 
 
-def _signers(state: Meeting, attended: list[int]) -> tuple[Signer, ...]:
-    """Recorder and chair always, every attendee where the rule set asks; each with the valid
-    signature captured for that place (the latest), then any other valid signature given.
-    Signatures voided by a correction are not among them."""
+@dataclass(frozen=True)
+class SigningPlace:
+    """A place on the signature page: who signs in what role, the valid signature given there
+    (the latest), and whether an earlier one was voided by a correction (to sign again)."""
+
+    role: str  # recorder | chair | attendee
+    member_id: int | None
+    name: str
+    signature: Signature | None
+    voided: bool
+
+
+def signing_places(state: Meeting) -> list[SigningPlace]:
+    """Recorder and chair always, every attendee where the rule set asks; then any other valid
+    signature given. Signatures voided by a correction fill no place."""
     assert state.rules is not None
     given: dict[tuple[str, int | None], Signature] = {}
     for sig in state.signatures:
-        given[(sig.role, sig.member_id if sig.role == "attendee" else None)] = sig
+        given[_place_key(sig)] = sig
+    voided = {_place_key(sig) for sig in state.voided_signatures}
     chair = _chair(state)
-    places: list[tuple[str, int | None, str]] = [
-        ("recorder", None, state.header["recorder"]), ("chair", None, state.name(chair))]
+    wanted: list[tuple[str, int | None, str]] = [
+        ("recorder", None, state.header["recorder"]), ("chair", chair, state.name(chair))]
     if state.rules.all_attendees_sign:
-        places += [("attendee", m, state.name(m)) for m in attended if m != chair]
-    out = []
-    for role, member, name in places:
-        sig = given.pop((role, member), None)
-        out.append(_signer(role, name, sig))
-    out += [_signer(sig.role, sig.name, sig) for sig in given.values()]
-    return tuple(out)
+        wanted += [("attendee", m, state.name(m)) for m in _attended(state) if m != chair]
+    places = []
+    for role, member, name in wanted:
+        key = (role, member if role == "attendee" else None)
+        sig = given.pop(key, None)
+        places.append(SigningPlace(role, member, sig.name if sig else name, sig,
+                                   key in voided and sig is None))
+    places += [SigningPlace(s.role, s.member_id, s.name, s, False) for s in given.values()]
+    return places
 
 
-def _signer(role: str, name: str, sig: Signature | None) -> Signer:
+def _place_key(sig: Signature) -> tuple[str, int | None]:
+    return sig.role, sig.member_id if sig.role == "attendee" else None
+
+
+def _signer(place: SigningPlace) -> Signer:
+    sig = place.signature
     if sig is None:
-        return Signer(zh(SIGNER_ROLES, role), name)
-    return Signer(zh(SIGNER_ROLES, role), sig.name, handwriting(sig.strokes),
+        return Signer(zh(SIGNER_ROLES, place.role), place.name)
+    return Signer(zh(SIGNER_ROLES, place.role), place.name, handwriting(sig.strokes),
                   f"{date_label(sig.at)} {time_label(sig.at)}")
 
 
