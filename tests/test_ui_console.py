@@ -439,6 +439,8 @@ def test_a_sharp_division_is_deferred(desk: Desk, open_console: Any) -> None:
 
     assert w.step.code == "division"
     assert "同意 6 人，不同意或缓议 3 人" in text(w, "divisionLabel")
+    assert "李犇 不同意：李犇：我的意见。（理由：依据不足，需进一步调研。）" in find(
+        w, QTextBrowser, "divisionOpinionsView").toPlainText()
     press(w, "overrideButton")  # going on needs a recorded reason
     assert text(w, "messageLabel") == "请填写继续表决的理由。"
     type_into(w, "divisionReasonEdit", "追加金额较大，需进一步调研、会商。")
@@ -541,6 +543,7 @@ def test_the_head_decides_with_a_reason_against_the_majority(desk: Desk,
     everyone_speaks(w)
     assert w.step.code == "head_decision"
     assert "同意 8 人" in text(w, "headLabel")
+    assert "李犇 同意：李犇：我的意见。" in find(w, QTextBrowser, "headOpinionsView").toPlainText()
     press(w, "headDeferRadio")
     type_into(w, "headTextEdit", "暂缓采购，待明年预算安排。")
     press(w, "headButton")

@@ -23,12 +23,13 @@ from meetingdesk.store import StoreError
 
 from .console_dialogs import EntryDialog, OrderDialog
 from .console_drafts import DraftField, Drafts, describe, draft_key
-from .console_forms import child, load_form
+from .console_forms import child
 from .console_models import AgendaModel, PresenceModel
 from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, DivisionPage,
                             HeadDecisionPage, OpenItemPage, OpinionsPage, Page, ReportPage,
                             RollCallPage, StartPage, TallyPage, VotePage, table_rows)
 from .console_words import Words
+from .loader import build_form
 
 T = TypeVar("T", bound=QObject)
 
@@ -44,7 +45,7 @@ class ConsoleWindow(QMainWindow):
         self.desk = desk
         self.meeting_id = meeting_id
         self.words = Words(lang)
-        self.form = load_form("console", self)
+        self.form = build_form("console", self)
         self.setCentralWidget(self.form)
         self.setFont(self.form.font())
         self.resize(self.form.size())

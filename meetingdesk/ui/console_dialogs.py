@@ -19,8 +19,9 @@ from meetingdesk.domain import DomainError
 from meetingdesk.store import StoreError
 
 from .console_drafts import DraftField, Drafts
-from .console_forms import child, load_form
+from .console_forms import child
 from .console_words import Words
+from .loader import build_form
 
 ROWS = ("person", "item", "stance", "time", "text", "reason")
 
@@ -39,7 +40,7 @@ class EntryDialog(QObject):
         super().__init__(parent)
         self.words = words
         self.drafts = drafts
-        self.dialog: QDialog = load_form("console_dialog", parent)  # type: ignore[assignment]
+        self.dialog: QDialog = build_form("console_dialog", parent)  # type: ignore[assignment]
         self.dialog.setWindowTitle(title)
         self.submit = submit
         form = child(self.dialog, QFormLayout, "entryForm")
@@ -116,7 +117,7 @@ class OrderDialog(QObject):
         super().__init__(parent)
         self.words = words
         self.submit = submit
-        self.dialog: QDialog = load_form("console_order", parent)  # type: ignore[assignment]
+        self.dialog: QDialog = build_form("console_order", parent)  # type: ignore[assignment]
         self.list = child(self.dialog, QListWidget, "orderList")
         for member_id, name in members:
             entry = QListWidgetItem(name)

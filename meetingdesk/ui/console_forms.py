@@ -1,32 +1,13 @@
-"""Loading the console's Qt Designer forms (forms/console*.ui) at run time."""
+"""Finding the named widgets of the console's Qt Designer forms (forms/console*.ui, built by
+meetingdesk.ui.loader)."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice, QObject
-from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
-
-from meetingdesk import paths
+from PySide6.QtCore import QObject
 
 T = TypeVar("T", bound=QObject)
-
-
-def load_form(name: str, parent: QWidget | None = None) -> QWidget:
-    """Build the widget described by forms/<name>.ui."""
-    path = paths.forms_dir() / f"{name}.ui"
-    file = QFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(f"cannot read the form {path}: {file.errorString()}")
-    loader = QUiLoader()
-    try:
-        widget = loader.load(file, parent)
-    finally:
-        file.close()
-    if widget is None:
-        raise RuntimeError(f"cannot build the form {path}: {loader.errorString()}")
-    return widget
 
 
 def child(root: QObject, kind: type[T], name: str) -> T:

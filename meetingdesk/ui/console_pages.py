@@ -374,6 +374,7 @@ class DivisionPage(Page):
     def __init__(self, console: "ConsoleWindow") -> None:
         super().__init__(console)
         self.label = self.find(QLabel, "divisionLabel")
+        self.opinions = self.find(QTextBrowser, "divisionOpinionsView")
         self.reason = console.drafts.bind(self.find(QPlainTextEdit, "divisionReasonEdit"))
         self.find(QPushButton, "divisionDeferButton").clicked.connect(self.confirm)
         self.find(QPushButton, "overrideButton").clicked.connect(self._override)
@@ -384,6 +385,7 @@ class DivisionPage(Page):
         self.label.setText(self.tr(
             "意见分歧较大（{detail}）。按规则建议暂缓表决，进一步调研、会商后提交下次会议复议；"
             "如仍要表决，须由主持人说明理由。").format(detail=detail))
+        self.opinions.setHtml(self.console.words.opinions_html(state.items[self.item_no]))
         self.reason.set_key(draft_key("division", self.item_no))
 
     def confirm(self) -> None:
@@ -544,6 +546,7 @@ class HeadDecisionPage(Page):
     def __init__(self, console: "ConsoleWindow") -> None:
         super().__init__(console)
         self.label = self.find(QLabel, "headLabel")
+        self.opinions = self.find(QTextBrowser, "headOpinionsView")
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         for code in HEAD_DECISIONS:
@@ -566,6 +569,7 @@ class HeadDecisionPage(Page):
         position = state.members[head].position if head is not None else ""
         self.label.setText(self.tr("{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。").format(
             name=state.name(head), position=position, detail=detail))
+        self.opinions.setHtml(self.console.words.opinions_html(state.items[self.item_no]))
         self.text.set_key(draft_key("head_text", self.item_no))
         self.reason.set_key(draft_key("head_reason", self.item_no))
 

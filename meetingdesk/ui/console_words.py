@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication
 
 from meetingdesk.domain import DomainError, ItemState, Meeting, Quorum, Step
 from meetingdesk.domain.agenda import yuan
-from meetingdesk.domain.words import (CATEGORIES, FUND_TYPES, HEAD_DECISIONS, KINDS, VOTE_MODES,
-                                      en, zh)
+from meetingdesk.domain.words import (CATEGORIES, FUND_TYPES, HEAD_DECISIONS, KINDS, STANCES,
+                                      VOTE_MODES, en, zh)
 from meetingdesk.store import StoreError
 
 
@@ -170,6 +170,20 @@ class Words:
         results = "；".join(self.result(state, item, b) for b in item.spec.ballots())
         return translate("Console", "{results}。决定：{text}").format(results=results,
                                                                    text=item.decision_text)
+
+    def opinions_html(self, item: ItemState) -> str:
+        """What each member said on the item, in order: stance, words and reason."""
+        rows = []
+        for s in item.speeches:
+            if s.kind not in ("opinion", "written") or s.stance is None:
+                continue
+            who = s.speaker + (translate("Console", "（书面）") if s.kind == "written" else "")
+            stance = self.label(STANCES, s.stance)
+            text = f"<b>{html.escape(who)}</b>　{html.escape(stance)}：{html.escape(s.words)}"
+            if s.reason:
+                text += html.escape(translate("Console", "（理由：{reason}）").format(reason=s.reason))
+            rows.append(f"<p>{text}</p>")
+        return "".join(rows)
 
     def summary_html(self, state: Meeting) -> str:
         rows = "".join(
