@@ -5,22 +5,33 @@ database (SQLAlchemy, the schema check) is then opened in a worker thread while 
 already on screen and responding (started earlier, its imports would compete with Qt's for the
 interpreter and delay the window). A database that cannot be opened (not a SQLite file, locked,
 too new ...) is explained in a message box and the program ends with exit code 2.
+
+MEETINGDESK_QUIT_AFTER_START=1 makes the program print one line and quit as soon as the main
+window shows the meetings (or has explained a database it cannot open): the installers' smoke
+test (tests/test_packaging.py) starts the installed program this way.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from meetingdesk import paths
 
 from . import i18n, prefs
 from .main_window import MainWindow
 
 if TYPE_CHECKING:
     from meetingdesk.services import Desk
+
+QUIT_AFTER_START_ENV = "MEETINGDESK_QUIT_AFTER_START"
 
 
 def open_in_background(target: str | None) -> "Future[Desk]":
@@ -44,6 +55,8 @@ def launch(db: str | None, lang: str) -> tuple[QApplication, MainWindow]:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("MeetingDesk")
+    app.setDesktopFileName("meetingdesk")  # matches meetingdesk.desktop (taskbar icon, Wayland)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "meetingdesk.png")))
     i18n.install(app, lang)
     prefs.apply_font(app)
     window = MainWindow()
@@ -56,6 +69,19 @@ def launch(db: str | None, lang: str) -> tuple[QApplication, MainWindow]:
 def run_gui(db: str | None, lang: str) -> int:
     """`meetingdesk` without a subcommand: run the GUI until its last window closes."""
     app, window = launch(db, lang)
+    if os.environ.get(QUIT_AFTER_START_ENV) == "1":
+        _quit_once_shown(app, window)
     code = app.exec()
     window.shutdown()
     return 2 if window.database_error else code
+
+
+def _quit_once_shown(app: QApplication, window: MainWindow) -> None:
+    """Print a line and leave the event loop once the window shows the meetings or the error."""
+    def report(line: str) -> None:
+        if sys.stdout is not None:  # None in the windowed Windows program
+            print(f"MeetingDesk: {line}", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    window.ready.connect(lambda: report(f"main window ready ({window.windowTitle()})"))
+    window.database_failed.connect(lambda: report("main window up; the database cannot be opened"))
