@@ -40,8 +40,8 @@ class MainWindow(QMainWindow):
         self._opening: Future[Desk] | None = None
         self._model: MeetingListModel | None = None
         self._names: dict[int, str] = {}
-        self._consoles: dict[int, QWidget] = {}
-        self._stale = False  # a console recorded something since the list was read
+        self._windows: dict[tuple[str, int], QWidget] = {}  # open consoles and record pages
+        self._stale = False  # one of them recorded something since the list was read
         self.ui: Any = load_form("main_window", self)
         self.setWindowTitle(self.tr("会议纪实台"))
         self._search_timer = QTimer(self)
@@ -74,9 +74,9 @@ class MainWindow(QMainWindow):
                                         self.prepare_meeting,
                                         self.tr("编辑会议信息、参会人员和议程"))
         self.act_run = self._action(self.tr("开始会议(&S)"), "Ctrl+R", self.run_meeting)
-        self.act_record = self._action(self.tr("查看记录(&V)"), "Ctrl+O", self.run_meeting,
+        self.act_record = self._action(self.tr("查看记录(&V)"), "Ctrl+O", self.view_record,
                                        self.tr("查看已闭会的会议记录、签名和备案"))
-        self.act_refresh = self._action(self.tr("刷新(&R)"), QKeySequence.StandardKey.Refresh,
+        self.act_refresh = self._action(self.tr("刷新(&R)"), "F5",
                                         self.refresh)
         self.act_find = self._action(self.tr("查找(&F)"), QKeySequence.StandardKey.Find,
                                      self._focus_search)
@@ -337,7 +337,8 @@ class MainWindow(QMainWindow):
             (self.tr("记录人"), row.recorder),
             (self.tr("状态"), i18n.status_label(row.status)),
         ]
-        ui.infoLabel.setText("<br>".join(f"{_html(k)}：{_html(v)}" for k, v in lines))
+        ui.infoLabel.setText("<br>".join(self.tr("%1：%2").replace("%1", _html(k))
+                                         .replace("%2", _html(v)) for k, v in lines))
         self._show_gaps(row)
         primary = self._primary_action()
         ui.nextButton.setVisible(True)
@@ -377,37 +378,47 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def run_meeting(self) -> None:
-        """Open the run console for the selected meeting: it starts a prepared meeting, goes on
-        with one in progress, and shows a closed one's record."""
+        """The run console for the selected meeting: it starts a prepared meeting and goes on
+        with one in progress, at the step the log has reached."""
+        from .console import ConsoleWindow
+        self._open_window("console", lambda desk, meeting_id: ConsoleWindow(
+            desk, meeting_id, lang=i18n.lang()), lambda window: window.recorded)
+
+    def view_record(self) -> None:
+        """The record page of the selected closed meeting: signatures, corrections, filing."""
+        from .record_window import RecordWindow
+        self._open_window("record", RecordWindow, lambda window: window.changed)
+
+    def _open_window(self, kind: str, make: Any, changed: Any) -> None:
+        """Open (or bring forward) a meeting's console or record page, a window of its own."""
         row = self._selected()
         if row is None or self.desk is None:
             return
-        console = self._consoles.get(row.id)
-        if console is not None:
-            console.show()
-            console.raise_()
-            console.activateWindow()
+        key = (kind, row.id)
+        window = self._windows.get(key)
+        if window is not None:
+            window.show()
+            window.raise_()
+            window.activateWindow()
             return
-        from .console import ConsoleWindow
         try:
-            console = ConsoleWindow(self.desk, row.id, lang=i18n.lang())
+            window = make(self.desk, row.id)
         except feedback.refusals() as error:
             feedback.refuse(self, error)
             return
-        console.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        meeting_id = row.id
-        console.recorded.connect(self._console_recorded)
-        console.destroyed.connect(lambda *_: self._console_closed(meeting_id))
-        self._consoles[meeting_id] = console
-        console.show()
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        changed(window).connect(self._window_recorded)
+        window.destroyed.connect(lambda *_: self._window_closed(key))
+        self._windows[key] = window
+        window.show()
 
-    def _console_recorded(self, _meeting_id: int) -> None:
+    def _window_recorded(self, _meeting_id: int) -> None:
         self._stale = True
 
-    def _console_closed(self, meeting_id: int) -> None:
-        self._consoles.pop(meeting_id, None)
+    def _window_closed(self, key: tuple[str, int]) -> None:
+        self._windows.pop(key, None)
         if self._model is not None:
-            self.show_meeting(meeting_id)  # its status may have changed
+            self.show_meeting(key[1])  # its status may have changed
 
     def setup_unit(self) -> None:
         if self.desk is None:
@@ -469,7 +480,7 @@ class MainWindow(QMainWindow):
         elif (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
               and self._stale):
             self._stale = False
-            self.refresh()  # back from a console that recorded: statuses may have changed
+            self.refresh()  # back from a window that recorded: statuses may have changed
         super().changeEvent(event)
 
     def _fit_to_font(self) -> None:

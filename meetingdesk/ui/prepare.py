@@ -398,7 +398,7 @@ class ItemDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.setWindowTitle(self.tr("添加议题") if row is None else
                             self.tr("修改第 %1 项议题").replace("%1", str(row.spec.no)))
-        self.resize(760, 680)
+        self.resize(760, 580)
         ui = self.ui
         for combo, vocabulary in ((ui.kindCombo, KINDS), (ui.categoryCombo, CATEGORIES),
                                   (ui.voteCombo, VOTE_MODES)):
