@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QFont, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QTableView,
@@ -315,8 +315,12 @@ def test_the_chiefs_row_is_locked_until_the_others_have_spoken(desk: Desk,
     assert cell(w, "queueView", CHIEF, 2) == "待发言（末位表态）"
     assert text(w, "speakerLabel").startswith(CHIEF)
     assert find(w, QAbstractButton, "opinionButton").isEnabled()
-    assert speak(w, words="同意，资金专款专用。") == CHIEF
+    press(w, "agreeRadio")
+    type_into(w, "wordsEdit", "同意，资金专款专用。")
+    QTest.keyClick(find(w, QPlainTextEdit, "wordsEdit"), Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter confirms from the editor
     assert w.step.code == "vote"
+    assert w.state.items[1].speeches[-1].words == "同意，资金专款专用。"
 
 
 def test_a_procedural_remark_by_the_chair_while_locked(desk: Desk, open_console: Any) -> None:
@@ -622,3 +626,18 @@ def test_the_console_fits_a_small_screen(desk: Desk, open_console: Any) -> None:
         corner = widget.mapTo(w, QPoint(widget.width(), widget.height()))
         assert 0 < corner.x() <= w.width() and 0 < corner.y() <= w.height(), name
     assert find(w, QWidget, "queueView").height() > 150
+
+
+def test_the_console_follows_the_interface_zoom(desk: Desk, open_console: Any) -> None:
+    meeting = prepare(desk, [FUNDS])
+    normal = open_console(meeting).find(QLabel, "stepLabel").fontInfo().pointSize()
+    app = QApplication.instance()
+    default = app.font()
+    bigger = QFont(default)
+    bigger.setPointSize(20)  # the main window's zoom, 20 pt instead of 13
+    app.setFont(bigger)
+    try:
+        zoomed = open_console(meeting).find(QLabel, "stepLabel").fontInfo().pointSize()
+    finally:
+        app.setFont(default)
+    assert normal >= 17 and zoomed >= round(normal * 20 / 13) - 1

@@ -9,18 +9,21 @@ every refusal of the rules in words. It decides nothing itself.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QFrame, QLabel, QListView, QMainWindow, QMessageBox,
-                               QPushButton, QStackedWidget, QTableView, QToolBar, QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QListView, QMainWindow,
+                               QMessageBox, QPushButton, QStackedWidget, QTableView, QToolBar,
+                               QWidget)
 
 from meetingdesk.domain import DomainError, Meeting, Step
 from meetingdesk.domain.words import STANCES
 from meetingdesk.services import Desk
 from meetingdesk.store import StoreError
 
+from . import prefs
 from .console_dialogs import EntryDialog, OrderDialog
 from .console_drafts import DraftField, Drafts, describe, draft_key
 from .console_forms import child
@@ -47,8 +50,11 @@ class ConsoleWindow(QMainWindow):
         self.words = Words(lang)
         self.form = build_form("console", self)
         self.setCentralWidget(self.form)
-        self.setFont(self.form.font())
+        self._follow_zoom()
         self.resize(self.form.size())
+        geometry = prefs.settings().value("console/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
         self.drafts = Drafts(desk, meeting_id, self.words, self)
         self.drafts.failed.connect(self.show_message)
         self.message = self.find(QLabel, "messageLabel")
@@ -79,6 +85,16 @@ class ConsoleWindow(QMainWindow):
 
     def find(self, kind: type[T], name: str) -> T:
         return child(self.form, kind, name)
+
+    def _follow_zoom(self) -> None:
+        """The form's point sizes suit the default interface font; when the user has enlarged
+        the interface (the main window's zoom), enlarge the console alike, never shrink it."""
+        factor = max(1.0, QApplication.font().pointSizeF() / prefs.DEFAULT_POINT_SIZE)
+        self.form.setStyleSheet(re.sub(r"(\d+)pt", lambda m: f"{round(int(m[1]) * factor)}pt",
+                                       self.form.styleSheet()))
+        font = self.form.font()
+        font.setPointSize(round(font.pointSize() * factor))
+        self.setFont(font)
 
     # ---- recording -----------------------------------------------------------------------
 
@@ -196,6 +212,7 @@ class ConsoleWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.drafts.flush()
+        prefs.settings().setValue("console/geometry", self.saveGeometry())
         super().closeEvent(event)
 
     # ---- actions available at any moment -------------------------------------------------

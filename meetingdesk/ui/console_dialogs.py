@@ -20,10 +20,19 @@ from meetingdesk.store import StoreError
 
 from .console_drafts import DraftField, Drafts
 from .console_forms import child
-from .console_words import Words
+from .console_words import Words, translate
 from .loader import build_form
 
 ROWS = ("person", "item", "stance", "time", "text", "reason")
+
+
+def _name_buttons(buttons: QDialogButtonBox, ok: Callable[[], None],
+                  cancel: Callable[[], None]) -> None:
+    """Our own words on the buttons, whatever Qt translation is installed."""
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Console", "确认"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("Console", "取消"))
+    buttons.accepted.connect(ok)
+    buttons.rejected.connect(cancel)
 
 
 class EntryDialog(QObject):
@@ -63,10 +72,10 @@ class EntryDialog(QObject):
             field = drafts.bind(self.text_edit if row == "text" else self.reason_edit)
             field.set_key(key)
             self.fields.append(field)
-        buttons = child(self.dialog, QDialogButtonBox, "buttonBox")
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.dialog.reject)
+        _name_buttons(child(self.dialog, QDialogButtonBox, "buttonBox"), self._ok,
+                      self.dialog.reject)
         self.dialog.finished.connect(self._finished)
+        self.dialog.resize(self.dialog.width(), self.dialog.sizeHint().height())
 
     def open(self) -> None:
         self.dialog.open()
@@ -127,9 +136,8 @@ class OrderDialog(QObject):
         self.message = child(self.dialog, QLabel, "messageLabel")
         child(self.dialog, QPushButton, "upButton").clicked.connect(lambda: self._move(-1))
         child(self.dialog, QPushButton, "downButton").clicked.connect(lambda: self._move(1))
-        buttons = child(self.dialog, QDialogButtonBox, "buttonBox")
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.dialog.reject)
+        _name_buttons(child(self.dialog, QDialogButtonBox, "buttonBox"), self._ok,
+                      self.dialog.reject)
         self.dialog.finished.connect(self.dialog.deleteLater)
 
     def open(self) -> None:

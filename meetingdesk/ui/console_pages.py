@@ -98,7 +98,7 @@ class StartPage(Page):
     def fill(self, state: Meeting, step: Step) -> None:
         words = self.console.words
         items = "".join(
-            f"<li>{html.escape(row.spec.title)}（{html.escape(words.label(KINDS, row.spec.kind))}）</li>"
+            "<li>" + html.escape(f"{row.spec.title}（{words.label(KINDS, row.spec.kind)}）") + "</li>"
             for row in self.desk.agenda(self.mid))
         self.info.setText(
             "<p>" + html.escape(self.tr("应到会 {count} 人。开始后依次点名、宣布开会、逐项审议。").format(
