@@ -1,0 +1,324 @@
+"""The record page of a closed meeting (会议纪实): the PDF as it will be filed, signing on screen,
+corrections (R12), printing for wet-ink signatures, and export of the PDF and the filing package.
+
+    window = RecordWindow(desk, meeting_id)
+    window.show()
+
+Everything is done through the services (Desk, Records); the rules decide, this window shows their
+refusals in words and decides nothing itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QInputDialog, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from meetingdesk.domain import Meeting
+from meetingdesk.domain.words import SIGNER_ROLES
+from meetingdesk.record.build import entry_labels, signing_places, time_label
+from meetingdesk.record.errors import RecordError
+from meetingdesk.record.package import SUFFIX
+from meetingdesk.services import Desk
+from meetingdesk.services.records import Records
+
+from . import feedback, i18n
+from .console_forms import child
+from .loader import build_form
+from .record_pad import SignDialog
+from .record_preview import PREVIEW_DPI, PreviewUnavailable, page_images, print_pdf
+
+
+def refusals() -> tuple[type[Exception], ...]:
+    """What the record page explains instead of failing: the rules', the store's and the
+    record layer's refusals, and a preview that cannot be made."""
+    return (*feedback.refusals(), RecordError, PreviewUnavailable)
+
+
+class RecordWindow(QMainWindow):
+    """The record of one closed (or filed) meeting."""
+
+    changed = Signal(int)  # the meeting's id, after a signature, a correction or filing
+
+    def __init__(self, desk: Desk, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.meeting_id = meeting_id
+        self.records = Records(desk)
+        self.info = desk.meeting_info(meeting_id)  # an unknown meeting is refused here
+        self.pdf = b""
+        self._printer: QPrinter | None = None
+        self.form = build_form("record_window", self)
+        self.setCentralWidget(self.form)
+        self.resize(self.form.size())
+        self.message = child(self.form, QLabel, "messageLabel")
+        self.signers = child(self.form, QTableWidget, "signersTable")
+        self.pages_layout = child(self.form, QVBoxLayout, "pagesLayout")
+        self.mark_filed = child(self.form, QCheckBox, "markFiledCheck")
+        for name, slot in (("signButton", self.sign), ("correctionButton", self.add_correction),
+                           ("printButton", self.print_record),
+                           ("exportPdfButton", self.export_pdf),
+                           ("exportPackageButton", self.export_package),
+                           ("newCertificateButton", self.new_certificate),
+                           ("importCertificateButton", self.import_certificate)):
+            child(self.form, QPushButton, name).clicked.connect(slot)
+        self.signers.itemDoubleClicked.connect(lambda _: self.sign())
+        feedback.clear(self.message)
+        self.refresh()
+
+    def button(self, name: str) -> QPushButton:
+        return child(self.form, QPushButton, name)
+
+    # ---- showing the record ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the meeting again and show its record as it now stands."""
+        try:
+            info = self.info = self.desk.meeting_info(self.meeting_id)
+            state = self.desk.meeting(self.meeting_id)
+            self.pdf = self.records.preview_pdf(self.meeting_id)
+            head = self.desk.events(self.meeting_id)[-1].hash
+            certified = self.records.has_certificate(info.unit_id)
+        except refusals() as error:
+            feedback.show_error(self.message, error)
+            return
+        self.setWindowTitle(self.tr("会议纪实 — %1").replace("%1", f"{info.unit_name}{info.title}"))
+        child(self.form, QLabel, "titleLabel").setText(
+            f'<span style="font-size:large; font-weight:600">{info.unit_name}{info.title}</span>')
+        child(self.form, QLabel, "infoLabel").setText(
+            self.tr("状态：%1<br>记录指纹（SHA-256）：<br><tt>%2</tt>")
+            .replace("%1", i18n.status_label(state.status))
+            .replace("%2", f"{head[:32]}<br>{head[32:]}"))
+        child(self.form, QLabel, "certificateLabel").setText(
+            self.tr("单位数字证书：已设置，导出时签名。") if certified else
+            self.tr("单位数字证书：未设置，导出的记录不带数字签名。"))
+        child(self.form, QLabel, "correctionsLabel").setText(
+            self.tr("已有 %1 条更正。").replace("%1", str(len(state.corrections)))
+            if state.corrections else self.tr("没有更正。"))
+        closed = state.phase == "closed"
+        for name in ("signButton", "correctionButton", "exportPdfButton", "exportPackageButton"):
+            self.button(name).setEnabled(closed)
+        self.mark_filed.setChecked(not state.filed)
+        self.mark_filed.setEnabled(closed and not state.filed)
+        self._show_signers(state)
+        self._show_pages()
+
+    def _show_signers(self, state: Meeting) -> None:
+        self.places = signing_places(state)
+        self.signers.setRowCount(len(self.places))
+        first_unsigned = None
+        for row, place in enumerate(self.places):
+            if place.signature is not None:
+                status = self.tr("已签名（%1）").replace("%1", time_label(place.signature.at))
+            elif place.voided:
+                status = self.tr("须重新签名：原签名因更正作废")
+            else:
+                status = self.tr("未签名")
+            if place.signature is None and first_unsigned is None:
+                first_unsigned = row
+            for column, text in enumerate((i18n.word(SIGNER_ROLES, place.role), place.name,
+                                           status)):
+                self.signers.setItem(row, column, QTableWidgetItem(text))
+        self.signers.resizeColumnsToContents()
+        self.signers.selectRow(first_unsigned if first_unsigned is not None else 0)
+
+    def _show_pages(self) -> None:
+        while self.pages_layout.count():
+            widget = self.pages_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        try:
+            images = page_images(self.pdf, PREVIEW_DPI)
+        except PreviewUnavailable as error:
+            note = QLabel(i18n.message(error))
+            note.setWordWrap(True)
+            self.pages_layout.addWidget(note)
+            self.button("printButton").setEnabled(False)
+            return
+        for image in images:
+            page = QLabel()
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.pages_layout.addWidget(page)
+        self.pages_layout.addStretch(1)
+
+    def page_count(self) -> int:
+        return sum(1 for i in range(self.pages_layout.count())
+                   if isinstance(self.pages_layout.itemAt(i).widget(), QLabel))
+
+    def _done(self, note: str) -> None:
+        self.refresh()
+        feedback.show_note(self.message, note)
+        self.changed.emit(self.meeting_id)
+
+    # ---- signatures and corrections ------------------------------------------------------------
+
+    def sign(self) -> None:
+        rows = self.signers.selectionModel().selectedRows()
+        if not rows:
+            feedback.show_error(self.message, self.tr("请先在签名表中选择签名人。"))
+            return
+        place = self.places[rows[0].row()]
+        dialog = SignDialog(self.desk, self.meeting_id, place, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed.connect(lambda: self._done(
+            self.tr("%1 的签名已记入会议记录。").replace("%1", place.name)))
+        dialog.open()
+        self.sign_dialog = dialog
+
+    def add_correction(self) -> None:
+        dialog = CorrectionDialog(self, self.desk, self.meeting_id)
+        dialog.added.connect(lambda: self._done(
+            self.tr("更正已记入会议记录；此前的签名已作废，请重新签名。")))
+        dialog.open()
+        self.correction_dialog = dialog
+
+    # ---- printing and export -------------------------------------------------------------------
+
+    def print_record(self) -> None:
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(self._printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.print_to(self._printer))
+        QDialog.open(dialog)  # QPrintDialog's own open() wants a slot to call
+        self.print_dialog = dialog
+
+    def print_to(self, printer: QPrinter) -> None:
+        try:
+            pages = print_pdf(self.pdf, printer)
+        except PreviewUnavailable as error:
+            feedback.show_error(self.message, error)
+            return
+        feedback.show_note(self.message, self.tr("已送打印：%1 页。").replace("%1", str(pages)))
+
+    def _file_name(self) -> str:
+        return f"{self.info.unit_name}{self.info.title}会议纪实"
+
+    def export_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出会议纪实 PDF"),
+                                              self._file_name() + ".pdf",
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if path:
+            self._export(pdf_path=Path(path))
+
+    def export_package(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出备案包"), self._file_name() + SUFFIX,
+            self.tr("备案包 (*%1)").replace("%1", SUFFIX))
+        if path:
+            self._export(package_path=Path(path), mark_filed=self.mark_filed.isChecked())
+
+    def _export(self, **what) -> None:
+        passphrase = ""
+        if self.records.has_certificate(self.info.unit_id):
+            passphrase, ok = QInputDialog.getText(
+                self, self.tr("单位证书口令"), self.tr("请输入单位证书口令，用于数字签名："),
+                QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+        try:
+            done = self.records.export(self.meeting_id, passphrase=passphrase or None, **what)
+        except refusals() as error:
+            feedback.show_error(self.message, error)
+            return
+        path = what.get("pdf_path") or what.get("package_path")
+        signed = (self.tr("已用单位证书进行数字签名。") if done.signed
+                  else self.tr("单位未设置数字证书，记录未经数字签名。"))
+        self._done(self.tr("已导出：%1。%2").replace("%1", str(path)).replace("%2", signed))
+
+    # ---- the unit certificate --------------------------------------------------------------
+
+    def _new_passphrase(self) -> str | None:
+        first, ok = QInputDialog.getText(self, self.tr("设置证书口令"),
+                                         self.tr("为单位证书设置口令（请妥善保管）："),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        again, ok = QInputDialog.getText(self, self.tr("设置证书口令"), self.tr("请再次输入口令："),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if first != again:
+            feedback.show_error(self.message, self.tr("两次输入的口令不一致，证书未建立。"))
+            return None
+        return first
+
+    def new_certificate(self) -> None:
+        passphrase = self._new_passphrase()
+        if passphrase is None:
+            return
+        try:
+            self.records.create_certificate(self.info.unit_id, passphrase)
+        except refusals() as error:
+            feedback.show_error(self.message, error)
+            return
+        self._done(self.tr("已建立单位证书；导出的记录将以它进行数字签名。"))
+
+    def import_certificate(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入单位证书"), "",
+                                              self.tr("PKCS#12 证书 (*.p12 *.pfx)"))
+        if not path:
+            return
+        passphrase, ok = QInputDialog.getText(self, self.tr("证书口令"),
+                                              self.tr("请输入该证书文件的口令："),
+                                              QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        try:
+            self.records.import_certificate(self.info.unit_id, Path(path).read_bytes(),
+                                            passphrase)
+        except OSError as error:
+            feedback.show_error(self.message, str(error))
+            return
+        except refusals() as error:
+            feedback.show_error(self.message, error)
+            return
+        self._done(self.tr("已导入单位证书。"))
+
+
+class CorrectionDialog(QDialog):
+    """A correction (更正) to the closed record: who, why, what, and which entry it corrects."""
+
+    added = Signal()
+
+    def __init__(self, parent: QWidget, desk: Desk, meeting_id: int) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.meeting_id = meeting_id
+        form = build_form("record_correction", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form)
+        self.setWindowTitle(form.windowTitle())
+        self.setModal(True)
+        self.resize(form.size())
+        self.author = child(form, QLineEdit, "authorEdit")
+        self.reason = child(form, QLineEdit, "reasonEdit")
+        self.text = child(form, QPlainTextEdit, "textEdit")
+        self.refers = child(form, QComboBox, "refersCombo")
+        self.message = child(form, QLabel, "messageLabel")
+        feedback.clear(self.message)
+        state = desk.meeting(meeting_id)
+        self.author.setText(state.header.get("recorder", ""))
+        self.refers.addItem(self.tr("（不指定）"), None)
+        for seq, label in entry_labels(state).items():
+            self.refers.addItem(label, seq)
+        buttons = child(form, QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+
+    def accept(self) -> None:
+        try:
+            self.desk.add_correction(self.meeting_id, self.author.text(), self.reason.text(),
+                                     self.text.toPlainText(), self.refers.currentData())
+        except refusals() as error:
+            feedback.show_error(self.message, error)
+            return
+        self.added.emit()
+        super().accept()
