@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QHeaderView,
-                               QMainWindow, QMessageBox, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QMainWindow,
+                               QMessageBox, QWidget)
 
 from meetingdesk import __version__
 
@@ -76,8 +76,7 @@ class MainWindow(QMainWindow):
         self.act_run = self._action(self.tr("开始会议(&S)"), "Ctrl+R", self.run_meeting)
         self.act_record = self._action(self.tr("查看记录(&V)"), "Ctrl+O", self.view_record,
                                        self.tr("查看已闭会的会议记录、签名和备案"))
-        self.act_refresh = self._action(self.tr("刷新(&R)"), "F5",
-                                        self.refresh)
+        self.act_refresh = self._action(self.tr("刷新(&R)"), "F5", self.refresh)
         self.act_find = self._action(self.tr("查找(&F)"), QKeySequence.StandardKey.Find,
                                      self._focus_search)
         self.act_quit = self._action(self.tr("退出(&Q)"), QKeySequence.StandardKey.Quit,
@@ -172,9 +171,7 @@ class MainWindow(QMainWindow):
         self._model = MeetingListModel(desk, self)
         view: QAbstractItemView = self.ui.meetingsView
         view.setModel(self._model)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        view.horizontalHeader().setStretchLastSection(True)
         self._fit_to_font()
         view.selectionModel().selectionChanged.connect(
             lambda _a, _b: self._show_selected())
@@ -218,7 +215,6 @@ class MainWindow(QMainWindow):
         combo.blockSignals(False)
         for action in (self.act_new, self.act_settings):
             action.setEnabled(bool(units))
-        self.act_new_unit.setEnabled(True)
         if not units:
             self._show_message(self.tr("数据库中还没有单位。请先设置本单位：名称、班子成员和分工。"),
                                setup=True)
@@ -231,7 +227,8 @@ class MainWindow(QMainWindow):
             return
         prefs.settings().setValue("main/unit", unit)
         self._names = {m.id: m.name for m in self.desk.members(unit, include_inactive=True)}
-        self.setWindowTitle(self.tr("会议纪实台 — %1").replace("%1", self.ui.unitCombo.currentText()))
+        self.setWindowTitle(self.tr("会议纪实台 — %1").replace("%1",
+                                                              self.ui.unitCombo.currentText()))
         self.ui.pages.setCurrentWidget(self.ui.listPage)
         self._apply_filter()
 
@@ -255,7 +252,8 @@ class MainWindow(QMainWindow):
         self._show_selected()
 
     def refresh(self) -> None:
-        self._apply_filter(select=self._selected().id if self._selected() else None)
+        row = self._selected()
+        self._apply_filter(select=row.id if row else None)
 
     def show_meeting(self, meeting_id: int) -> None:
         """Refresh the list and select the meeting (after it was created or changed)."""

@@ -383,8 +383,8 @@ class ItemDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.decision_mode = decision_mode
         self.rules = desk.rule_set(unit_id)
-        everyone = desk.members(unit_id, include_inactive=True)
-        self.members = {m.id: m for m in everyone}
+        # Every member, past ones too, for the rules; the present team to choose a presenter.
+        self.members = {m.id: m for m in desk.members(unit_id, include_inactive=True)}
         self.division = desk.division_of_work(unit_id)
         self.ui: Any = load_form("item_dialog", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -411,7 +411,7 @@ class ItemDialog(QDialog):
         ui.areaCombo.addItems(list(dict.fromkeys([*default_settings()["portfolio_areas"],
                                                   *self.division])))
         ui.presenterCombo.addItem(self.tr("（未定）"), None)
-        for m in everyone:
+        for m in desk.members(unit_id):
             ui.presenterCombo.addItem(f"{m.name}　{m.position}", m.id)
         self.candidates_model = TextTableModel(
             ("name", "current_post", "proposed_post"),
