@@ -171,3 +171,46 @@ def test_english_interface(qtbot, desk: Desk, unit: int, qapp: QApplication):
     assert "The chief 徐颖峰 may not directly hold the portfolio '财务'" in (
         panel.ui.messageLabel.text())
     assert dialog.tabs.tabText(0) == "Team &members"
+
+
+def test_the_next_action_opens_the_run_console(qtbot, desk: Desk, unit: int):
+    from meetingdesk.ui.console import ConsoleWindow
+
+    chief = desk.members(unit)[0].id
+    meeting = desk.create_meeting(unit, "party_committee", "2026-11-20T09:00:00+08:00",
+                                  "会议室", chief, "郑小玲")
+    desk.add_item(meeting, title="学习县委文件", kind="study")
+    window = show(qtbot, MainWindow(desk))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.ui.nextButton.text() == "开始会议"
+    qtbot.keyClick(window.ui.meetingsView, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    consoles = [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, ConsoleWindow) and w.isVisible()]
+    assert len(consoles) == 1 and consoles[0].meeting_id == meeting
+    click(qtbot, window.ui.nextButton)  # a second press brings the same console forward
+    assert [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, ConsoleWindow) and w.isVisible()] == consoles
+    consoles[0].close()
+    qtbot.waitUntil(lambda: not window._windows)
+
+
+def test_a_closed_meeting_opens_its_record_page(qtbot, desk: Desk, unit: int):
+    from meetingdesk.ui.record_window import RecordWindow
+
+    members = [m.id for m in desk.members(unit)]
+    meeting = desk.create_meeting(unit, "party_committee", "2026-11-20T09:00:00+08:00",
+                                  "会议室", members[0], "郑小玲")
+    desk.start_meeting(meeting)
+    for member in members:
+        desk.mark_present(meeting, member)
+    desk.open_session(meeting)
+    desk.close_meeting(meeting)
+    window = show(qtbot, MainWindow(desk))
+    assert window.ui.nextButton.text() == "查看记录"
+    click(qtbot, window.ui.nextButton)
+    pages = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, RecordWindow) and w.isVisible()]
+    assert len(pages) == 1 and pages[0].meeting_id == meeting
+    pages[0].close()
+    qtbot.waitUntil(lambda: not window._windows)

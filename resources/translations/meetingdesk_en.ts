@@ -329,6 +329,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>（书面）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本次会议没有议题。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -350,6 +354,14 @@
     </message>
     <message>
         <source>{time} 离会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -834,6 +846,37 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>添加更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议记录已闭会，只能以“更正”补充：原记录保持不变，更正连同更正人、时间和理由载入会议纪实。添加更正后，此前的签名作废，须重新签名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所更正的记录：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正内容：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（不指定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecidePage</name>
     <message>
         <source>意见分歧较大，主持人说明理由后继续表决：{reason}</source>
@@ -1199,6 +1242,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1年%2缺号：第 %3 次（编号不补，缺号保留可查）</source>
@@ -1604,6 +1651,200 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
 </context>
 <context>
+    <name>RecordPage</name>
+    <message>
+        <source>会议纪实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>职责</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>在屏幕上签名…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加更正…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印与导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出备案包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出备案包时登记为“已备案”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建单位证书…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入证书文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordWindow</name>
+    <message>
+        <source>会议纪实 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态：%1&lt;br&gt;记录指纹（SHA-256）：&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位数字证书：已设置，导出时签名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位数字证书：未设置，导出的记录不带数字签名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已有 %1 条更正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有更正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已签名（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>须重新签名：原签名因更正作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在签名表中选择签名人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 的签名已记入会议记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正已记入会议记录；此前的签名已作废，请重新签名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已送打印：%1 页。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出会议纪实 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出备案包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备案包 (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位证书口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入单位证书口令，用于数字签名：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已用单位证书进行数字签名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位未设置数字证书，记录未经数字签名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出：%1。%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置证书口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>为单位证书设置口令（请妥善保管）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请再次输入口令：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，证书未建立。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已建立单位证书；导出的记录将以它进行数字签名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入单位证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#12 证书 (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书口令</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入该证书文件的口令：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入单位证书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
     <message>
         <source>规则集</source>
@@ -1786,6 +2027,25 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>议事规则</source>
         <translation>Rules</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>在屏幕上签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请 %1（%2）在下框内签名，签好后按“确定”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在框内签名。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
