@@ -11,6 +11,7 @@ which come with PySide6 (next to the Python running this script).
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "meetingdesk_en.ts"
 QM = TS.with_suffix(".qm")
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def tool(name: str) -> str:
@@ -45,15 +47,18 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
-    """(context, source) of every message without a finished translation."""
+    """(context, source) of every Chinese message without a finished translation. A text with
+    no Chinese in it (a style sheet, a date format) is shown as it is and needs none."""
     out = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
+            source = message.findtext("source", "")
             translation = message.find("translation")
-            if (translation is None or translation.get("type") == "unfinished"
-                    or not (translation.text or "").strip()):
-                out.append((name, message.findtext("source", "")))
+            if CJK.search(source) and (translation is None
+                                       or translation.get("type") == "unfinished"
+                                       or not (translation.text or "").strip()):
+                out.append((name, source))
     return out
 
 

@@ -12,357 +12,357 @@
     <name>ClosedPage</name>
     <message>
         <source>会议已于 {time} 闭会，记录已保存。闭会后只能添加更正。</source>
-        <translation type="unfinished"></translation>
+        <translation>The meeting closed at {time}; the record is saved. From now on only corrections can be added.</translation>
     </message>
 </context>
 <context>
     <name>ConcludePage</name>
     <message>
         <source>{name}汇报：{words}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} reported: {words}</translation>
     </message>
 </context>
 <context>
     <name>Console</name>
     <message>
         <source>发言</source>
-        <translation type="unfinished"></translation>
+        <translation>Words</translation>
     </message>
     <message>
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>reason</translation>
     </message>
     <message>
         <source>汇报</source>
-        <translation type="unfinished"></translation>
+        <translation>report</translation>
     </message>
     <message>
         <source>小结</source>
-        <translation type="unfinished"></translation>
+        <translation>summary</translation>
     </message>
     <message>
         <source>暂缓或继续表决的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>reason to defer or to vote anyway</translation>
     </message>
     <message>
         <source>决定</source>
-        <translation type="unfinished"></translation>
+        <translation>decision</translation>
     </message>
     <message>
         <source>主要负责人的决定</source>
-        <translation type="unfinished"></translation>
+        <translation>the head&apos;s decision</translation>
     </message>
     <message>
         <source>决定的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>reason for the decision</translation>
     </message>
     <message>
         <source>缺席原因</source>
-        <translation type="unfinished"></translation>
+        <translation>reason for absence</translation>
     </message>
     <message>
         <source>监票人</source>
-        <translation type="unfinished"></translation>
+        <translation>scrutineers</translation>
     </message>
     <message>
         <source>计票人</source>
-        <translation type="unfinished"></translation>
+        <translation>counters</translation>
     </message>
     <message>
         <source>程序性发言</source>
-        <translation type="unfinished"></translation>
+        <translation>procedural remark</translation>
     </message>
     <message>
         <source>书面意见</source>
-        <translation type="unfinished"></translation>
+        <translation>written opinion</translation>
     </message>
     <message>
         <source>书面意见的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>reason of the written opinion</translation>
     </message>
     <message>
         <source>回避理由</source>
-        <translation type="unfinished"></translation>
+        <translation>reason for recusal</translation>
     </message>
     <message>
         <source>离会原因</source>
-        <translation type="unfinished"></translation>
+        <translation>reason for leaving</translation>
     </message>
     <message>
         <source>缓议理由</source>
-        <translation type="unfinished"></translation>
+        <translation>reason for deferral</translation>
     </message>
     <message>
         <source>第 {no} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}</translation>
     </message>
     <message>
         <source>的</source>
-        <translation type="unfinished"></translation>
+        <translation> — </translation>
     </message>
     <message>
         <source>待审议</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting</translation>
     </message>
     <message>
         <source>审议中</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <source>已决定</source>
-        <translation type="unfinished"></translation>
+        <translation>decided</translation>
     </message>
     <message>
         <source>暂缓表决</source>
-        <translation type="unfinished"></translation>
+        <translation>deferred</translation>
     </message>
     <message>
         <source>已结束</source>
-        <translation type="unfinished"></translation>
+        <translation>finished</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>职务</source>
-        <translation type="unfinished">Position</translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>出席情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance</translation>
     </message>
     <message>
         <source>序</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>表态</source>
-        <translation type="unfinished"></translation>
+        <translation>Stance</translation>
     </message>
     <message>
         <source>已表态 {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>spoke at {time}</translation>
     </message>
     <message>
         <source>回避：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>recused: {reason}</translation>
     </message>
     <message>
         <source>缺席（书面意见）</source>
-        <translation type="unfinished"></translation>
+        <translation>absent (written opinion)</translation>
     </message>
     <message>
         <source>缺席</source>
-        <translation type="unfinished"></translation>
+        <translation>absent</translation>
     </message>
     <message>
         <source>最后决定：待其他 {count} 位成员发言后</source>
-        <translation type="unfinished"></translation>
+        <translation>decides last: after {count} other member(s) have spoken</translation>
     </message>
     <message>
         <source>最后决定</source>
-        <translation type="unfinished"></translation>
+        <translation>decides last</translation>
     </message>
     <message>
         <source>末位表态：待其他 {count} 位成员表态后</source>
-        <translation type="unfinished"></translation>
+        <translation>speaks last: after {count} other member(s) have stated a position</translation>
     </message>
     <message>
         <source>待发言（末位表态）</source>
-        <translation type="unfinished"></translation>
+        <translation>to speak (last)</translation>
     </message>
     <message>
         <source>待发言</source>
-        <translation type="unfinished"></translation>
+        <translation>to speak</translation>
     </message>
     <message>
         <source>（理由：{reason}）</source>
-        <translation type="unfinished"></translation>
+        <translation> (reason: {reason})</translation>
     </message>
     <message>
         <source>表决意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Vote</translation>
     </message>
     <message>
         <source>未表决</source>
-        <translation type="unfinished"></translation>
+        <translation>not voted</translation>
     </message>
     <message>
         <source>应到 {expected} 人，实到 {present} 人，需 {needed} 人以上</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected {expected}, present {present}, {needed} needed</translation>
     </message>
     <message>
         <source>干部任免表决：</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnel vote: </translation>
     </message>
     <message>
         <source>（人数不足）</source>
-        <translation type="unfinished"></translation>
+        <translation> (not enough)</translation>
     </message>
     <message>
         <source>会议尚未开始：核对会议信息后，点击“开始会议”开始记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Not started yet: check the meeting&apos;s details, then press &apos;Start meeting&apos; to begin the record</translation>
     </message>
     <message>
         <source>点名：还有 {count} 位成员未登记出席情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll call: {count} member(s) still to mark</translation>
     </message>
     <message>
         <source>点名完毕：请主持人宣布开会</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll call done: the chair opens the meeting</translation>
     </message>
     <message>
         <source>下一项：开始审议第 {no} 项议题</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: open item {no}</translation>
     </message>
     <message>
         <source>第 {no} 项：请汇报人汇报</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: the presenter reports</translation>
     </message>
     <message>
         <source>第 {no} 项：记录小结后结束本议题</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: record a summary and finish the item</translation>
     </message>
     <message>
         <source>第 {no} 项：成员依次发表意见，还有 {count} 位；主要负责人最后决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: members give their opinions in turn, {count} to go; the head decides last</translation>
     </message>
     <message>
         <source>第 {no} 项：成员依次表态，还有 {count} 位；主要负责人最后表态</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: members state their positions in turn, {count} to go; the chief speaks last</translation>
     </message>
     <message>
         <source>第 {no} 项：请{name}作出决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: {name} decides</translation>
     </message>
     <message>
         <source>第 {no} 项：意见分歧较大，建议暂缓表决</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: opinions are sharply divided; deferral is proposed</translation>
     </message>
     <message>
         <source>第 {no} 项：无记名投票，请录入计票结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: secret ballot; enter the tally</translation>
     </message>
     <message>
         <source>第 {no} 项：{mode}，还有 {count} 人未表决</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: {mode}, {count} still to vote</translation>
     </message>
     <message>
         <source>第 {no} 项：表决完毕，请记录决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}: voting done; record the decision</translation>
     </message>
     <message>
         <source>全部议题已结束：请主持人宣布闭会</source>
-        <translation type="unfinished"></translation>
+        <translation>All items finished: the chair closes the meeting</translation>
     </message>
     <message>
         <source>会议已闭会，记录待签名</source>
-        <translation type="unfinished"></translation>
+        <translation>The meeting is closed; the record awaits signatures</translation>
     </message>
     <message>
         <source>会议记录已备案</source>
-        <translation type="unfinished"></translation>
+        <translation>The record has been filed</translation>
     </message>
     <message>
         <source>第 {no} 项&#x3000;{title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no}  {title}</translation>
     </message>
     <message>
         <source>{kind}议题</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} item</translation>
     </message>
     <message>
         <source>金额 {amount} 元</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} yuan</translation>
     </message>
     <message>
         <source>汇报人：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Presenter: {name}</translation>
     </message>
     <message>
         <source>材料：{names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials: {names}</translation>
     </message>
     <message>
         <source>复议（{meeting}第 {no} 项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Carried over ({meeting}, item {no})</translation>
     </message>
     <message>
         <source>三重一大：{why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Major matter (三重一大): {why}</translation>
     </message>
     <message>
         <source>回避：</source>
-        <translation type="unfinished"></translation>
+        <translation>Recused: </translation>
     </message>
     <message>
         <source>表决本议题：{title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vote on the item: {title}</translation>
     </message>
     <message>
         <source>第 {no} 位人选：{name}&#x3000;现任：{current}&#x3000;拟任：{proposed}</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidate {no}: {name}  current post: {current}  proposed: {proposed}</translation>
     </message>
     <message>
         <source>未审议</source>
-        <translation type="unfinished"></translation>
+        <translation>not taken</translation>
     </message>
     <message>
         <source>{kind}完毕</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} done</translation>
     </message>
     <message>
         <source>{name}决定{decision}：{text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} decided {decision}: {text}</translation>
     </message>
     <message>
         <source>暂缓表决：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Deferred: {reason}</translation>
     </message>
     <message>
         <source>{results}。决定：{text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{results}. Decision: {text}</translation>
     </message>
     <message>
         <source>（书面）</source>
-        <translation type="unfinished"></translation>
+        <translation> (written)</translation>
     </message>
     <message>
         <source>本次会议没有议题。</source>
-        <translation type="unfinished"></translation>
+        <translation>This meeting has no agenda items.</translation>
     </message>
     <message>
         <source>未点名</source>
-        <translation type="unfinished"></translation>
+        <translation>not marked</translation>
     </message>
     <message>
         <source>到会</source>
-        <translation type="unfinished"></translation>
+        <translation>present</translation>
     </message>
     <message>
         <source>缺席：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>absent: {reason}</translation>
     </message>
     <message>
         <source>{time} 到会（迟到）</source>
-        <translation type="unfinished"></translation>
+        <translation>arrived {time} (late)</translation>
     </message>
     <message>
         <source>{time} 离会</source>
-        <translation type="unfinished"></translation>
+        <translation>left {time}</translation>
     </message>
     <message>
         <source>确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -375,19 +375,19 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
     <message>
         <source>人员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Member:</translation>
     </message>
     <message>
         <source>议题：</source>
-        <translation type="unfinished"></translation>
+        <translation>Item:</translation>
     </message>
     <message>
         <source>表态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Stance:</translation>
     </message>
     <message>
         <source>时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Time:</translation>
     </message>
     <message>
         <source>HH:mm</source>
@@ -395,11 +395,11 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
     <message>
         <source>内容：</source>
-        <translation type="unfinished"></translation>
+        <translation>Words:</translation>
     </message>
     <message>
         <source>理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
 </context>
 <context>
@@ -435,459 +435,459 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     </message>
     <message>
         <source>会议纪实台</source>
-        <translation type="unfinished">MeetingDesk</translation>
+        <translation>MeetingDesk</translation>
     </message>
     <message>
         <source>知道了</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>丢弃草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard drafts</translation>
     </message>
     <message>
         <source>议程</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>出席情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance</translation>
     </message>
     <message>
         <source>开始会议</source>
-        <translation type="unfinished"></translation>
+        <translation>Start meeting</translation>
     </message>
     <message>
         <source>到会</source>
-        <translation type="unfinished"></translation>
+        <translation>Present</translation>
     </message>
     <message>
         <source>缺席原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for absence:</translation>
     </message>
     <message>
         <source>例如：参加县里会议</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. at a county meeting</translation>
     </message>
     <message>
         <source>登记缺席</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark absent</translation>
     </message>
     <message>
         <source>书面意见…</source>
-        <translation type="unfinished"></translation>
+        <translation>Written opinion…</translation>
     </message>
     <message>
         <source>宣布开会</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the meeting</translation>
     </message>
     <message>
         <source>回避…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recusal…</translation>
     </message>
     <message>
         <source>开始审议本议题</source>
-        <translation type="unfinished"></translation>
+        <translation>Open this item</translation>
     </message>
     <message>
         <source>汇报人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Presenter:</translation>
     </message>
     <message>
         <source>汇报内容：</source>
-        <translation type="unfinished"></translation>
+        <translation>Report:</translation>
     </message>
     <message>
         <source>记录汇报人的汇报要点</source>
-        <translation type="unfinished"></translation>
+        <translation>The main points of the presenter&apos;s report</translation>
     </message>
     <message>
         <source>确认汇报</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm the report</translation>
     </message>
     <message>
         <source>小结（可不填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary (optional):</translation>
     </message>
     <message>
         <source>例如：会议认真学习了有关规定</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. the meeting studied the regulations</translation>
     </message>
     <message>
         <source>结束本议题</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish the item</translation>
     </message>
     <message>
         <source>调整发言顺序…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speaking order…</translation>
     </message>
     <message>
         <source>程序性发言…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedural remark…</translation>
     </message>
     <message>
         <source>记录该成员的发言内容</source>
-        <translation type="unfinished"></translation>
+        <translation>What the member says</translation>
     </message>
     <message>
         <source>同意(&amp;1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agree (&amp;1)</translation>
     </message>
     <message>
         <source>不同意(&amp;2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Disagree (&amp;2)</translation>
     </message>
     <message>
         <source>缓议(&amp;3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Defer (&amp;3)</translation>
     </message>
     <message>
         <source>弃权(&amp;4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstain (&amp;4)</translation>
     </message>
     <message>
         <source>依据和理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Grounds and reasons:</translation>
     </message>
     <message>
         <source>不同意、缓议时必填</source>
-        <translation type="unfinished"></translation>
+        <translation>required for disagree or defer</translation>
     </message>
     <message>
         <source>确认表态</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm the stance</translation>
     </message>
     <message>
         <source>理由（暂缓表决或继续表决都须说明）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (needed to defer or to vote anyway):</translation>
     </message>
     <message>
         <source>例如：追加金额较大，需进一步调研、会商后提交下次会议复议</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. the extra sum is large; study further and bring it to the next meeting</translation>
     </message>
     <message>
         <source>暂缓表决</source>
-        <translation type="unfinished"></translation>
+        <translation>Defer</translation>
     </message>
     <message>
         <source>仍然继续表决</source>
-        <translation type="unfinished"></translation>
+        <translation>Vote anyway</translation>
     </message>
     <message>
         <source>弃权(&amp;3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstain (&amp;3)</translation>
     </message>
     <message>
         <source>同意票：</source>
-        <translation type="unfinished"></translation>
+        <translation>In favour:</translation>
     </message>
     <message>
         <source>不同意票：</source>
-        <translation type="unfinished"></translation>
+        <translation>Against:</translation>
     </message>
     <message>
         <source>弃权票：</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstentions:</translation>
     </message>
     <message>
         <source>监票人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrutineers:</translation>
     </message>
     <message>
         <source>多人用顿号分隔</source>
-        <translation type="unfinished"></translation>
+        <translation>several names separated by 、</translation>
     </message>
     <message>
         <source>计票人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Counters:</translation>
     </message>
     <message>
         <source>确认计票结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm the tally</translation>
     </message>
     <message>
         <source>决定内容：</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision:</translation>
     </message>
     <message>
         <source>例如：同意……，由……负责落实</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. agreed to ..., ... to carry it out</translation>
     </message>
     <message>
         <source>暂缓表决…</source>
-        <translation type="unfinished"></translation>
+        <translation>Defer…</translation>
     </message>
     <message>
         <source>形成决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the decision</translation>
     </message>
     <message>
         <source>同意</source>
-        <translation type="unfinished"></translation>
+        <translation>Agree</translation>
     </message>
     <message>
         <source>不同意</source>
-        <translation type="unfinished"></translation>
+        <translation>Disagree</translation>
     </message>
     <message>
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Amend</translation>
     </message>
     <message>
         <source>暂缓</source>
-        <translation type="unfinished"></translation>
+        <translation>Defer</translation>
     </message>
     <message>
         <source>再次讨论</source>
-        <translation type="unfinished"></translation>
+        <translation>Discuss again</translation>
     </message>
     <message>
         <source>主要负责人的决定</source>
-        <translation type="unfinished"></translation>
+        <translation>The head&apos;s decision</translation>
     </message>
     <message>
         <source>理由（决定与多数意见不一致时必填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (required when the decision goes against the majority):</translation>
     </message>
     <message>
         <source>确认决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm the decision</translation>
     </message>
     <message>
         <source>全部议题已结束。核对各议题结果后闭会；闭会后记录只能更正，不能修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>All items are finished. Check each item&apos;s outcome, then close; a closed record can only be corrected, never changed.</translation>
     </message>
     <message>
         <source>闭会…</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the meeting…</translation>
     </message>
 </context>
 <context>
     <name>ConsoleWindow</name>
     <message>
         <source>下一步：{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: {step}</translation>
     </message>
     <message>
         <source>会议纪实台 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>MeetingDesk — {title}</translation>
     </message>
     <message>
         <source>主持人：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chair: {name}</translation>
     </message>
     <message>
         <source>记录人：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorder: {name}</translation>
     </message>
     <message>
         <source>列席：{names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Observers: {names}</translation>
     </message>
     <message>
         <source>已恢复上次未确认的输入：{where}。内容已放回对应的输入框，确认后才记入会议记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored unconfirmed input from last time: {where}. It is back in its field and is recorded only when confirmed.</translation>
     </message>
     <message>
         <source>会议操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <source>确认当前输入</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm the current entry</translation>
     </message>
     <message>
         <source>迟到到会…</source>
-        <translation type="unfinished"></translation>
+        <translation>Late arrival…</translation>
     </message>
     <message>
         <source>中途离会…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaving early…</translation>
     </message>
     <message>
         <source>书面意见…</source>
-        <translation type="unfinished"></translation>
+        <translation>Written opinion…</translation>
     </message>
     <message>
         <source>程序性发言…</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedural remark…</translation>
     </message>
     <message>
         <source>回避…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recusal…</translation>
     </message>
     <message>
         <source>暂缓表决…</source>
-        <translation type="unfinished"></translation>
+        <translation>Defer…</translation>
     </message>
     <message>
         <source>全屏（投影）</source>
-        <translation type="unfinished"></translation>
+        <translation>Full screen (projector)</translation>
     </message>
     <message>
         <source>迟到到会</source>
-        <translation type="unfinished"></translation>
+        <translation>Late arrival</translation>
     </message>
     <message>
         <source>登记成员到会的时间（默认为现在，可修改）。到会后计入实到人数。</source>
-        <translation type="unfinished"></translation>
+        <translation>Record when the member arrived (now by default; it can be changed). From then on they count as present.</translation>
     </message>
     <message>
         <source>成员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Member:</translation>
     </message>
     <message>
         <source>到会时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrived at:</translation>
     </message>
     <message>
         <source>中途离会</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaving early</translation>
     </message>
     <message>
         <source>登记成员离会的时间（默认为现在，可修改）和原因。离会后不再计入实到人数。</source>
-        <translation type="unfinished"></translation>
+        <translation>Record when the member left (now by default; it can be changed) and why. From then on they no longer count as present.</translation>
     </message>
     <message>
         <source>离会时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Left at:</translation>
     </message>
     <message>
         <source>离会原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for leaving:</translation>
     </message>
     <message>
         <source>程序性发言</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedural remark</translation>
     </message>
     <message>
         <source>主持人的程序性发言或列席人员的发言，单独记录，不计为表态。</source>
-        <translation type="unfinished"></translation>
+        <translation>A procedural remark of the chair, or an observer&apos;s remark: recorded on its own, never counted as a stance.</translation>
     </message>
     <message>
         <source>发言人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Speaker:</translation>
     </message>
     <message>
         <source>发言内容：</source>
-        <translation type="unfinished"></translation>
+        <translation>Words:</translation>
     </message>
     <message>
         <source>{name}（列席）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (observer)</translation>
     </message>
     <message>
         <source>回避</source>
-        <translation type="unfinished"></translation>
+        <translation>Recusal</translation>
     </message>
     <message>
         <source>与第 {no} 项有利害关系（本人或亲属）的成员回避：不发言、不表决，记录理由。</source>
-        <translation type="unfinished"></translation>
+        <translation>A member concerned by item {no} (personally or through relatives) recuses: neither speaks nor votes; the reason is recorded.</translation>
     </message>
     <message>
         <source>回避成员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Member:</translation>
     </message>
     <message>
         <source>回避理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
     <message>
         <source>书面意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Written opinion</translation>
     </message>
     <message>
         <source>缺席成员对审议议题的书面意见：记入会议记录，不计为表决票。</source>
-        <translation type="unfinished"></translation>
+        <translation>An absent member&apos;s written opinion on an item: recorded, never counted as a vote.</translation>
     </message>
     <message>
         <source>缺席成员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent member:</translation>
     </message>
     <message>
         <source>议题：</source>
-        <translation type="unfinished"></translation>
+        <translation>Item:</translation>
     </message>
     <message>
         <source>表态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Stance:</translation>
     </message>
     <message>
         <source>书面意见：</source>
-        <translation type="unfinished"></translation>
+        <translation>Written opinion:</translation>
     </message>
     <message>
         <source>依据和理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Grounds and reasons:</translation>
     </message>
     <message>
         <source>暂缓表决</source>
-        <translation type="unfinished"></translation>
+        <translation>Defer</translation>
     </message>
     <message>
         <source>第 {no} 项暂缓表决，进一步调研、会商后提交以后的会议复议。请说明理由。</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {no} is deferred for further study and comes back at a later meeting. Give the reason.</translation>
     </message>
     <message>
         <source>缓议理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for deferral:</translation>
     </message>
     <message>
         <source>闭会</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the meeting</translation>
     </message>
     <message>
         <source>确认闭会？闭会后会议记录即闭合，只能添加更正，不能修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the meeting? The record is then closed: corrections can be added, nothing can be changed.</translation>
     </message>
     <message>
         <source>返回</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
     <message>
         <source>添加更正</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a correction</translation>
     </message>
     <message>
         <source>会议记录已闭会，只能以“更正”补充：原记录保持不变，更正连同更正人、时间和理由载入会议纪实。添加更正后，此前的签名作废，须重新签名。</source>
-        <translation type="unfinished"></translation>
+        <translation>The record is closed and can only be added to by a correction: the original stays as it is, and the correction goes into the record with its author, time and reason. A correction voids the earlier signatures; they must be given again.</translation>
     </message>
     <message>
         <source>更正人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrected by:</translation>
     </message>
     <message>
         <source>所更正的记录：</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry corrected:</translation>
     </message>
     <message>
         <source>更正理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
     <message>
         <source>更正内容：</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction:</translation>
     </message>
     <message>
         <source>（不指定）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none in particular)</translation>
     </message>
 </context>
 <context>
     <name>DecidePage</name>
     <message>
         <source>意见分歧较大，主持人说明理由后继续表决：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Opinions were sharply divided; the chair gave a reason and the vote went ahead: {reason}</translation>
     </message>
 </context>
 <context>
     <name>DivisionPage</name>
     <message>
         <source>意见分歧较大（{detail}）。按规则建议暂缓表决，进一步调研、会商后提交下次会议复议；如仍要表决，须由主持人说明理由。</source>
-        <translation type="unfinished"></translation>
+        <translation>Opinions are sharply divided ({detail}). The rules propose deferral for further study, to come back at the next meeting; to vote anyway the chair must give a reason.</translation>
     </message>
 </context>
 <context>
@@ -960,7 +960,7 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <name>HeadDecisionPage</name>
     <message>
         <source>{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({position}) decides after hearing everyone. The others&apos; opinions: {detail}.</translation>
     </message>
 </context>
 <context>
@@ -1392,26 +1392,26 @@ Database: %2</translation>
     <name>OpenItemPage</name>
     <message>
         <source>已结束 {done} 项，共 {total} 项。宣布开始审议后，先由汇报人汇报。与本议题有利害关系的成员，请在开始前登记回避。</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} of {total} items finished. Once the item is opened the presenter reports first. A member concerned by the item should recuse before it opens.</translation>
     </message>
 </context>
 <context>
     <name>OpinionsPage</name>
     <message>
         <source>：末位表态，待其他 {count} 位成员表态后方可表态；现在只能作程序性发言</source>
-        <translation type="unfinished"></translation>
+        <translation>: speaks last, after {count} other member(s); until then only a procedural remark</translation>
     </message>
     <message>
         <source>：本议题无需再表态</source>
-        <translation type="unfinished"></translation>
+        <translation>: no further stance on this item</translation>
     </message>
     <message>
         <source>依据和理由（必填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Grounds and reasons (required):</translation>
     </message>
     <message>
         <source>依据和理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Grounds and reasons:</translation>
     </message>
 </context>
 <context>
@@ -1424,19 +1424,19 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
     <message>
         <source>调整发言顺序</source>
-        <translation type="unfinished"></translation>
+        <translation>Speaking order</translation>
     </message>
     <message>
         <source>选中一位成员，用“上移”“下移”调整表态顺序。主要负责人始终最后表态，不在此列。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a member and move them up or down. The chief always speaks last and is not in this list.</translation>
     </message>
     <message>
         <source>上移</source>
-        <translation type="unfinished">Move up</translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>下移</source>
-        <translation type="unfinished">Move down</translation>
+        <translation>Move down</translation>
     </message>
 </context>
 <context>
@@ -1531,7 +1531,7 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
     <message>
         <source>列入本次议程(&amp;J)</source>
-        <translation>Put on this agenda</translation>
+        <translation>&amp;Put on this agenda</translation>
     </message>
     <message>
         <source>（无）</source>
@@ -1654,194 +1654,194 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <name>RecordPage</name>
     <message>
         <source>会议纪实</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatures</translation>
     </message>
     <message>
         <source>职责</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>在屏幕上签名…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign on screen…</translation>
     </message>
     <message>
         <source>更正</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrections</translation>
     </message>
     <message>
         <source>添加更正…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a correction…</translation>
     </message>
     <message>
         <source>打印与导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Print and export</translation>
     </message>
     <message>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <source>导出 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PDF…</translation>
     </message>
     <message>
         <source>导出备案包…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the filing package…</translation>
     </message>
     <message>
         <source>导出备案包时登记为“已备案”</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as filed when the filing package is exported</translation>
     </message>
     <message>
         <source>新建单位证书…</source>
-        <translation type="unfinished"></translation>
+        <translation>New unit certificate…</translation>
     </message>
     <message>
         <source>导入证书文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a certificate file…</translation>
     </message>
 </context>
 <context>
     <name>RecordWindow</name>
     <message>
         <source>会议纪实 — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Record — %1</translation>
     </message>
     <message>
         <source>状态：%1&lt;br&gt;记录指纹（SHA-256）：&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1&lt;br&gt;Record fingerprint (SHA-256):&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>单位数字证书：已设置，导出时签名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit certificate: set up; exports are signed.</translation>
     </message>
     <message>
         <source>单位数字证书：未设置，导出的记录不带数字签名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit certificate: none; exported records are not digitally signed.</translation>
     </message>
     <message>
         <source>已有 %1 条更正。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 correction(s).</translation>
     </message>
     <message>
         <source>没有更正。</source>
-        <translation type="unfinished"></translation>
+        <translation>No corrections.</translation>
     </message>
     <message>
         <source>已签名（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>signed (%1)</translation>
     </message>
     <message>
         <source>须重新签名：原签名因更正作废</source>
-        <translation type="unfinished"></translation>
+        <translation>to sign again: a correction voided the signature</translation>
     </message>
     <message>
         <source>未签名</source>
-        <translation type="unfinished"></translation>
+        <translation>not signed</translation>
     </message>
     <message>
         <source>请先在签名表中选择签名人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the signer in the table first.</translation>
     </message>
     <message>
         <source>%1 的签名已记入会议记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&apos;s signature is in the record.</translation>
     </message>
     <message>
         <source>更正已记入会议记录；此前的签名已作废，请重新签名。</source>
-        <translation type="unfinished"></translation>
+        <translation>The correction is in the record; the earlier signatures are void and must be given again.</translation>
     </message>
     <message>
         <source>已送打印：%1 页。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to the printer: %1 page(s).</translation>
     </message>
     <message>
         <source>导出会议纪实 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the record as PDF</translation>
     </message>
     <message>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>导出备案包</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the filing package</translation>
     </message>
     <message>
         <source>备案包 (*%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filing packages (*%1)</translation>
     </message>
     <message>
         <source>单位证书口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate passphrase</translation>
     </message>
     <message>
         <source>请输入单位证书口令，用于数字签名：</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit certificate&apos;s passphrase, to sign:</translation>
     </message>
     <message>
         <source>已用单位证书进行数字签名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitally signed with the unit certificate.</translation>
     </message>
     <message>
         <source>单位未设置数字证书，记录未经数字签名。</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit has no certificate; the record is not digitally signed.</translation>
     </message>
     <message>
         <source>已导出：%1。%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: %1. %2</translation>
     </message>
     <message>
         <source>设置证书口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate passphrase</translation>
     </message>
     <message>
         <source>为单位证书设置口令（请妥善保管）：</source>
-        <translation type="unfinished"></translation>
+        <translation>A passphrase for the unit certificate (keep it safe):</translation>
     </message>
     <message>
         <source>请再次输入口令：</source>
-        <translation type="unfinished"></translation>
+        <translation>The passphrase again:</translation>
     </message>
     <message>
         <source>两次输入的口令不一致，证书未建立。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passphrases differ; no certificate was made.</translation>
     </message>
     <message>
         <source>已建立单位证书；导出的记录将以它进行数字签名。</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit certificate is made; exported records will be signed with it.</translation>
     </message>
     <message>
         <source>导入单位证书</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a unit certificate</translation>
     </message>
     <message>
         <source>PKCS#12 证书 (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#12 certificates (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>证书口令</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>请输入该证书文件的口令：</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate file&apos;s passphrase:</translation>
     </message>
     <message>
         <source>已导入单位证书。</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit certificate is imported.</translation>
     </message>
 </context>
 <context>
@@ -1880,7 +1880,7 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
     <message>
         <source>一把手不直接分管(&amp;F)：</source>
-        <translation>Not held by the chief:</translation>
+        <translation>Not held by the &amp;chief:</translation>
     </message>
     <message>
         <source>以顿号分隔，如 人事、财务</source>
@@ -2033,38 +2033,38 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <name>SignDialog</name>
     <message>
         <source>在屏幕上签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign on screen</translation>
     </message>
     <message>
         <source>请 %1（%2）在下框内签名，签好后按“确定”。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2), please sign in the box below and press OK.</translation>
     </message>
     <message>
         <source>重写</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>请先在框内签名。</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in the box first.</translation>
     </message>
 </context>
 <context>
     <name>StartPage</name>
     <message>
         <source>应到会 {count} 人。开始后依次点名、宣布开会、逐项审议。</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} members expected. Once started: the roll call, the opening, then the items one by one.</translation>
     </message>
     <message>
         <source>议程</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>（尚无议题）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no items yet)</translation>
     </message>
     <message>
         <source>开始后，会议信息和议程即固定，写入会议记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Once started, the meeting&apos;s details and agenda are fixed and written into the record.</translation>
     </message>
 </context>
 <context>
@@ -2090,7 +2090,7 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <name>TallyPage</name>
     <message>
         <source>可投票 {voters} 人（到会且未回避）。无记名投票只录入监票人、计票人报告的票数，不记录个人投票。</source>
-        <translation type="unfinished"></translation>
+        <translation>{voters} may vote (present and not recused). A secret ballot records only the tally reported by the scrutineers and counters, never who voted what.</translation>
     </message>
 </context>
 <context>
@@ -2170,7 +2170,7 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <name>VotePage</name>
     <message>
         <source>{name} 的表决意见：</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}&apos;s vote:</translation>
     </message>
 </context>
 </TS>
