@@ -641,3 +641,29 @@ def test_the_console_follows_the_interface_zoom(desk: Desk, open_console: Any) -
     finally:
         app.setFont(default)
     assert normal >= 17 and zoomed >= round(normal * 20 / 13) - 1
+
+
+def test_too_few_present_for_a_personnel_vote_waits_for_an_arrival(
+        desk: Desk, open_console: Any) -> None:
+    meeting = prepare(desk, [APPOINT])
+    w = open_console(meeting)
+    roll_call(w, absent={name: "下村检查" for name, _, _ in MEMBERS[6:]})  # 6 of 9: two thirds
+    press(w, "openSessionButton")
+    press(w, "openItemButton")
+    report(w)
+    everyone_speaks(w)
+    assert w.step.code == "vote"
+    tool(w, "leaveAction")
+    d = dialog(w)
+    choose(d.findChild(QComboBox, "personCombo"), "赵燊")
+    dialog_ok(d)
+    assert w.step.code == "quorum"  # 5 of 9 present: the appointment cannot be voted on
+    assert "须有 6 人到会，现到会 5 人" in text(w, "quorumPageLabel")
+    press(w, "quorumArrivalButton")
+    d = dialog(w)
+    choose(d.findChild(QComboBox, "personCombo"), "孙昇")
+    dialog_ok(d)
+    # The newcomer has not spoken and no vote has begun: they state a position first.
+    assert w.step.code == "opinions" and w.state.name(w.step.pending[0]) == "孙昇"
+    everyone_speaks(w)
+    assert w.step.code == "vote"

@@ -29,8 +29,8 @@ from .console_drafts import DraftField, Drafts, describe, draft_key
 from .console_forms import child
 from .console_models import AgendaModel, PresenceModel
 from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, DivisionPage,
-                            HeadDecisionPage, OpenItemPage, OpinionsPage, Page, ReportPage,
-                            RollCallPage, StartPage, TallyPage, VotePage, table_rows)
+                            HeadDecisionPage, OpenItemPage, OpinionsPage, Page, QuorumPage,
+                            ReportPage, RollCallPage, StartPage, TallyPage, VotePage, table_rows)
 from .console_words import Words
 from .loader import build_form
 
@@ -75,8 +75,8 @@ class ConsoleWindow(QMainWindow):
         self.pages: list[Page] = [
             StartPage(self), RollCallPage(self), OpenItemPage(self), ReportPage(self),
             ConcludePage(self), OpinionsPage(self), DivisionPage(self), VotePage(self),
-            TallyPage(self), DecidePage(self), HeadDecisionPage(self), ClosePage(self),
-            ClosedPage(self)]
+            TallyPage(self), QuorumPage(self), DecidePage(self), HeadDecisionPage(self),
+            ClosePage(self), ClosedPage(self)]
         self.page: Page = self.pages[0]
         self.state = Meeting()
         self.step = Step("start")

@@ -55,7 +55,7 @@ class Page(QObject):
         self.fill(state, step)
 
     def fill(self, state: Meeting, step: Step) -> None:
-        raise NotImplementedError
+        """Show the step; every page defines it."""
 
     def confirm(self) -> None:
         """Ctrl+Enter: record the page's main entry (pages without one set has_confirm)."""
@@ -535,6 +535,30 @@ class DecidePage(Page):
     def confirm(self) -> None:
         n = self.item_no
         self.console.act(lambda: self.desk.decide(self.mid, n, self.text.text()), self.text)
+
+
+class QuorumPage(Page):
+    """R3 at the vote: too few present for this item's vote; wait for members or defer."""
+
+    widget_name = "quorumPage"
+    codes = ("quorum",)
+
+    def __init__(self, console: "ConsoleWindow") -> None:
+        super().__init__(console)
+        self.label = self.find(QLabel, "quorumPageLabel")
+        self.find(QPushButton, "quorumArrivalButton").clicked.connect(self.confirm)
+        self.find(QPushButton, "quorumDeferButton").clicked.connect(
+            lambda: console.defer_dialog(self.item_no))
+
+    def fill(self, state: Meeting, step: Step) -> None:
+        quorum = state.vote_quorum(self.item_no)
+        self.label.setText(self.tr(
+            "表决本议题须有 {needed} 人到会，现到会 {present} 人（应到会 {expected} 人）。"
+            "请等待成员到会并登记，或暂缓表决本议题。").format(
+                needed=quorum.needed, present=quorum.present, expected=quorum.expected))
+
+    def confirm(self) -> None:
+        self.console.arrival_dialog()
 
 
 class HeadDecisionPage(Page):

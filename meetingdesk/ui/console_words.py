@@ -78,6 +78,8 @@ class Words:
                 no=no, name=state.name(step.pending[0] if step.pending else None))
         if step.code == "division":
             return translate("Console", "第 {no} 项：意见分歧较大，建议暂缓表决").format(no=no)
+        if step.code == "quorum":
+            return translate("Console", "第 {no} 项：到会人数不足，暂不能表决").format(no=no)
         if step.code == "vote":
             assert no is not None
             if state.items[no].spec.vote_mode == "secret":
