@@ -15,7 +15,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
+                                Table)
 
 from meetingdesk.record.fonts import CJKFont, FontNotFoundError, find_cjk_font, register_font
 from meetingdesk.record.layout import (BOTTOM_MARGIN, LEFT_MARGIN, PAGE_HEIGHT, PAGE_NUMBER_SIZE,
@@ -115,15 +116,19 @@ def _story(m: Minutes, styles: Styles) -> list[Flowable]:
     for item in m.items:
         story.extend(_item(item, styles))
     if m.corrections:
-        story.extend(heading("更正记录", styles.heading, lines_after=3))
+        page_break, title = heading("更正记录", styles.heading, lines_after=3)
+        story.append(page_break)
         for n, c in enumerate(m.corrections, 1):
-            story.append(para(f"【更正{chinese_number(n)}】{c.time}，{c.author}。", styles.body))
             rows = [("更正理由", c.reason), ("更正内容", c.text)]
             if c.refers_to:
                 rows.insert(0, ("所更正", c.refers_to))
             if c.voided:
                 rows.append(("签名作废", f"此前的签名（{_names(c.voided)}）随本更正作废，须重新签名。"))
-            story.append(field_rows(rows, styles))
+            # One correction on one page where it fits (the first with the title); a longer
+            # one still splits.
+            story.append(KeepTogether([title] * (n == 1) + [
+                para(f"【更正{chinese_number(n)}】{c.time}，{c.author}。", styles.body),
+                field_rows(rows, styles)]))
     if m.attachments:
         story.extend(heading("附件（随备案包报送）", styles.heading, lines_after=2))
         story.extend(para(f"{n}. {a.name}　SHA-256：{a.sha256}", styles.small)
