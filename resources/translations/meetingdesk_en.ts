@@ -245,6 +245,10 @@
         <translation>Item {no}: opinions are sharply divided; deferral is proposed</translation>
     </message>
     <message>
+        <source>第 {no} 项：到会人数不足，暂不能表决</source>
+        <translation>Item {no}: too few present to vote for now</translation>
+    </message>
+    <message>
         <source>第 {no} 项：无记名投票，请录入计票结果</source>
         <translation>Item {no}: secret ballot; enter the tally</translation>
     </message>
@@ -620,6 +624,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>形成决定</source>
         <translation>Record the decision</translation>
+    </message>
+    <message>
+        <source>登记到会…</source>
+        <translation>Mark an arrival…</translation>
     </message>
     <message>
         <source>同意</source>
@@ -1648,6 +1656,13 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>已附加 %1 份材料，已复制到本程序的存储中。</source>
         <translation>Attached %1 file(s), copied into MeetingDesk&apos;s storage.</translation>
+    </message>
+</context>
+<context>
+    <name>QuorumPage</name>
+    <message>
+        <source>表决本议题须有 {needed} 人到会，现到会 {present} 人（应到会 {expected} 人）。请等待成员到会并登记，或暂缓表决本议题。</source>
+        <translation>Voting on this item needs {needed} present; {present} are present ({expected} expected). Wait for members to arrive and mark them, or defer the item.</translation>
     </message>
 </context>
 <context>
