@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable, Generic, Sequence, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from . import i18n
 
@@ -207,6 +208,31 @@ class MeetingListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return (self.tr("会议"), self.tr("时间"), self.tr("状态"), self.tr("地点"))[section]
         return None
+
+
+def show_table(view: QTableView, model: QAbstractTableModel, stretch: int) -> None:
+    """Put a small model in a table view: columns fit their contents, `stretch` takes the rest."""
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def selected_row(view: QTableView) -> Any:
+    """The row object (ROW_ROLE) of the view's selected row, or None."""
+    rows = view.selectionModel().selectedRows()
+    return rows[0].data(ROW_ROLE) if rows else None
+
+
+def select_row(view: QTableView, match: Callable[[Any], bool]) -> None:
+    """Select the first row whose row object matches; clear the selection if none does."""
+    model = view.model()
+    for row in range(model.rowCount()):
+        if match(model.index(row, 0).data(ROW_ROLE)):
+            view.selectRow(row)
+            return
+    view.clearSelection()
 
 
 def short_time(iso: str) -> str:

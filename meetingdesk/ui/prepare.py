@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHeaderView,
-                               QProgressDialog, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QProgressDialog,
+                               QVBoxLayout, QWidget)
 
 from meetingdesk.domain import (Classification, ItemSpec, Member, check_item, classify,
                                 meeting_title)
@@ -25,20 +25,8 @@ from meetingdesk.services.setup import default_settings
 
 from . import feedback, i18n, prefs
 from .loader import load_form
-from .models import ROW_ROLE, Column, RowsModel, TextTableModel
-
-
-def _table(view: QTableView, model: Any, stretch: int) -> None:
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def _selected(view: QTableView) -> Any:
-    rows = view.selectionModel().selectedRows()
-    return rows[0].data(ROW_ROLE) if rows else None
+from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, select_row, selected_row,
+                     show_table)
 
 
 def badge_text(classification: Classification) -> str:
@@ -98,7 +86,7 @@ class PrepareDialog(QDialog):
         ui.expectedView.setModel(self.expected_model)
         self.observers_model = TextTableModel(("name", "position"),
                                               (self.tr("姓名"), self.tr("职务")), self)
-        _table(ui.observersView, self.observers_model, stretch=1)
+        show_table(ui.observersView, self.observers_model, stretch=1)
         ui.typeCombo.currentIndexChanged.connect(lambda _: self._show_number())
         ui.timeEdit.dateTimeChanged.connect(lambda _: self._show_number())
         ui.allButton.clicked.connect(lambda: self._check_expected(
@@ -227,7 +215,7 @@ class PrepareDialog(QDialog):
             Column(self.tr("材料"), lambda r: str(len(r.spec.materials)) if r.spec.materials
                    else "", tooltip=lambda r: "\n".join(r.spec.materials)),
         ], self)
-        _table(ui.agendaView, self.agenda_model, stretch=1)
+        show_table(ui.agendaView, self.agenda_model, stretch=1)
         ui.agendaView.selectionModel().selectionChanged.connect(lambda *_: self._agenda_buttons())
         ui.agendaView.doubleClicked.connect(lambda _: self.edit_item())
         self.deferred_model: RowsModel[DeferredItem] = RowsModel([
@@ -236,9 +224,9 @@ class PrepareDialog(QDialog):
                    + d.title),
             Column(self.tr("暂缓理由"), lambda d: d.reason, tooltip=lambda d: d.reason),
         ], self)
-        _table(ui.deferredView, self.deferred_model, stretch=2)
+        show_table(ui.deferredView, self.deferred_model, stretch=2)
         ui.deferredView.selectionModel().selectionChanged.connect(
-            lambda *_: ui.carryButton.setEnabled(_selected(ui.deferredView) is not None))
+            lambda *_: ui.carryButton.setEnabled(selected_row(ui.deferredView) is not None))
         ui.addItemButton.clicked.connect(self.add_item)
         ui.editItemButton.clicked.connect(self.edit_item)
         ui.upButton.clicked.connect(lambda: self.move_item(-1))
@@ -264,9 +252,7 @@ class PrepareDialog(QDialog):
                                       "逐项表决。选中议题可修改、调整顺序或附加材料。")
                               .replace("%1", str(len(rows))).replace("%2", str(major)))
         ui.tabs.setTabText(1, self.tr("议程(&2)") + f"  {len(rows)}")
-        for row, item in enumerate(rows):
-            if item.id == select:
-                ui.agendaView.selectRow(row)
+        select_row(ui.agendaView, lambda r: r.id == select)
         self._agenda_buttons()
         deferred = self.desk.deferred_items(self.unit_id)
         self.deferred_model.set_rows(deferred)
@@ -276,7 +262,7 @@ class PrepareDialog(QDialog):
 
     def _agenda_buttons(self) -> None:
         """Buttons for the selected item, and its 三重一大 badge with the reasons."""
-        row: AgendaRow | None = _selected(self.ui.agendaView)
+        row: AgendaRow | None = selected_row(self.ui.agendaView)
         why = badge_text(row.classification) if row is not None else ""
         if why:
             feedback.show_error(self.ui.itemDetail, why)
@@ -298,7 +284,7 @@ class PrepareDialog(QDialog):
         self._open_item(None)
 
     def edit_item(self) -> None:
-        row: AgendaRow | None = _selected(self.ui.agendaView)
+        row: AgendaRow | None = selected_row(self.ui.agendaView)
         if row is not None:
             self._open_item(row)
 
@@ -311,18 +297,18 @@ class PrepareDialog(QDialog):
         dialog.open()
 
     def move_item(self, step: int) -> None:
-        row: AgendaRow | None = _selected(self.ui.agendaView)
+        row: AgendaRow | None = selected_row(self.ui.agendaView)
         if row is not None and self._attempt(self.desk.move_item, row.id, row.spec.no + step):
             self._saved_item(row.id)
 
     def remove_item(self) -> None:
-        row: AgendaRow | None = _selected(self.ui.agendaView)
+        row: AgendaRow | None = selected_row(self.ui.agendaView)
         if row is not None and self._attempt(self.desk.remove_item, row.id):
             self._saved_item(None)
 
     def carry_over(self) -> None:
         """Put the selected deferred item on this agenda, linked to where it was deferred."""
-        deferred: DeferredItem | None = _selected(self.ui.deferredView)
+        deferred: DeferredItem | None = selected_row(self.ui.deferredView)
         if deferred is None or self.meeting_id is None:
             return
         try:
@@ -347,7 +333,7 @@ class PrepareDialog(QDialog):
 
     def attach_materials(self, paths: list[str]) -> None:
         """Copy the files into the program's storage and list them on the selected item."""
-        row: AgendaRow | None = _selected(self.ui.agendaView)
+        row: AgendaRow | None = selected_row(self.ui.agendaView)
         if row is None:
             return
         progress = QProgressDialog(self.tr("正在复制会议材料…"), self.tr("停止"), 0, len(paths),
@@ -416,7 +402,7 @@ class ItemDialog(QDialog):
         self.candidates_model = TextTableModel(
             ("name", "current_post", "proposed_post"),
             (self.tr("姓名"), self.tr("现任职务"), self.tr("拟任职务")), self)
-        _table(ui.candidatesView, self.candidates_model, stretch=2)
+        show_table(ui.candidatesView, self.candidates_model, stretch=2)
         ui.addCandidateButton.clicked.connect(self._add_candidate)
         ui.removeCandidateButton.clicked.connect(
             lambda: self.candidates_model.remove_row(ui.candidatesView.currentIndex().row()))

@@ -7,10 +7,10 @@ line and changes nothing.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QWidget
 
 from meetingdesk.domain import Member, RuleSet
 from meetingdesk.domain.words import CATEGORIES, DECISION_MODES, FUND_TYPES
@@ -20,29 +20,7 @@ from meetingdesk.services.setup import default_settings
 
 from . import feedback, i18n
 from .loader import load_form
-from .models import ROW_ROLE, Column, RowsModel
-
-
-def _setup_table(view: QTableView, model: Any, stretch: int) -> None:
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def _selected_row(view: QTableView) -> Any:
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    return rows[0].data(ROW_ROLE) if rows else None
-
-
-def _select(view: QTableView, match: Callable[[Any], bool]) -> None:
-    model = view.model()
-    for row in range(model.rowCount()):
-        if match(model.index(row, 0).data(ROW_ROLE)):
-            view.selectRow(row)
-            return
-    view.clearSelection()
+from .models import Column, RowsModel, select_row, selected_row, show_table
 
 
 class MembersPanel(QWidget):
@@ -61,7 +39,7 @@ class MembersPanel(QWidget):
             Column(self.tr("一把手"), lambda m: self.tr("是") if m.is_chief else "",
                    badge=lambda m: m.is_chief),
         ], self)
-        _setup_table(self.ui.membersView, self.model, stretch=2)
+        show_table(self.ui.membersView, self.model, stretch=2)
         self.ui.membersView.selectionModel().selectionChanged.connect(lambda *_: self._fill())
         self.ui.addButton.clicked.connect(self.add)
         self.ui.saveButton.clicked.connect(self.save)
@@ -74,14 +52,14 @@ class MembersPanel(QWidget):
 
     def reload(self, select: int | None = None) -> None:
         self.model.set_rows(self.desk.members(self.unit_id))
-        _select(self.ui.membersView, lambda m: m.id == select)
+        select_row(self.ui.membersView, lambda m: m.id == select)
         self._fill()
 
     def members(self) -> list[Member]:
         return self.model.rows()
 
     def _selected(self) -> Member | None:
-        return _selected_row(self.ui.membersView)
+        return selected_row(self.ui.membersView)
 
     def _fill(self) -> None:
         member = self._selected()
@@ -190,7 +168,7 @@ class DivisionPanel(QWidget):
                    if r[0] in self._forbidden else "",
                    badge=lambda r: r[0] in self._forbidden),
         ], self)
-        _setup_table(self.ui.areasView, self.model, stretch=2)
+        show_table(self.ui.areasView, self.model, stretch=2)
         self.ui.assignButton.clicked.connect(self.assign)
         self.ui.unassignButton.clicked.connect(self.unassign)
         self.ui.addAreaButton.clicked.connect(self.add_area)
@@ -216,7 +194,7 @@ class DivisionPanel(QWidget):
                                     *division, *self._extra_areas]))
         self.model.set_rows([(a, division.get(a)) for a in areas])
         self.ui.ruleLabel.setText(self._rule_text())
-        _select(self.ui.areasView, lambda r: r[0] == select)
+        select_row(self.ui.areasView, lambda r: r[0] == select)
         self._fill()
 
     def _rule_text(self) -> str:
@@ -224,14 +202,14 @@ class DivisionPanel(QWidget):
                        "分管，一把手履行监督责任。").replace("%1", "、".join(self._forbidden))
 
     def _fill(self) -> None:
-        row = _selected_row(self.ui.areasView)
+        row = selected_row(self.ui.areasView)
         self.ui.assignButton.setEnabled(row is not None and self.ui.memberCombo.count() > 0)
         self.ui.unassignButton.setEnabled(row is not None and row[1] is not None)
         if row is not None and row[1] is not None:
             self.ui.memberCombo.setCurrentIndex(self.ui.memberCombo.findData(row[1]))
 
     def assign(self) -> None:
-        row = _selected_row(self.ui.areasView)
+        row = selected_row(self.ui.areasView)
         member_id = self.ui.memberCombo.currentData()
         if row is None or member_id is None:
             return
@@ -250,7 +228,7 @@ class DivisionPanel(QWidget):
         self.reload(select=row[0])
 
     def unassign(self) -> None:
-        row = _selected_row(self.ui.areasView)
+        row = selected_row(self.ui.areasView)
         if row is None:
             return
         try:
@@ -282,7 +260,7 @@ class TypesPanel(QWidget):
             Column(self.tr("决策方式"), lambda t: i18n.word(DECISION_MODES, t.decision_mode)),
             Column(self.tr("代码"), lambda t: t.code),
         ], self)
-        _setup_table(self.ui.typesView, self.model, stretch=2)
+        show_table(self.ui.typesView, self.model, stretch=2)
         for code in DECISION_MODES:
             self.ui.modeCombo.addItem(i18n.word(DECISION_MODES, code), code)
         self.ui.addButton.clicked.connect(self.add)
