@@ -46,24 +46,30 @@ def lrelease(ts: Path, qm: Path) -> None:
                    check=True, capture_output=True)
 
 
-def unfinished(ts: Path) -> list[tuple[str, str]]:
-    """(context, source) of every Chinese message without a finished translation. A text with
-    no Chinese in it (a style sheet, a date format) is shown as it is and needs none."""
-    out = []
+def messages(ts: Path) -> dict[tuple[str, str], str]:
+    """(context, source) -> finished translation ("" when there is none) of every message."""
+    out = {}
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
-            source = message.findtext("source", "")
             translation = message.find("translation")
-            if CJK.search(source) and (translation is None
-                                       or translation.get("type") == "unfinished"
-                                       or not (translation.text or "").strip()):
-                out.append((name, source))
+            done = translation is not None and translation.get("type") != "unfinished"
+            text = (translation.text or "") if done and translation is not None else ""
+            out[(name, message.findtext("source", ""))] = text
     return out
 
 
+def unfinished(ts: Path) -> list[tuple[str, str]]:
+    """(context, source) of every Chinese message without a finished translation. A text with
+    no Chinese in it (a style sheet, a date format) is shown as it is and needs none."""
+    return [key for key, text in messages(ts).items() if CJK.search(key[1]) and not text.strip()]
+
+
 def check() -> list[str]:
-    """What is wrong with the committed translation; empty when all is well."""
+    """What is wrong with the committed translation; empty when all is well. The comparison is
+    by messages, not bytes, so that any PySide6 version's tools may run it."""
+    from PySide6.QtCore import QTranslator
+
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / TS.name
@@ -71,12 +77,16 @@ def check() -> list[str]:
         lupdate(fresh)  # the texts the sources have now, with the committed translations
         for context, source in unfinished(fresh):
             problems.append(f"untranslated [{context}] {source}")
-        if fresh.read_bytes() != TS.read_bytes():
+        if messages(fresh).keys() != messages(TS).keys():
             problems.append(f"{TS.name} is not up to date with the sources: run update")
-        compiled = Path(tmp) / QM.name
-        lrelease(TS, compiled)
-        if not QM.exists() or compiled.read_bytes() != QM.read_bytes():
-            problems.append(f"{QM.name} is not compiled from {TS.name}: run update")
+    translator = QTranslator()
+    if not translator.load(str(QM)):
+        return [*problems, f"{QM.name} is missing: run update"]
+    stale = [key for key, text in messages(TS).items()
+             if text and translator.translate(key[0], key[1]) != text]
+    if stale:
+        problems.append(f"{QM.name} is not compiled from {TS.name} ({len(stale)} message(s) "
+                        "differ): run update")
     return problems
 
 
