@@ -59,8 +59,13 @@ def status_column(window: RecordWindow) -> list[str]:
     return [window.signers.item(r, 2).text() for r in range(window.signers.rowCount())]
 
 
-def test_the_preview_shows_every_page_and_the_signatures(window):
+def test_the_preview_shows_every_page_and_the_signatures(qtbot, window):
     assert window.page_count() == 7
+    assert 0 in window.drawn and 6 not in window.drawn  # pages are drawn as they come in view
+    bar = window.preview.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: 6 in window.drawn)
+    assert not window.page_labels[6].pixmap().isNull()
     assert [window.signers.item(r, 1).text() for r in range(2)] == ["郑小玲", "徐颖峰"]
     assert all(s.startswith("已签名") for s in status_column(window))
     assert window.button("exportPackageButton").isEnabled()

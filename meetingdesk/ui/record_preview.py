@@ -1,12 +1,14 @@
 """The record's pages as images, for the preview and for printing.
 
 PySide6-Essentials has no QtPdf (QPdfDocument and QPdfView come with PySide6-Addons), so the
-pages are rasterised by poppler's pdftoppm. Without it the preview says so and printing is
-unavailable; export and verification do not need it.
+pages are rasterised by poppler's pdftoppm, a range of pages at a time (a long record has well
+over a hundred pages: the preview renders those in view). Without pdftoppm the preview says so
+and printing is unavailable; export and verification do not need it.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tempfile
@@ -15,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 PREVIEW_DPI = 72
 MAX_PRINT_DPI = 300
@@ -26,6 +29,10 @@ class PreviewUnavailable(RuntimeError):
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(en)
         self.message_zh, self.message_en = zh, en
+
+
+def page_count(pdf: bytes) -> int:
+    return int(PdfFileReader(io.BytesIO(pdf), strict=False).root["/Pages"]["/Count"])
 
 
 def page_images(pdf: bytes, dpi: int, first: int = 0, last: int = 0) -> list[QImage]:

@@ -13,16 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from meetingdesk.domain import Meeting
 from meetingdesk.domain.words import SIGNER_ROLES
 from meetingdesk.record.build import entry_labels, signing_places, time_label
 from meetingdesk.record.errors import RecordError
+from meetingdesk.record.fonts import FontNotFoundError
 from meetingdesk.record.package import SUFFIX
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
@@ -31,13 +33,14 @@ from . import feedback, i18n
 from .console_forms import child
 from .loader import build_form
 from .record_pad import SignDialog
-from .record_preview import PREVIEW_DPI, PreviewUnavailable, page_images, print_pdf
+from .record_preview import (PREVIEW_DPI, PreviewUnavailable, page_count, page_images,
+                             print_pdf)
 
 
 def refusals() -> tuple[type[Exception], ...]:
     """What the record page explains instead of failing: the rules', the store's and the
-    record layer's refusals, and a preview that cannot be made."""
-    return (*feedback.refusals(), RecordError, PreviewUnavailable)
+    record layer's refusals, a missing Chinese font and a preview that cannot be made."""
+    return (*feedback.refusals(), RecordError, FontNotFoundError, PreviewUnavailable)
 
 
 class RecordWindow(QMainWindow):
@@ -60,6 +63,10 @@ class RecordWindow(QMainWindow):
         self.signers = child(self.form, QTableWidget, "signersTable")
         self.pages_layout = child(self.form, QVBoxLayout, "pagesLayout")
         self.mark_filed = child(self.form, QCheckBox, "markFiledCheck")
+        self.preview = child(self.form, QScrollArea, "previewArea")
+        self.preview.verticalScrollBar().valueChanged.connect(self._draw_visible)
+        self.page_labels: list[QLabel] = []
+        self.drawn: set[int] = set()
         for name, slot in (("signButton", self.sign), ("correctionButton", self.add_correction),
                            ("printButton", self.print_record),
                            ("exportPdfButton", self.export_pdf),
@@ -128,28 +135,60 @@ class RecordWindow(QMainWindow):
         self.signers.selectRow(first_unsigned if first_unsigned is not None else 0)
 
     def _show_pages(self) -> None:
+        """A blank page for every page of the record; those in view are drawn (_draw_visible)."""
         while self.pages_layout.count():
             widget = self.pages_layout.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
+        self.page_labels = []
+        self.drawn = set()
         try:
-            images = page_images(self.pdf, PREVIEW_DPI)
+            first = page_images(self.pdf, PREVIEW_DPI, 1, 1)[0]
+            count = page_count(self.pdf)
         except PreviewUnavailable as error:
             note = QLabel(i18n.message(error))
             note.setWordWrap(True)
             self.pages_layout.addWidget(note)
             self.button("printButton").setEnabled(False)
             return
-        for image in images:
+        for _ in range(count):
             page = QLabel()
-            page.setPixmap(QPixmap.fromImage(image))
-            page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.pages_layout.addWidget(page)
+            page.setFixedSize(first.size())
+            page.setStyleSheet("background: white;")
+            self.pages_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.page_labels.append(page)
         self.pages_layout.addStretch(1)
+        self.page_labels[0].setPixmap(QPixmap.fromImage(first))
+        self.drawn.add(0)
+        self._draw_visible()
+
+    def _draw_visible(self) -> None:
+        """Draw the pages in view and one either side that are not drawn yet."""
+        if not self.page_labels:
+            return
+        step = self.page_labels[0].height() + self.pages_layout.spacing()
+        top = self.preview.verticalScrollBar().value()
+        bottom = top + self.preview.viewport().height()
+        wanted = [n for n in range(max(0, top // step - 1),
+                                   min(len(self.page_labels), bottom // step + 2))
+                  if n not in self.drawn]
+        if not wanted:
+            return
+        try:
+            images = page_images(self.pdf, PREVIEW_DPI, wanted[0] + 1, wanted[-1] + 1)
+        except PreviewUnavailable as error:
+            feedback.show_error(self.message, error)
+            return
+        for n, image in enumerate(images, wanted[0]):
+            self.page_labels[n].setPixmap(QPixmap.fromImage(image))
+            self.drawn.add(n)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._draw_visible()
 
     def page_count(self) -> int:
-        return sum(1 for i in range(self.pages_layout.count())
-                   if isinstance(self.pages_layout.itemAt(i).widget(), QLabel))
+        return len(self.page_labels)
 
     def _done(self, note: str) -> None:
         self.refresh()
