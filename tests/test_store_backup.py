@@ -159,3 +159,14 @@ def test_backup_on_demand_is_a_complete_standalone_copy(tmp_path: Path) -> None:
     restored = tmp_path / "restored.sqlite3"
     shutil.copyfile(first, restored)
     open_database(restored).close()
+
+
+def test_the_newest_numbered_file_is_alembics_head() -> None:
+    """The fast path of opening a database reads the newest revision from the file names;
+    it must agree with Alembic's own view of the migrations."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    assert migrate._newest_revision_on_disk() == ScriptDirectory.from_config(config).get_current_head()

@@ -6,26 +6,27 @@ changed" (see migrations/__main__.py).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from meetingdesk.store.backup import backup_database
 from meetingdesk.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from meetingdesk.store.db import Database
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def alembic_config(connection: Connection) -> Config:
+def alembic_config(connection: Connection) -> "Config":
     """Alembic's configuration for our migrations, running on `connection`."""
+    from alembic.config import Config
+
     if not (MIGRATIONS_DIR / "env.py").is_file():
         raise StoreError("MIGRATIONS_MISSING", path=MIGRATIONS_DIR)
     config = Config()
@@ -38,8 +39,18 @@ def alembic_config(connection: Connection) -> Config:
 def upgrade_to_head(db: Database) -> None:
     """Migrate `db` to the newest schema; back it up first if it already holds data.
 
-    Runs in one transaction: a failed migration leaves the database as it was.
+    Runs in one transaction: a failed migration leaves the database as it was. A database
+    already at the newest revision is recognised without loading Alembic, which is most of a
+    cold start's import time.
     """
+    with db.engine.connect() as conn:
+        current = _stored_revision(conn)
+    if current is not None and current == _newest_revision_on_disk():
+        return
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     with db.engine.begin() as conn:
         config = alembic_config(conn)
         script = ScriptDirectory.from_config(config)
@@ -53,3 +64,19 @@ def upgrade_to_head(db: Database) -> None:
                 raise StoreError("DB_TOO_NEW", path=db.label, revision=current)
             backup_database(db, "before-migration")
         command.upgrade(config, "head")
+
+
+def _stored_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _newest_revision_on_disk() -> str | None:
+    """The newest revision's id, read from the numbered file names (0001_..., 0002_...) that
+    `python -m meetingdesk.store.migrations` writes; None if there are none."""
+    files = sorted((MIGRATIONS_DIR / "versions").glob("[0-9]*.py"))
+    if not files:
+        return None
+    found = re.search(r"""^revision\s*=\s*["']([^"']+)""", files[-1].read_text("utf-8"), re.M)
+    return found.group(1) if found else None
