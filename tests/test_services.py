@@ -186,3 +186,33 @@ def test_demo_twice_is_refused_by_unit_name(desk: Desk):
     build_demo(desk)
     with pytest.raises(DomainError):
         desk.create_unit(UNIT_NAME)
+
+
+def test_an_item_broken_by_a_rule_change_is_shown_not_hidden(desk: Desk):
+    unit, ids = small_unit(desk)
+    meeting = desk.create_meeting(unit, "party_committee", "2026-12-01T09:00:00+08:00", "",
+                                  ids[0], "记录员")
+    desk.add_item(meeting, title="执法队伍建设", kind="decision", area="执法", presenter_id=ids[0])
+    desk.update_rule_set(unit, {"forbidden_portfolios": ["人事", "财务", "行政审批", "工程建设",
+                                                         "物资采购", "执法"]})
+    [row] = desk.agenda(meeting)
+    assert row.problem is not None and row.problem.code == "PORTFOLIO_FORBIDDEN"
+    assert row.spec.title == "执法队伍建设"
+    with pytest.raises(DomainError) as err:
+        desk.start_meeting(meeting)  # the rules core refuses it as well
+    assert err.value.code == "PORTFOLIO_FORBIDDEN"
+    desk.update_item(row.id, presenter_id=ids[1])
+    assert desk.agenda(meeting)[0].problem is None
+
+
+def test_the_header_can_be_replaced_and_the_deputy_cleared(desk: Desk):
+    unit, ids = small_unit(desk)
+    meeting = desk.create_meeting(unit, "party_committee", "2026-12-01T09:00:00+08:00", "会议室",
+                                  ids[0], "记录员", deputy_chair_id=ids[1])
+    desk.update_meeting(meeting, "2026-12-02T14:30:00+08:00", "二楼会议室", ids[0], "记录员",
+                        ids[:4], observers=[{"name": "列席者", "position": "站长"}])
+    info = desk.meeting_info(meeting)
+    assert info.deputy_chair_id is None and info.place == "二楼会议室" and info.number == 1
+    assert desk.expected_members(meeting) == ids[:4]
+    with pytest.raises(DomainError):
+        desk.update_meeting(meeting, "2027-01-02T14:30:00+08:00", "", ids[0], "记录员", ids)

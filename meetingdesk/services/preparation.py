@@ -17,7 +17,7 @@ from sqlalchemy import String, cast, func, or_, select
 
 from meetingdesk import paths
 from meetingdesk.domain import (Classification, DomainError, ItemSpec, RuleSet, check_item,
-                                meeting_title, next_number, parse_time)
+                                classify, meeting_title, next_number, parse_time)
 from meetingdesk.domain.numbering import gaps
 from meetingdesk.domain.text import clean_text
 from meetingdesk.domain.words import HEAD_DECISIONS_CARRY_OVER
@@ -58,6 +58,7 @@ class AgendaRow:
     spec: ItemSpec
     classification: Classification
     carried_from_item_id: int | None
+    problem: DomainError | None = None  # why the item no longer passes, e.g. after a rule change
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ class PreparationActions:
                        expected: list[int] | None = None,
                        observers: list[dict[str, str]] | None = None,
                        deputy_chair_id: int | None = None) -> int:
-        """A new meeting in preparation, numbered per unit, type and year (R11)."""
+        """A new meeting in preparation, numbered per unit, type and year (R11); `expected`
+        defaults to every active member."""
         when = parse_time(scheduled_at)
         with self.db.session() as session:
             mtype = session.scalar(select(m.MeetingType).where(
@@ -91,62 +93,34 @@ class PreparationActions:
             if mtype is None:
                 raise DomainError("BAD_VALUE", field="会议类型", field_en="meeting type",
                                   value=type_code)
-            members = {r.id: r for r in session.scalars(select(m.Member).where(
-                m.Member.unit_id == unit_id, m.Member.active.is_(True)))}
-            expected = list(members) if expected is None else expected
-            self._check_people(members, expected, chair_id, deputy_chair_id)
+            members = self._active_rows(session, unit_id)
             numbers = session.scalars(select(m.Meeting.number).where(
                 m.Meeting.unit_id == unit_id, m.Meeting.type_id == mtype.id,
                 m.Meeting.year == when.year))
             number = next_number(numbers)
-            row = m.Meeting(
-                uid=str(uuid.uuid4()), unit_id=unit_id, type_id=mtype.id, year=when.year,
-                number=number, title=meeting_title(when.year, number, mtype.name),
-                scheduled_at=when.isoformat(), place=clean_text(place, "地点", "place", 200,
-                                                                required=False),
-                chair_member_id=chair_id, deputy_chair_member_id=deputy_chair_id,
-                recorder_name=clean_text(recorder, "记录人", "recorder", 50), status="preparing")
-            row.expected = [members[i] for i in expected]
-            row.observers = [m.MeetingObserver(
-                name=clean_text(o.get("name"), "列席人员姓名", "observer name", 50),
-                position=clean_text(o.get("position", ""), "列席人员职务", "observer position",
-                                    100, required=False)) for o in observers or []]
+            row = m.Meeting(uid=str(uuid.uuid4()), unit_id=unit_id, type_id=mtype.id,
+                            year=when.year, number=number,
+                            title=meeting_title(when.year, number, mtype.name),
+                            status="preparing")
+            self._set_header(row, members, when, place, chair_id, deputy_chair_id, recorder,
+                             list(members) if expected is None else expected, observers or [])
             session.add(row)
             session.flush()
             return row.id
 
-    def update_meeting(self, meeting_id: int, *, scheduled_at: datetime | str | None = None,
-                       place: str | None = None, chair_id: int | None = None,
-                       deputy_chair_id: int | None = None, recorder: str | None = None,
-                       expected: list[int] | None = None,
-                       observers: list[dict[str, str]] | None = None) -> None:
-        """Edit a meeting still in preparation (its number stays: R11)."""
+    def update_meeting(self, meeting_id: int, scheduled_at: datetime | str, place: str,
+                       chair_id: int | None, recorder: str, expected: list[int],
+                       observers: list[dict[str, str]] | None = None,
+                       deputy_chair_id: int | None = None) -> None:
+        """Replace the header of a meeting still in preparation; its number stays (R11)."""
+        when = parse_time(scheduled_at)
         with self.db.session() as session:
             row = self._preparing(session, meeting_id)
-            members = {r.id: r for r in session.scalars(select(m.Member).where(
-                m.Member.unit_id == row.unit_id, m.Member.active.is_(True)))}
-            new_expected = expected if expected is not None else [x.id for x in row.expected]
-            chair = chair_id if chair_id is not None else row.chair_member_id
-            deputy = deputy_chair_id if deputy_chair_id is not None else row.deputy_chair_member_id
-            self._check_people(members, new_expected, chair, deputy)
-            if scheduled_at is not None:
-                when = parse_time(scheduled_at)
-                if when.year != row.year:
-                    raise DomainError("BAD_VALUE", field="会议日期", field_en="date",
-                                      value=f"{when.year}（编号按 {row.year} 年 / numbered in {row.year}）")
-                row.scheduled_at = when.isoformat()
-            if place is not None:
-                row.place = clean_text(place, "地点", "place", 200, required=False)
-            if recorder is not None:
-                row.recorder_name = clean_text(recorder, "记录人", "recorder", 50)
-            row.chair_member_id, row.deputy_chair_member_id = chair, deputy
-            row.expected = [members[i] for i in new_expected]
-            if observers is not None:
-                row.observers = [m.MeetingObserver(
-                    name=clean_text(o.get("name"), "列席人员姓名", "observer name", 50),
-                    position=clean_text(o.get("position", ""), "列席人员职务",
-                                        "observer position", 100, required=False))
-                    for o in observers]
+            if when.year != row.year:
+                raise DomainError("BAD_VALUE", field="会议日期", field_en="date",
+                                  value=f"{when.year}（编号按 {row.year} 年 / numbered in {row.year}）")
+            self._set_header(row, self._active_rows(session, row.unit_id), when, place,
+                             chair_id, deputy_chair_id, recorder, expected, observers or [])
 
     def meeting_info(self, meeting_id: int) -> MeetingRow:
         with self.db.session() as session:
@@ -215,9 +189,12 @@ class PreparationActions:
             out = []
             for item in sorted(row.agenda_items, key=lambda x: x.position):
                 spec = ItemSpec.from_dict({"no": item.position, **_item_fields(item)})
-                out.append(AgendaRow(item.id, spec, check_item(
-                    spec, members, rules, row.meeting_type.decision_mode),
-                    item.carried_from_item_id))
+                try:
+                    verdict, problem = check_item(spec, members, rules,
+                                                  row.meeting_type.decision_mode), None
+                except DomainError as error:  # shown on the item, so that it can be put right
+                    verdict, problem = classify(spec, rules), error
+                out.append(AgendaRow(item.id, spec, verdict, item.carried_from_item_id, problem))
             return out
 
     def attach_material(self, item_id: int, source: str | Path) -> str:
@@ -346,14 +323,29 @@ class PreparationActions:
                           r.deputy_chair_member_id, r.recorder_name, r.status)
 
     @staticmethod
-    def _check_people(members: dict[int, Any], expected: list[int], chair: int | None,
-                      deputy: int | None) -> None:
+    def _active_rows(session: Any, unit_id: int) -> dict[int, m.Member]:
+        return {r.id: r for r in session.scalars(select(m.Member).where(
+            m.Member.unit_id == unit_id, m.Member.active.is_(True)))}
+
+    @staticmethod
+    def _set_header(row: m.Meeting, members: dict[int, m.Member], when: datetime, place: str,
+                    chair: int | None, deputy: int | None, recorder: str, expected: list[int],
+                    observers: list[dict[str, str]]) -> None:
         if not expected or len(set(expected)) != len(expected):
             raise DomainError("BAD_VALUE", field="应到会成员", field_en="expected members",
                               value=len(expected))
         for member_id in [*expected, *(x for x in (chair, deputy) if x is not None)]:
             if member_id not in members:
                 raise DomainError("UNKNOWN_MEMBER", member_id=member_id)
+        row.scheduled_at = when.isoformat()
+        row.place = clean_text(place, "地点", "place", 200, required=False)
+        row.recorder_name = clean_text(recorder, "记录人", "recorder", 50)
+        row.chair_member_id, row.deputy_chair_member_id = chair, deputy
+        row.expected = [members[i] for i in expected]
+        row.observers = [m.MeetingObserver(
+            name=clean_text(o.get("name"), "列席人员姓名", "observer name", 50),
+            position=clean_text(o.get("position", ""), "列席人员职务", "observer position", 100,
+                                required=False)) for o in observers]
 
     @staticmethod
     def _meeting_row(session: Any, meeting_id: int) -> m.Meeting:

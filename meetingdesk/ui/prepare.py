@@ -241,16 +241,18 @@ class PrepareDialog(QDialog):
         if self.meeting_id is None:
             ui.agendaNote.setText(self.tr("保存会议信息后即可编排议程。"))
             return
-        try:
-            rows = self.desk.agenda(self.meeting_id)
-        except feedback.refusals() as error:  # e.g. the rules changed since an item was added
-            feedback.show_error(ui.agendaMessage, error)
-            rows = []
+        rows = self.desk.agenda(self.meeting_id)
         self.agenda_model.set_rows(rows)
         major = sum(1 for r in rows if r.classification.major)
-        ui.agendaNote.setText(self.tr("共 %1 项议题，其中“三重一大”事项 %2 项：须经班子会议集体讨论、"
-                                      "逐项表决。选中议题可修改、调整顺序或附加材料。")
-                              .replace("%1", str(len(rows))).replace("%2", str(major)))
+        problem = next((r for r in rows if r.problem is not None), None)
+        if problem is not None:  # e.g. the rules changed since the item was added
+            feedback.show_error(ui.agendaNote, self.tr("第 %1 项需修改：").replace(
+                "%1", str(problem.spec.no)) + i18n.message(problem.problem))
+        else:
+            feedback.show_note(ui.agendaNote, self.tr(
+                "共 %1 项议题，其中“三重一大”事项 %2 项：须经班子会议集体讨论、逐项表决。"
+                "选中议题可修改、调整顺序或附加材料。")
+                .replace("%1", str(len(rows))).replace("%2", str(major)))
         ui.tabs.setTabText(1, self.tr("议程(&2)") + f"  {len(rows)}")
         select_row(ui.agendaView, lambda r: r.id == select)
         self._agenda_buttons()
@@ -264,7 +266,9 @@ class PrepareDialog(QDialog):
         """Buttons for the selected item, and its 三重一大 badge with the reasons."""
         row: AgendaRow | None = selected_row(self.ui.agendaView)
         why = badge_text(row.classification) if row is not None else ""
-        if why:
+        if row is not None and row.problem is not None:
+            feedback.show_error(self.ui.itemDetail, row.problem)
+        elif why:
             feedback.show_error(self.ui.itemDetail, why)
         else:
             feedback.clear(self.ui.itemDetail)

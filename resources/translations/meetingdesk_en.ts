@@ -1630,6 +1630,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Save the meeting&apos;s details first; then the agenda can be drawn up.</translation>
     </message>
     <message>
+        <source>第 %1 项需修改：</source>
+        <translation>Item %1 must be changed: </translation>
+    </message>
+    <message>
         <source>共 %1 项议题，其中“三重一大”事项 %2 项：须经班子会议集体讨论、逐项表决。选中议题可修改、调整顺序或附加材料。</source>
         <translation>%1 item(s), %2 of them major matters (三重一大): discussed and voted on by the team, one by one. Select an item to edit, move or attach materials.</translation>
     </message>
