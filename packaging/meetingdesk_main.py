@@ -1,8 +1,66 @@
-"""The bundle's entry point (PyInstaller runs this script): the `meetingdesk` command."""
+"""The bundle's entry point (PyInstaller runs this script): the `meetingdesk` command.
 
+MEETINGDESK_BUNDLE_CHECK=RECORD.pdf makes the installed program check itself instead of
+running: import every module of the program (the GUI's windows are otherwise imported only
+when first opened, so a module the bundle lacks would show only then), draw the record's first
+page with QtPdf (the record window's preview) into RECORD.page1.png, and print the record
+through QtPrintSupport into RECORD.printed.pdf. One line per check; exit code 1 if one fails.
+tests/test_packaging.py runs it on the installed program.
+"""
+
+import os
 import sys
 
-from meetingdesk.cli import main
+
+def bundle_check(pdf_path: str) -> int:
+    import importlib
+    import pkgutil
+    import traceback
+
+    import meetingdesk
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    failures = 0
+    names = [m.name for m in pkgutil.walk_packages(meetingdesk.__path__, "meetingdesk.")
+             if ".migrations" not in m.name and not m.name.endswith("__main__")]
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            failures += 1
+            print(f"bundle check: cannot import {name}\n{traceback.format_exc()}")
+    print(f"bundle check: imported {len(names) - failures} of {len(names)} modules")
+
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
+
+    from meetingdesk.ui import record_preview
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+    with open(pdf_path, "rb") as handle:
+        pdf = handle.read()
+    pages = record_preview.page_count(pdf)
+    image = record_preview.page_images(pdf, 96, 1, 1)[0]
+    png = os.path.splitext(pdf_path)[0] + ".page1.png"
+    if image.isNull() or not image.save(png):
+        failures += 1
+        print("bundle check: QtPdf did not draw the first page")
+    else:
+        print(f"bundle check: QtPdf drew page 1 of {pages} ({image.width()}x{image.height()})")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(os.path.splitext(pdf_path)[0] + ".printed.pdf")
+    printed = record_preview.print_pdf(pdf, printer)
+    print(f"bundle check: printed {printed} pages")
+    if printed != pages:
+        failures += 1
+    return 1 if failures else 0
+
 
 if __name__ == "__main__":
+    check = os.environ.get("MEETINGDESK_BUNDLE_CHECK")
+    if check:
+        sys.exit(bundle_check(check))
+    from meetingdesk.cli import main
+
     sys.exit(main())
