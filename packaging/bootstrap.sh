@@ -31,8 +31,12 @@ RUN_PKGS=(
     libxcb-render-util0 libxcb-image0
     fonts-arphic-uming fonts-wqy-microhei
 )
-# The tests also check PDFs with poppler, inspect SQLite files, run a real PostgreSQL server.
-TEST_PKGS=("${RUN_PKGS[@]}" poppler-utils sqlite3 postgresql xvfb xauth)
+# The tests also check PDFs with poppler, inspect SQLite files, run a real PostgreSQL server,
+# and build, install and run the .deb (tests/test_packaging.py): PyInstaller and build_deb.py
+# read libraries with objdump (binutils); the .deb depends on fontconfig; desktop-file-utils
+# checks the menu entry; unshare (util-linux) takes the network away.
+TEST_PKGS=("${RUN_PKGS[@]}" poppler-utils sqlite3 postgresql xvfb xauth
+           binutils fontconfig desktop-file-utils util-linux)
 
 is_debian() {
     [[ -f /etc/debian_version ]] && command -v apt-get >/dev/null && command -v dpkg-query >/dev/null
