@@ -2,10 +2,11 @@
 
     python packaging/make_icons.py png DIR [SIZE ...]   # DIR/SIZExSIZE/apps/meetingdesk.png (hicolor)
     python packaging/make_icons.py ico FILE             # one .ico holding 16 ... 256 px images
-    python packaging/make_icons.py app                  # resources/icons/meetingdesk.png (256 px)
+    python packaging/make_icons.py app                  # resources/icons/meetingdesk.png and .ico
 
-Used at build time by packaging/meetingdesk.spec (the .exe icon) and packaging/build_deb.py (the
-hicolor icons of the menu entry), so only the SVG and one 256 px PNG are kept in git. Renders
+Run `app` after changing the SVG: the 256 px PNG (the window icon) and the .ico (the Windows
+program's and installer's icon) are kept in git. packaging/build_deb.py renders the hicolor
+icons of the menu entry at build time. Renders
 with Qt's SVG module (PySide6, already a dependency), offscreen.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "resources" / "icons" / "meetingdesk.svg"
 APP_PNG = ROOT / "resources" / "icons" / "meetingdesk.png"
+APP_ICO = ROOT / "resources" / "icons" / "meetingdesk.ico"
 HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
@@ -90,7 +92,8 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[1:] == ["app"]:
         APP_PNG.write_bytes(render_png(256))
-        print(APP_PNG)
+        APP_ICO.write_bytes(ico_bytes())
+        print(APP_PNG, APP_ICO)
         return 0
     print(__doc__)
     return 2
