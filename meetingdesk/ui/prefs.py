@@ -37,8 +37,9 @@ def point_size() -> int:
 def apply_font(app: QApplication, size: int | None = None) -> int:
     """Set the application font: a CJK family at `size` points (default: the saved size)."""
     size = point_size() if size is None else max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
-    available = set(QFontDatabase.families())
-    families = [f for f in CJK_FAMILIES if f in available]
+    # hasFamily, not families(): under a Chinese locale fontconfig (Linux) and Windows name
+    # fonts in Chinese ("文泉驿微米黑", "微软雅黑") and keep the English names as aliases.
+    families = [f for f in CJK_FAMILIES if QFontDatabase.hasFamily(f)]
     if not families:
         print("MeetingDesk: no Chinese font found (install fonts-wqy-microhei or "
               "fonts-arphic-uming); Chinese text may not display", file=sys.stderr)
