@@ -81,7 +81,7 @@ MEETING = textwrap.dedent('''
         desk.close()
     assert closed, "the demo has no closed meeting"
     os.environ["MD_PASSPHRASE"] = DEMO_PASSPHRASE
-    pdf, package = out / "record.pdf", out / "record.zip"
+    pdf, package = out / "record.pdf", out / "record.mdpkg"
     assert main(["export", str(closed[0]), "--pdf", str(pdf), "--package", str(package),
                  "--passphrase-env", "MD_PASSPHRASE"]) == 0
     assert main(["verify", str(pdf)]) == 0
@@ -152,7 +152,7 @@ def test_a_whole_meeting_and_its_export_need_no_network(tmp_path: Path, namespac
         # A fresh network namespace: nothing but the loopback interface.
         assert "interfaces: lo" in result.stdout.splitlines(), result.stdout
     assert (out / "record.pdf").read_bytes().startswith(b"%PDF")
-    assert (out / "record.zip").stat().st_size > 0
+    assert (out / "record.mdpkg").stat().st_size > 0
 
 
 @pytest.mark.gui

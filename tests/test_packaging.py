@@ -221,7 +221,7 @@ def test_the_installed_program_runs_offline(installed: Path, tmp_path: Path) -> 
 
     assert "演示单位" in succeeded(run([str(installed), "demo"], env))
     meeting = closed_meeting(succeeded(run([str(installed), "list"], env)))
-    pdf, package = tmp_path / "record.pdf", tmp_path / "record.zip"
+    pdf, package = tmp_path / "record.pdf", tmp_path / "record.mdpkg"
     succeeded(run([str(installed), "export", meeting, "--pdf", str(pdf), "--package",
                    str(package), "--passphrase-env", "MD_PASSPHRASE"], env))
     assert "验证通过" in succeeded(run([str(installed), "verify", str(pdf)], env))
@@ -251,7 +251,8 @@ def test_the_bundled_font_serves_a_computer_without_chinese_fonts(
         installed: Path, tmp_path: Path) -> None:
     if not can_unshare("-m", "-n"):
         unavailable("`unshare -m -n` is not available")
-    env = user_env(tmp_path / "home", MD_PASSPHRASE="xiaotang-demo")
+    # A Chinese desktop: fontconfig then names the bundled font 文泉驿微米黑 (English alias).
+    env = user_env(tmp_path / "home", MD_PASSPHRASE="xiaotang-demo", LANG="zh_CN.UTF-8")
     # The condition holds: with the font folders hidden, fontconfig knows no Chinese font.
     if shutil.which("fc-list"):
         assert succeeded(run(["fc-list", ":lang=zh"], env, hide_fonts=True)).strip() == ""
