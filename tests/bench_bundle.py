@@ -92,8 +92,9 @@ def main(argv: list[str] | None = None) -> int:
             build = build_linux.build_all(tmp / "build")
             bundle, deb = build.bundle, build.deb
             print(f"build: bundle {build.bundle_seconds:.0f} s, .deb {build.deb_seconds:.0f} s")
-        print(f"bundle unpacked: {tree_size(bundle) / 2**20:7.1f} MiB  ({bundle})")
-        print(f".deb:            {deb.stat().st_size / 2**20:7.1f} MiB  ({deb.name})")
+        size, deb_size = tree_size(bundle), deb.stat().st_size
+        print(f"bundle unpacked: {size / 1e6:6.1f} MB = {size / 2**20:6.1f} MiB  ({bundle})")
+        print(f".deb:            {deb_size / 1e6:6.1f} MB = {deb_size / 2**20:6.1f} MiB  ({deb.name})")
 
         can_install = os.geteuid() == 0 and shutil.which("dpkg") is not None
         was_installed = can_install and installed_version() is not None
