@@ -36,8 +36,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-import make_icons  # noqa: E402
 
 PACKAGE = "meetingdesk"
 PREFIX = Path("opt") / "meetingdesk"
@@ -244,7 +242,13 @@ def build(bundle: Path, out: Path, version: str) -> Path:
         apps = stage / "usr" / "share" / "applications"
         apps.mkdir(parents=True)
         shutil.copyfile(HERE / "linux" / "meetingdesk.desktop", apps / "meetingdesk.desktop")
-        make_icons.write_hicolor(stage / "usr" / "share" / "icons" / "hicolor")
+        # Rendered with Qt in a child process: a QGuiApplication made here would stay behind
+        # in the caller (the test suite builds through here, and its widgets need a
+        # QApplication).
+        subprocess.run([sys.executable, str(HERE / "make_icons.py"), "png",
+                        str(stage / "usr" / "share" / "icons" / "hicolor")], check=True,
+                       stdout=subprocess.DEVNULL,
+                       env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
         doc = stage / "usr" / "share" / "doc" / PACKAGE
         doc.mkdir(parents=True)
         (doc / "copyright").write_text(copyright_text(bundle), encoding="utf-8")
@@ -281,7 +285,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where to write the .deb")
     parser.add_argument("--version", default=None, help="package version (default: the source's)")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the icons are rendered with Qt
     print(build(args.bundle, args.out, args.version or version_of_source()))
     return 0
 

@@ -60,6 +60,12 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> build_linux.Build:
     except build_linux.BuildError as error:
         pytest.fail(str(error), pytrace=False)
     print(f"\nbundle built in {result.bundle_seconds:.0f} s, .deb in {result.deb_seconds:.0f} s")
+    # The build must leave no Qt application behind in this process: a QGuiApplication would
+    # make every later widget test abort ("Cannot create a QWidget without QApplication").
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+    app = QCoreApplication.instance()
+    assert app is None or isinstance(app, QApplication), app
     return result
 
 
