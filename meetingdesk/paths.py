@@ -49,7 +49,9 @@ def user_data_dir() -> Path:
     if override:
         path = Path(override).expanduser()
     else:
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        # roaming: on Windows %APPDATA%\MeetingDesk, where an office's roaming profile and
+        # its backups keep it; elsewhere the flag changes nothing.
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

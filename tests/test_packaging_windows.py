@@ -67,10 +67,10 @@ def test_the_icon_holds_every_size_windows_asks_for() -> None:
     assert {16, 32, 48, 256} <= sizes
 
 
-def test_the_data_folder_on_windows_is_localappdata_meetingdesk(
+def test_the_data_folder_on_windows_is_appdata_meetingdesk(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """paths.user_data_dir() asks platformdirs for ("MeetingDesk", appauthor=False), not
-    roaming: on Windows that is %LOCALAPPDATA%\\MeetingDesk (C:\\Users\\<name>\\AppData\\Local)."""
+    """paths.user_data_dir() asks platformdirs for ("MeetingDesk", appauthor=False, roaming):
+    on Windows that is %APPDATA%\\MeetingDesk (C:\\Users\\<name>\\AppData\\Roaming)."""
     asked: list[tuple[tuple[object, ...], dict[str, object]]] = []
 
     def record(*args: object, **kwargs: object) -> str:
@@ -94,7 +94,7 @@ def test_the_data_folder_on_windows_is_localappdata_meetingdesk(
     monkeypatch.setattr(windows.Windows, "_optionally_create_directory", lambda *a, **k: None,
                         raising=False)
     where = windows.Windows(*args, **kwargs).user_data_dir  # type: ignore[arg-type]
-    assert where == r"C:\Users\clerk\AppData\Local\MeetingDesk"
+    assert where == r"C:\Users\clerk\AppData\Roaming\MeetingDesk"
 
 
 @pytest.fixture

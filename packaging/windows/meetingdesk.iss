@@ -6,7 +6,7 @@
 ; See "Building the Windows installer" in README.md. The installer copies the PyInstaller folder
 ; to Program Files (or, for a user without administrator rights who chooses "only for me", to
 ; %LOCALAPPDATA%\Programs), adds a Start-menu entry and, if ticked, a desktop shortcut. The
-; program keeps its data (database, backups, settings) in %LOCALAPPDATA%\MeetingDesk, which the
+; program keeps its data (database, backups, settings) in %APPDATA%\MeetingDesk, which the
 ; installer never touches: uninstalling leaves the records in place.
 ; This file is UTF-8 with a byte-order mark, which Inno Setup needs to read the Chinese in it.
 
