@@ -122,14 +122,7 @@ def _check(db: str | None, lang: str) -> int:
     _say(lang, f"发现 {len(problems)} 处问题（{database.label}）：",
          f"{len(problems)} problem(s) found ({database.label}):")
     for p in problems:
-        where = ""
-        if p.meeting_id is not None:
-            where = (f"meeting {p.meeting_id} ({p.meeting_label})" if lang == "en"
-                     else f"会议 {p.meeting_id}（{p.meeting_label}）")
-            if p.seq is not None:
-                where += f", event {p.seq}" if lang == "en" else f" 第 {p.seq} 条记录"
-            where += ": " if lang == "en" else "："
-        print(f"  - {where}{p.reason_en if lang == 'en' else p.reason_zh}")
+        print(f"  - {p.text(lang)}")
     return 1
 
 

@@ -82,7 +82,7 @@ def test_an_edited_event_is_found(db: Database, two_meetings: tuple[int, str, in
     assert (edited.meeting_id, edited.meeting_uid, edited.seq) == (a, uid_a, 3)
     assert edited.meeting_label == "2026年第1次党委会"
     assert "被改动" in edited.reason_zh
-    assert "会议 2026年第1次党委会（编号" in str(edited) and "第 3 条记录" in str(edited)
+    assert "（2026年第1次党委会） 第 3 条记录：" in str(edited)
     assert at(problems, b) == {}
     assert any("events_no_update" in p.reason_zh and p.meeting_id is None for p in problems)
 

@@ -26,18 +26,21 @@ class Problem:
     meeting_label: str | None = None  # e.g. "2026年第3次党委会"
     seq: int | None = None
 
-    def __str__(self) -> str:
-        where_zh, where_en = "", ""
+    def text(self, lang: str = "zh") -> str:
+        """The problem in one language, led by where it is: 会议 3（2026年第3次党委会） 第 12 条记录：…"""
+        english = lang.startswith("en")
+        where = ""
         if self.meeting_id is not None:
-            label = f" {self.meeting_label}" if self.meeting_label else ""
-            where_zh = f"会议{label}（编号 {self.meeting_id}）"
-            where_en = f"meeting {self.meeting_id}"
+            label = self.meeting_label or ""
+            where = (f"meeting {self.meeting_id} ({label})" if english
+                     else f"会议 {self.meeting_id}（{label}）")
             if self.seq is not None:
-                where_zh += f"第 {self.seq} 条记录"
-                where_en += f", event {self.seq}"
-            where_zh += "："
-            where_en += ": "
-        return f"{where_zh}{self.reason_zh} / {where_en}{self.reason_en}"
+                where += f", event {self.seq}" if english else f" 第 {self.seq} 条记录"
+            where += ": " if english else "："
+        return where + (self.reason_en if english else self.reason_zh)
+
+    def __str__(self) -> str:
+        return f"{self.text('zh')} / {self.text('en')}"
 
 
 def check_store(db: Database) -> list[Problem]:
