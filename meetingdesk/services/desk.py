@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
 
-from sqlalchemy import update
+from sqlalchemy import Connection, update
 
 from meetingdesk.domain import Event, Meeting, seal
 from meetingdesk.store import Database, StoreError, open_database
@@ -58,25 +58,25 @@ class Desk(SetupActions, PreparationActions, RunningActions):
 
     def meeting(self, meeting_id: int) -> Meeting:
         """The meeting's state, rebuilt from its log (kept in memory while the log is unchanged)."""
-        with self.db.session() as session:
-            return self._state(session, meeting_id).meeting
+        with self.db.transaction() as connection:
+            return self._state(connection, meeting_id).meeting
 
     def events(self, meeting_id: int) -> list[Event]:
-        with self.db.session() as session:
-            return eventlog.load(session, meeting_id)
+        with self.db.transaction() as connection:
+            return eventlog.load(connection, meeting_id)
 
-    def _state(self, session: Any, meeting_id: int) -> _Cached:
+    def _state(self, connection: Connection, meeting_id: int) -> _Cached:
         """The cached state if the stored log has not moved, else caught up or rebuilt."""
-        seq, head_hash = eventlog.head(session, meeting_id)
+        seq, head_hash = eventlog.head(connection, meeting_id)
         cached = self._states.pop(meeting_id, None)
         if cached is not None and cached.meeting.seq < seq:
-            missing = eventlog.load(session, meeting_id, after_seq=cached.meeting.seq)
+            missing = eventlog.load(connection, meeting_id, after_seq=cached.meeting.seq)
             if missing and missing[0].prev_hash == cached.head_hash:
                 for ev in missing:  # another window appended: catch up
                     cached.meeting.handle(ev)
                 cached.head_hash = missing[-1].hash
         if cached is None or (cached.meeting.seq, cached.head_hash) != (seq, head_hash):
-            cached = _Cached(Meeting.replay(eventlog.load(session, meeting_id)), head_hash)
+            cached = _Cached(Meeting.replay(eventlog.load(connection, meeting_id)), head_hash)
         self._states[meeting_id] = cached
         return cached
 
@@ -97,8 +97,8 @@ class Desk(SetupActions, PreparationActions, RunningActions):
 
     def _append(self, meeting_id: int, type_: str, member_id: int | None,
                 payload: dict[str, Any]) -> Event:
-        with self.db.session() as session:
-            cached = self._states.get(meeting_id) or self._state(session, meeting_id)
+        with self.db.transaction() as connection:
+            cached = self._states.get(meeting_id) or self._state(connection, meeting_id)
             state = cached.meeting
             at = self.clock()
             if state.last_at is not None and at < state.last_at:
@@ -106,15 +106,15 @@ class Desk(SetupActions, PreparationActions, RunningActions):
             cmd = state.propose(type_, member_id, payload, at)
             ev = seal(state.uid or cmd.payload["uid"], state.seq + 1, cmd.type, at.isoformat(),
                       cmd.member_id, cmd.payload, cached.head_hash)
-            eventlog.append(session, meeting_id, ev)
+            eventlog.append(connection, meeting_id, ev)
             # Until the commit succeeds the folded state is provisional: drop it from the cache
             # so that a failed commit leaves nothing behind but the stored log.
             del self._states[meeting_id]
             before = state.status
             state.apply(cmd, at)
             if state.status != before:
-                session.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
-                                .values(status=state.status))
+                connection.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
+                                   .values(status=state.status))
         self._states[meeting_id] = _Cached(state, ev.hash)
         if type_ == "meeting_closed":
             backup_database(self.db, f"meeting-{meeting_id}-closed")

@@ -58,6 +58,12 @@ class Database:
             yield session
 
     @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction on a plain connection, for hot paths that need no ORM session."""
+        with self.translated_errors(), self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
     def translated_errors(self) -> Iterator[None]:
         """Turn a locked, unreadable, damaged or unreachable database into a StoreError."""
         try:

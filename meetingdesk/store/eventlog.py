@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import and_, bindparam, exists, func, insert, or_, select
+from sqlalchemy import Connection, and_, bindparam, exists, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -52,7 +52,11 @@ _COUNT = (select(func.count()).select_from(_events)
           .where(_events.c.meeting_id == bindparam("meeting_id")))
 
 
-def append(session: Session, meeting_id: int, event: Event) -> None:
+def _connection(session: Session | Connection) -> Connection:
+    return session.connection() if isinstance(session, Session) else session
+
+
+def append(session: Session | Connection, meeting_id: int, event: Event) -> None:
     """Add `event` to the meeting's log, in the session's transaction.
 
     Raises StoreError EVENT_SEQ_TAKEN if the log already has an event with that seq (a fork:
@@ -67,32 +71,32 @@ def append(session: Session, meeting_id: int, event: Event) -> None:
         "hash": event.hash,
     }
     try:
-        inserted = session.connection().execute(_APPEND, params).rowcount
+        inserted = _connection(session).execute(_APPEND, params).rowcount
     except IntegrityError as error:
         if "unique" in str(error.orig).lower():
             raise StoreError("EVENT_SEQ_TAKEN", meeting_id=meeting_id, seq=event.seq) from error
         raise
     if inserted != 1:
-        uid = session.connection().execute(_MEETING_UID, {"meeting_id": meeting_id}).scalar()
+        uid = _connection(session).execute(_MEETING_UID, {"meeting_id": meeting_id}).scalar()
         if uid == event.meeting_uid:
             raise StoreError("EVENT_HEAD_MOVED", meeting_id=meeting_id, seq=event.seq)
         raise StoreError("EVENT_WRONG_MEETING", meeting_id=meeting_id)
 
 
-def head(session: Session, meeting_id: int) -> tuple[int, str]:
+def head(session: Session | Connection, meeting_id: int) -> tuple[int, str]:
     """(seq, hash) of the meeting's last event; (0, GENESIS_HASH) when the log is empty."""
-    row = session.connection().execute(_HEAD, {"meeting_id": meeting_id}).first()
+    row = _connection(session).execute(_HEAD, {"meeting_id": meeting_id}).first()
     return (row.seq, row.hash) if row else (0, GENESIS_HASH)
 
 
-def load(session: Session, meeting_id: int, after_seq: int = 0) -> list[Event]:
+def load(session: Session | Connection, meeting_id: int, after_seq: int = 0) -> list[Event]:
     """The meeting's events with seq > after_seq, in order, exactly as they were sealed."""
-    rows = session.connection().execute(_LOAD, {"meeting_id": meeting_id, "after_seq": after_seq})
+    rows = _connection(session).execute(_LOAD, {"meeting_id": meeting_id, "after_seq": after_seq})
     return [Event(meeting_uid=row.uid, seq=row.seq, type=row.type, at=row.at,
                   member_id=row.member_id, payload=json.loads(row.payload),
                   prev_hash=row.prev_hash, hash=row.hash)
             for row in rows]
 
 
-def count(session: Session, meeting_id: int) -> int:
-    return session.connection().execute(_COUNT, {"meeting_id": meeting_id}).scalar_one()
+def count(session: Session | Connection, meeting_id: int) -> int:
+    return _connection(session).execute(_COUNT, {"meeting_id": meeting_id}).scalar_one()
