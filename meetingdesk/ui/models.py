@@ -137,17 +137,20 @@ class TextTableModel(QAbstractTableModel):
         return None
 
 
-class MeetingListModel(QAbstractTableModel):
+class MeetingListModel(RowsModel["MeetingRow"]):
     """A unit's meetings, newest first, read a page at a time as the view scrolls (fetchMore),
     so that ten thousand meetings cost no more to show than two hundred."""
 
     PAGE = 200
 
     def __init__(self, desk: "Desk", parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__([
+            Column(self.tr("会议"), lambda r: r.title),
+            Column(self.tr("时间"), lambda r: short_time(r.scheduled_at)),
+            Column(self.tr("状态"), lambda r: i18n.status_label(r.status)),
+            Column(self.tr("地点"), lambda r: r.place)], parent)
         self._desk = desk
         self._filter: tuple[int | None, str | None, str] = (None, None, "")
-        self._rows: list[MeetingRow] = []
         self._total = 0
 
     @property
@@ -156,11 +159,9 @@ class MeetingListModel(QAbstractTableModel):
         return self._total
 
     def set_filter(self, unit_id: int | None, status: str | None, search: str) -> None:
-        self.beginResetModel()
         self._filter = (unit_id, status, search)
         self._total = self._desk.count_meetings(unit_id, status, search)
-        self._rows = self._desk.list_meetings(unit_id, status, search, limit=self.PAGE)
-        self.endResetModel()
+        self.set_rows(self._desk.list_meetings(unit_id, status, search, limit=self.PAGE))
 
     def refresh(self) -> None:
         """Read the filter's rows again (after a meeting was added or changed status)."""
@@ -185,29 +186,6 @@ class MeetingListModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title, short_time(row.scheduled_at), i18n.status_label(row.status),
-                    row.place)[index.column()]
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (self.tr("会议"), self.tr("时间"), self.tr("状态"), self.tr("地点"))[section]
-        return None
 
 
 def show_table(view: QTableView, model: QAbstractTableModel, stretch: int) -> None:
