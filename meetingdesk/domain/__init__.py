@@ -3,7 +3,8 @@
 from .agenda import Candidate, Classification, ItemSpec, check_item, classify, parse_amount
 from .chain import GENESIS_HASH, ChainBreak, Event, canonical_json, seal, verify_chain
 from .errors import DomainError
-from .meeting import Command, ItemState, Meeting, Quorum, Step, parse_time
+from .meeting import Meeting
+from .state import Command, ItemState, Quorum, Step, parse_time
 from .numbering import gaps, meeting_title, next_number
 from .roster import Member, check_new_chief, check_portfolio, check_team
 from .rules import RuleSet

@@ -13,8 +13,8 @@ from typing import Sequence
 
 from meetingdesk.domain import DomainError, ItemState, Meeting
 from meetingdesk.domain.agenda import yuan
-from meetingdesk.domain.meeting import Signature
-from meetingdesk.domain.meeting import Speech as LoggedSpeech
+from meetingdesk.domain.state import Signature
+from meetingdesk.domain.state import Speech as LoggedSpeech
 from meetingdesk.domain.words import (CATEGORIES, FUND_TYPES, HEAD_DECISIONS, KINDS,
                                       SIGNER_ROLES, STANCES, VOTE_CHOICES, VOTE_MODES, zh)
 from meetingdesk.record.layout import chinese_number

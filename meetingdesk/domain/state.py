@@ -1,0 +1,137 @@
+"""What a meeting's state is made of: items, speeches, presence, tallies, signatures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .agenda import Classification, ItemSpec
+from .errors import DomainError
+from .outcome import BallotResult
+
+
+@dataclass(frozen=True)
+class Command:
+    """An entry the rules have accepted, ready to be sealed into the log."""
+
+    type: str
+    member_id: int | None
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One thing said on an item, in the order it was said."""
+
+    seq: int
+    at: datetime
+    kind: str  # report | opinion | remark | written | head_decision
+    member_id: int | None
+    speaker: str
+    words: str
+    stance: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Tally:
+    agree: int
+    disagree: int
+    abstain: int
+    scrutineers: tuple[str, ...]
+    counters: tuple[str, ...]
+
+
+@dataclass
+class ItemState:
+    spec: ItemSpec
+    classification: Classification
+    status: str = "pending"  # pending | open | decided | deferred | concluded
+    opened_at: datetime | None = None
+    finished_at: datetime | None = None
+    recusals: dict[int, str] = field(default_factory=dict)
+    reported: bool = False
+    speeches: list[Speech] = field(default_factory=list)
+    stances: dict[int, str] = field(default_factory=dict)  # opinions in the meeting
+    written: dict[int, str] = field(default_factory=dict)  # absent members' written stances
+    order: list[int] | None = None
+    override_reason: str = ""
+    votes: dict[int | None, dict[int, str]] = field(default_factory=dict)
+    tallies: dict[int | None, Tally] = field(default_factory=dict)
+    results: dict[int | None, BallotResult] = field(default_factory=dict)
+    decision_text: str = ""
+    deferral_reason: str = ""
+    head_decision: str = ""
+    head_reason: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("decided", "deferred", "concluded")
+
+    @property
+    def voting_started(self) -> bool:
+        return any(self.votes.values()) or bool(self.tallies)
+
+
+@dataclass(frozen=True)
+class PresenceChange:
+    seq: int
+    member_id: int
+    kind: str  # present | absent | arrived | left
+    time: datetime
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Quorum:
+    expected: int
+    present: int
+    needed: int
+
+    @property
+    def met(self) -> bool:
+        return self.present >= self.needed
+
+
+@dataclass(frozen=True)
+class Step:
+    """The one next thing to do, for the console to show."""
+
+    code: str
+    item_no: int | None = None
+    pending: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signature:
+    seq: int
+    at: datetime
+    role: str
+    name: str
+    member_id: int | None
+    strokes: tuple[tuple[tuple[float, float], ...], ...]
+
+
+@dataclass(frozen=True)
+class Correction:
+    seq: int
+    at: datetime
+    author: str
+    reason: str
+    text: str
+    refers_to_seq: int | None
+
+
+def parse_time(value: Any) -> datetime:
+    """An ISO 8601 time with its UTC offset; refuses a time without one."""
+    if isinstance(value, datetime):
+        when = value
+    else:
+        try:
+            when = datetime.fromisoformat(str(value))
+        except ValueError:
+            raise DomainError("BAD_VALUE", field="时间", field_en="time", value=str(value)[:40]) from None
+    if when.tzinfo is None:
+        raise DomainError("TIME_NAIVE")
+    return when
