@@ -130,14 +130,19 @@ def _closed_meeting(desk: Desk, clock: DemoClock, unit: int, ids: list[int]) -> 
     desk.recuse(meeting, 2, publicity, "拟推荐人选系本人配偶的表妹")
     step(1)
     desk.report(meeting, 2, organisation, "经民主推荐、组织考察，拟推荐林玥同志为晓塘村党支部书记人选。")
+    agree_on_each = [{"candidate": 1, "stance": "agree", "reason": ""}]  # 逐一表态
     for member in desk.meeting(meeting).speaking_queue(2):
         step(1.5)
-        desk.record_opinion(meeting, 2, member, "agree", "同意推荐。")
+        desk.record_opinion(meeting, 2, member, None, "同意推荐。", per_candidate=agree_on_each)
     step(1.5)
-    desk.record_opinion(meeting, 2, chief, "agree", "同意。要加强对新任村书记的培养和监督。")
+    desk.record_opinion(meeting, 2, chief, None, "同意。要加强对新任村书记的培养和监督。",
+                        per_candidate=agree_on_each)
     step(3)
-    desk.enter_tally(meeting, 2, agree=6, disagree=1, abstain=0, scrutineers=["陈玥"],
-                     counters=["郑小玲"], candidate=1)
+    voters = desk.meeting(meeting).eligible(2)
+    desk.issue_ballots(meeting, 2, len(voters), scrutineers=[discipline], counters=[deputy])
+    step(5)
+    marks = ["agree"] * (len(voters) - 1) + ["disagree"]
+    desk.count_ballots(meeting, 2, len(marks), [{"marks": {"1": m}} for m in marks])
     step(1)
     desk.decide(meeting, 2, "同意推荐林玥同志为晓塘村党支部书记人选，按程序报批。")
 

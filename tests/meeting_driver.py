@@ -41,31 +41,47 @@ def sensible(meeting: Meeting, pick: Pick) -> Action | None:
     if step.code == "conclude":
         return "item_concluded", None, {"item_no": n, "text": "小结"}
     if step.code == "opinions":
-        stance = STANCES[pick(len(STANCES))]
-        return "opinion", step.pending[0], {"item_no": n, "stance": stance, "words": "发言",
-                                            "reason": "理由" if stance in ("disagree", "defer") else ""}
+        return "opinion", step.pending[0], stance_payload(meeting, n, pick)
     if step.code == "division":
         if pick(2):
             return "deferral", None, {"item_no": n, "reason": "分歧较大"}
         return "division_override", None, {"item_no": n, "reason": "时间紧迫"}
     if step.code == "quorum":
-        away = [m for m in meeting.expected if meeting.attendance.get(m) != "present"]
-        if pick(3) == 0:
+        recused = meeting.items[n].recusals
+        away = [m for m in meeting.expected
+                if meeting.attendance.get(m) != "present" and m not in recused]
+        if pick(3) == 0 or not away:
             return "deferral", None, {"item_no": n, "reason": "到会人数不足"}
         return "arrived", away[pick(len(away))], {}
     if step.code == "vote":
         item = meeting.items[n]
         pending = meeting.pending_votes(n)
         ballot = next(iter(pending))
-        if item.spec.vote_mode == "secret":
+        if item.spec.vote_mode == "secret":  # a unit whose rules allow a direct tally
             voters = len(meeting.eligible(n))
             agree = pick(voters + 1)
             disagree = pick(voters - agree + 1)
             return "tally", None, {"item_no": n, "candidate": ballot, "agree": agree,
                                    "disagree": disagree, "abstain": voters - agree - disagree,
+                                   "issued": voters, "returned": voters, "void": 0,
                                    "scrutineers": ["监票人"], "counters": ["计票人"]}
         return "vote", pending[ballot][0], {"item_no": n, "candidate": ballot,
                                             "choice": CHOICES[pick(len(CHOICES))]}
+    if step.code == "issue_ballots":
+        eligible = meeting.eligible(n)
+        names = {c.name for c in meeting.items[n].spec.candidates}
+        helpers = [m for m in eligible if meeting.name(m) not in names] or eligible
+        return "ballots_issued", None, {"item_no": n, "issued": len(eligible),
+                                        "first_serial": 1, "scrutineers": [helpers[0]],
+                                        "counters": [helpers[-1]]}
+    if step.code == "count_ballots":
+        spec = meeting.items[n].spec
+        issued = meeting.items[n].ballots_issued["issued"]
+        ballots = [{"void": True} if pick(8) == 0 else
+                   {"marks": {str(b): CHOICES[pick(len(CHOICES))] for b in spec.ballots()}}
+                   for _ in range(issued - pick(2))]
+        return "ballots_counted", None, {"item_no": n, "returned": len(ballots),
+                                         "ballots": ballots}
     if step.code == "decide":
         return "decision", None, {"item_no": n, "text": "决定"}
     if step.code == "head_decision":
@@ -86,6 +102,23 @@ def sensible(meeting: Meeting, pick: Pick) -> Action | None:
     return None
 
 
+def stance_payload(meeting: Meeting, n: int, pick: Pick) -> dict[str, Any]:
+    """An opinion's stance: one on the item, or one on each candidate (逐一表态)."""
+    def one() -> tuple[str, str]:
+        stance = STANCES[pick(len(STANCES))]
+        return stance, "理由" if stance in ("disagree", "defer") else ""
+
+    candidates = meeting.items[n].spec.candidates
+    if not candidates:
+        stance, reason = one()
+        return {"item_no": n, "stance": stance, "words": "发言", "reason": reason}
+    stances = []
+    for k in range(1, len(candidates) + 1):
+        stance, reason = one()
+        stances.append({"candidate": k, "stance": stance, "reason": reason})
+    return {"item_no": n, "stances": stances, "words": "发言"}
+
+
 def noise(meeting: Meeting, pick: Pick) -> Action:
     """An entry a hurried or careless recorder (or a forger) might try at any moment."""
     members = list(meeting.members) or [1]
@@ -99,6 +132,11 @@ def noise(meeting: Meeting, pick: Pick) -> Action:
         ("opinion", meeting.chief_id, {"item_no": n, "stance": "agree", "words": "我先说"}),
         ("opinion", member, {"item_no": n, "stance": STANCES[pick(len(STANCES))],
                              "words": "发言", "reason": ""}),
+        ("written_opinion", meeting.chief_id, {"item_no": n, "stance": "agree", "words": "书面"}),
+        ("written_opinion", member, {"item_no": n, "stance": "agree", "words": "书面"}),
+        ("amendment", member, {"item_no": n, "refers_to_seq": pick(meeting.seq + 1),
+                               "stance": "agree", "words": "更改"}),
+        ("remark", member, {"item_no": n, "words": "程序性意见"}),
         ("remark", meeting.chief_id, {"item_no": n, "words": "请大家发言"}),
         ("vote", member, {"item_no": n, "candidate": None, "choice": "agree"}),
         ("vote", member, {"item_no": n, "candidate": 1, "choice": "disagree"}),

@@ -114,9 +114,27 @@ class Harness:
             self.say(item_no, last, stance)
 
     def say(self, item_no: int, member: int, stance: str = "agree") -> Event:
+        return self.do("opinion", member, **self.stance_fields(item_no, stance))
+
+    def stance_fields(self, item_no: int, stance: str = "agree") -> dict[str, Any]:
+        """An opinion's payload: one stance, or one on each candidate (逐一表态)."""
         reason = "依据不足，需进一步调研" if stance in ("disagree", "defer") else ""
-        return self.do("opinion", member, item_no=item_no, stance=stance,
-                       words=f"{stance}：我的意见是……", reason=reason)
+        fields: dict[str, Any] = {"item_no": item_no, "words": f"{stance}：我的意见是……"}
+        candidates = self.meeting.items[item_no].spec.candidates
+        if candidates:
+            fields["stances"] = [{"candidate": k, "stance": stance, "reason": reason}
+                                 for k in range(1, len(candidates) + 1)]
+        else:
+            fields.update(stance=stance, reason=reason)
+        return fields
+
+    def paper_ballot(self, item_no: int, marks: list[dict[str, str] | None],
+                     scrutineer: int = 4, counter: int = 6) -> None:
+        """Issue a ballot to every eligible member, then count the returned ones (None: void)."""
+        self.do("ballots_issued", item_no=item_no, issued=len(self.meeting.eligible(item_no)),
+                first_serial=1, scrutineers=[scrutineer], counters=[counter])
+        self.do("ballots_counted", item_no=item_no, returned=len(marks),
+                ballots=[{"void": True} if m is None else {"marks": m} for m in marks])
 
     def vote_all(self, item_no: int, choice: str = "agree", candidate: int | None = None) -> None:
         for m in self.meeting.eligible(item_no):

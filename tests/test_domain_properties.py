@@ -31,16 +31,21 @@ class Witness:
         self.present: set[int] = set()
         self.recused: dict[int, set[int]] = {}
         self.spoke: dict[int, set[int]] = {}
+        self.opinions: dict[int, int] = {}  # seq of an opinion -> its member
 
-    def see(self, type_: str, member: int | None, p: dict) -> None:
+    def see(self, seq: int, type_: str, member: int | None, p: dict) -> None:
         if type_ == "attendance" and p["status"] == "present" or type_ == "arrived":
             self.present.add(member)
         elif type_ == "left":
             self.present.discard(member)
         elif type_ == "recusal":
             self.recused.setdefault(p["item_no"], set()).add(member)
-        elif type_ == "opinion":
-            self.spoke.setdefault(p["item_no"], set()).add(member)
+        elif type_ == "opinion" or type_ == "amendment" and p["refers_to_seq"] in self.opinions:
+            spoke = self.spoke.setdefault(p["item_no"], set())
+            if type_ == "amendment":
+                spoke.discard(self.opinions[p["refers_to_seq"]])
+            spoke.add(member)
+            self.opinions[seq] = member
 
 
 def run(h: Harness, draws: list[tuple[int, int, int]]) -> Witness:
@@ -58,16 +63,21 @@ def run(h: Harness, draws: list[tuple[int, int, int]]) -> Witness:
             ev = h.do(type_, member, **payload)
         except DomainError:
             continue
-        if ev.type == "opinion" and ev.member_id == chief:
+        if ev.type in ("opinion", "amendment", "written_opinion") and ev.member_id == chief:
             n = ev.payload["item_no"]
             others = witness.present - witness.recused.get(n, set()) - {chief}
-            assert others <= witness.spoke.get(n, set()), "the chief spoke before the others"
-        witness.see(ev.type, ev.member_id, ev.payload)
+            spoke = witness.spoke.get(n, set())
+            if ev.type == "amendment" and ev.payload["refers_to_seq"] in witness.opinions:
+                spoke = spoke - {witness.opinions[ev.payload["refers_to_seq"]]}
+            assert others <= spoke, "the chief spoke before the others"
+        witness.see(ev.seq, ev.type, ev.member_id, ev.payload)
     return witness
 
 
 def snapshot(m: Meeting) -> tuple:
-    items = tuple((n, it.status, tuple(it.stances.items()), tuple(it.written.items()),
+    items = tuple((n, it.status, repr(it.stances), repr(it.written), it.round_closed_seq,
+                   tuple(sorted(it.superseded)), tuple(it.amended.items()), tuple(it.after_round),
+                   it.ballot_count, tuple(it.reconsiderations), tuple(sorted(it.present_during)),
                    tuple(sorted((str(k), tuple(v.items())) for k, v in it.votes.items())),
                    tuple(sorted((str(k), v) for k, v in it.tallies.items())),
                    tuple(sorted((str(k), v) for k, v in it.results.items())),
@@ -104,10 +114,11 @@ def test_rules_hold_for_any_sequence_and_replay_is_exact(agenda, draws):
     for ev in h.events:
         if ev.type == "vote":
             assert ev.payload["item_no"] not in secret
-        if ev.type == "tally":
+        if ev.type in ("tally", "ballots_counted"):
             assert ev.member_id is None
             assert not set(ev.payload) - {"item_no", "candidate", "agree", "disagree",
-                                          "abstain", "scrutineers", "counters"}
+                                          "abstain", "issued", "returned", "void",
+                                          "scrutineers", "counters", "ballots"}
     # Replaying the log rebuilds exactly the same state.
     assert snapshot(Meeting.replay(h.events)) == snapshot(m)
 

@@ -146,12 +146,11 @@ def test_r3_personnel_vote_needs_two_thirds_present():
         absent={4: "病假", 8: "病假", 9: "病假"})
     h.discuss(1)
     h.do("left", 7, reason="另有公务")  # 5 of 9 present: below two thirds
-    err = refused("QUORUM_NOT_MET", h.do, "tally", item_no=1, candidate=1, agree=5,
-                  disagree=0, abstain=0, scrutineers=["周海"], counters=["吴敏"])
-    assert "实到 5 人，需 6 人" in err.message_zh
+    err = refused("ITEM_QUORUM_NOT_MET", h.do, "ballots_issued", item_no=1, issued=5,
+                  scrutineers=[6], counters=[5])
+    assert "在场且未回避 5 人，需 6 人" in err.message_zh
     h.do("arrived", 7)  # exactly two thirds: the vote may go ahead
-    h.do("tally", item_no=1, candidate=1, agree=6, disagree=0, abstain=0,
-         scrutineers=["周海"], counters=["吴敏"])
+    h.do("ballots_issued", item_no=1, issued=6, scrutineers=[6], counters=[5])
 
 
 # ---- R4 recusal -----------------------------------------------------------------------
@@ -303,28 +302,45 @@ def test_r7_no_vote_before_every_opinion():
     refused("OPINIONS_PENDING", h.do, "vote", 9, item_no=1, candidate=None, choice="agree")
 
 
-def test_r7_secret_ballot_keeps_only_the_tally():
-    h = Harness(start_payload([{**APPOINT_ITEM, "no": 1}])).open()
+def test_r7_direct_tally_keeps_only_the_counts_where_the_rules_allow_it():
+    counts = {"issued": 9, "returned": 9, "void": 0}
+    paper = Harness(start_payload([{**APPOINT_ITEM, "no": 1}])).open()
+    paper.discuss(1)
+    refused("PAPER_BALLOT_REQUIRED", paper.do, "tally", item_no=1, candidate=1, agree=9,
+            disagree=0, abstain=0, **counts, scrutineers=["周海"], counters=["吴敏"])
+    h = Harness(start_payload([{**APPOINT_ITEM, "no": 1}],
+                              rule_changes={"secret_ballot_direct_tally": True})).open()
     h.discuss(1)
     refused("SECRET_BALLOT_NO_NAMES", h.do, "vote", 9, item_no=1, candidate=1, choice="agree")
     refused("SECRET_BALLOT_NO_NAMES", h.do, "tally", 9, item_no=1, candidate=1, agree=9,
-            disagree=0, abstain=0, scrutineers=["周海"], counters=["吴敏"])
+            disagree=0, abstain=0, **counts, scrutineers=["周海"], counters=["吴敏"])
     refused("SCRUTINEERS_REQUIRED", h.do, "tally", item_no=1, candidate=1, agree=9,
-            disagree=0, abstain=0, scrutineers=[], counters=["吴敏"])
-    refused("TALLY_EXCEEDS", h.do, "tally", item_no=1, candidate=1, agree=9, disagree=1,
-            abstain=0, scrutineers=["周海"], counters=["吴敏"])
-    h.do("tally", item_no=1, candidate=1, agree=7, disagree=1, abstain=1,
-         scrutineers=["周海"], counters=["吴敏"])
+            disagree=0, abstain=0, **counts, scrutineers=[], counters=["吴敏"])
+    refused("SCRUTINEER_IS_CANDIDATE", h.do, "tally", item_no=1, candidate=1, agree=9,
+            disagree=0, abstain=0, **counts, scrutineers=["林玥"], counters=["吴敏"])
+    refused("BALLOTS_ISSUED_RANGE", h.do, "tally", item_no=1, candidate=1, agree=9,
+            disagree=1, abstain=0, issued=10, returned=10, void=0, scrutineers=["周海"],
+            counters=["吴敏"])
+    refused("BALLOTS_RETURNED_EXCEED", h.do, "tally", item_no=1, candidate=1, agree=7,
+            disagree=0, abstain=0, issued=8, returned=9, void=2, scrutineers=["周海"],
+            counters=["吴敏"])
+    refused("TALLY_MISMATCH", h.do, "tally", item_no=1, candidate=1, agree=7, disagree=1,
+            abstain=1, issued=9, returned=9, void=1, scrutineers=["周海"], counters=["吴敏"])
+    h.do("tally", item_no=1, candidate=1, agree=7, disagree=1, abstain=0, issued=9,
+         returned=9, void=1, scrutineers=["周海"], counters=["吴敏"])
     refused("VOTES_PENDING", h.do, "decision", item_no=1, text="通过")
-    h.do("tally", item_no=1, candidate=2, agree=4, disagree=4, abstain=1,
-         scrutineers=["周海"], counters=["吴敏"])
+    refused("TALLY_COUNTS_DIFFER", h.do, "tally", item_no=1, candidate=2, agree=4, disagree=4,
+            abstain=1, **counts, scrutineers=["周海"], counters=["吴敏"])
+    h.do("tally", item_no=1, candidate=2, agree=4, disagree=3, abstain=1, issued=9,
+         returned=9, void=1, scrutineers=["周海"], counters=["吴敏"])
     h.do("decision", item_no=1, text="林玥同志通过，何犇同志未通过")
     results = h.meeting.items[1].results
     assert results[1].passed and not results[2].passed
     tally_events = [e for e in h.events if e.type == "tally"]
     assert all(e.member_id is None for e in tally_events)
     assert all(set(e.payload) == {"item_no", "candidate", "agree", "disagree", "abstain",
-                                  "scrutineers", "counters"} for e in tally_events)
+                                  "issued", "returned", "void", "scrutineers", "counters"}
+               for e in tally_events)
 
 
 def test_r7_one_item_at_a_time_and_each_candidate_separately():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -31,6 +31,7 @@ class Classification:
     major: bool
     reasons_zh: tuple[str, ...]
     reasons_en: tuple[str, ...]
+    category: str = "general"  # the category that agrees with the classification
 
     @property
     def why(self) -> str:
@@ -51,6 +52,7 @@ class ItemSpec:
     candidates: tuple[Candidate, ...] = ()
     materials: tuple[str, ...] = ()
     carried_from: dict[str, Any] | None = field(default=None, compare=False)
+    posts: int | None = None  # posts to fill; a ballot agreeing to more is void (R7)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "ItemSpec":
@@ -73,6 +75,10 @@ class ItemSpec:
             for c in d.get("candidates") or [])
         if category == "appointment" and kind == "decision" and not candidates:
             raise DomainError("CANDIDATES_REQUIRED")
+        posts = d.get("posts")
+        if posts is not None and (isinstance(posts, bool) or not isinstance(posts, int)
+                                  or not 1 <= posts <= max(len(candidates), 1)):
+            raise DomainError("BAD_VALUE", field="职数", field_en="posts", value=str(posts)[:20])
         presenter = d.get("presenter_id")
         if presenter is not None and (isinstance(presenter, bool) or not isinstance(presenter, int)):
             raise DomainError("UNKNOWN_MEMBER", member_id=presenter)
@@ -84,7 +90,7 @@ class ItemSpec:
             presenter_id=presenter, vote_mode=vote_mode, candidates=candidates,
             materials=tuple(clean_text(m, "材料名称", "material name", 200)
                             for m in d.get("materials") or []),
-            carried_from=d.get("carried_from"),
+            carried_from=d.get("carried_from"), posts=posts,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,11 +100,16 @@ class ItemSpec:
             "fund_type": self.fund_type, "area": self.area, "presenter_id": self.presenter_id,
             "vote_mode": self.vote_mode, "candidates": [c.to_dict() for c in self.candidates],
             "materials": list(self.materials), "carried_from": self.carried_from,
+            **({"posts": self.posts} if self.posts is not None else {}),
         }
 
     @property
     def is_decision(self) -> bool:
         return self.kind == "decision"
+
+    @property
+    def post_count(self) -> int:
+        return self.posts or max(len(self.candidates), 1)
 
     def ballots(self) -> list[int | None]:
         """What is voted on separately: each candidate, or the item as a whole (None)."""
@@ -133,13 +144,26 @@ def classify(item: ItemSpec, rules: RuleSet) -> Classification:
         en_reasons.append(f"involves {en(FUND_TYPES, item.fund_type)}, whatever the amount")
     thresholds = {"regular": rules.regular_spending_threshold,
                   "project": rules.project_funds_threshold}
-    limit = thresholds.get(item.fund_type or "")
+    # An amount without a fund type counts as regular spending: never minor for lack of a label.
+    fund_type = item.fund_type or "regular"
+    limit = thresholds.get(fund_type)
     if limit is not None and item.amount is not None and item.amount >= limit:
-        zh_reasons.append(f"{zh(FUND_TYPES, item.fund_type)} {yuan(item.amount)} 元，"
-                          f"达到 {yuan(limit)} 元标准")
-        en_reasons.append(f"{en(FUND_TYPES, item.fund_type)} of {yuan(item.amount)} yuan, "
-                          f"at or above {yuan(limit)}")
-    return Classification(bool(zh_reasons), tuple(zh_reasons), tuple(en_reasons))
+        unlabelled_zh = "" if item.fund_type else "（未注明资金类型，按经常性经费标准）"
+        unlabelled_en = "" if item.fund_type else " (no fund type: counted as regular spending)"
+        zh_reasons.append(f"{zh(FUND_TYPES, fund_type)} {yuan(item.amount)} 元，"
+                          f"达到 {yuan(limit)} 元标准{unlabelled_zh}")
+        en_reasons.append(f"{en(FUND_TYPES, fund_type)} of {yuan(item.amount)} yuan, "
+                          f"at or above {yuan(limit)}{unlabelled_en}")
+    category = item.category
+    if zh_reasons and category == "general":
+        # R1: a major matter by its money is a 大额资金使用 item, never a 一般事项.
+        category = "funds"
+    return Classification(bool(zh_reasons), tuple(zh_reasons), tuple(en_reasons), category)
+
+
+def settled(item: ItemSpec, rules: RuleSet) -> ItemSpec:
+    """The item with the category its 三重一大 classification settles (R1)."""
+    return replace(item, category=classify(item, rules).category)
 
 
 def yuan(amount: Decimal) -> str:

@@ -7,7 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from .errors import DomainError
+from .events import EVENT_TYPES
 from .state import PresenceChange, Quorum, parse_time
+
+# Entries that rest on who was in the room when they were made: a presence change entered
+# late may not be dated before one of them (R3), or the record would contradict itself.
+PRESENCE_DEPENDENT = ("session_opened", "vote", "tally", "ballots_issued", "ballots_counted",
+                      "decision", "head_decision", "reconsideration")
 
 
 class Attendance:
@@ -23,17 +29,50 @@ class Attendance:
         return Quorum(expected, len(self.present()),
                       math.floor(expected * rules.quorum_fraction) + 1)
 
-    def personnel_quorum(self) -> Quorum:
-        """R3: at a personnel vote, at least the personnel share of the expected present."""
-        rules = self._rules()
-        expected = len(self.expected)
-        return Quorum(expected, len(self.present()),
-                      math.ceil(expected * rules.personnel_quorum_fraction))
-
     def vote_quorum(self, item_no: int) -> Quorum:
-        """R3: the quorum a vote on the item needs now (the personnel share for personnel items)."""
-        personnel = self.items[item_no].spec.category in self._rules().personnel_categories
-        return self.personnel_quorum() if personnel else self.quorum()
+        """R3: the quorum the item needs now, for its last stance and its vote: of the item's
+        base (the expected less the recused, R4), more than the quorum share present and not
+        recused; for personnel items at least the personnel share."""
+        rules = self._rules()
+        item = self.items[item_no]
+        recused = sum(1 for m in item.recusals if m in self.expected)
+        base = len(self.expected) - (recused if rules.recused_excluded_from_base else 0)
+        if item.spec.category in rules.personnel_categories:
+            needed = math.ceil(base * rules.personnel_quorum_fraction)
+        else:
+            needed = math.floor(base * rules.quorum_fraction) + 1
+        return Quorum(base, len(self.eligible(item_no)), needed, recused)
+
+    def _require_item_quorum(self, item_no: int, action: str, action_en: str) -> None:
+        quorum = self.vote_quorum(item_no)
+        if not quorum.met:
+            raise DomainError("ITEM_QUORUM_NOT_MET", base=quorum.expected,
+                              expected=len(self.expected), recused=quorum.recused,
+                              present=quorum.present, needed=quorum.needed, action=action,
+                              action_en=action_en)
+
+    def _presence_time(self, member_id: int, value: Any, at: datetime) -> datetime:
+        """A late-entered arrival or leave may not be dated before an entry it contradicts:
+        the member's own last entry, or the last entry that rested on who was present (R3)."""
+        when = self._time(value, at)
+        for limit in (self.presence_floor, self.member_last.get(member_id)):
+            if limit is not None and when < limit[0]:
+                label_zh, label_en = EVENT_TYPES[limit[2]]
+                raise DomainError("PRESENCE_BEFORE_ENTRY", name=self.name(member_id),
+                                  time=limit[0].strftime("%H:%M"), seq=limit[1],
+                                  entry=label_zh, entry_en=label_en)
+        return when
+
+    def _note_presence(self, type_: str, member_id: int | None, p: dict[str, Any],
+                       at: datetime) -> None:
+        """Remember what later presence changes may not be dated before."""
+        item = self.items.get(p.get("item_no")) if isinstance(p.get("item_no"), int) else None
+        closes_round = item is not None and item.round_closed_seq == self.seq
+        if type_ in PRESENCE_DEPENDENT or closes_round:
+            self.presence_floor = (at, self.seq, type_)
+        if member_id is not None and type_ not in ("signature", "correction"):
+            when = parse_time(p["time"]) if type_ in ("arrived", "left") else at
+            self.member_last[member_id] = (when, self.seq, type_)
 
     def _time(self, value: Any, at: datetime) -> datetime:
         """A time the recorder gives for a late arrival or early leave: not in the future."""
@@ -71,20 +110,32 @@ class Attendance:
         member = self._expected_member(member_id)
         if self.attendance.get(member.id) == "present":
             raise DomainError("ALREADY_PRESENT", name=member.name)
-        return member.id, {"time": self._time(p.get("time"), at).isoformat()}
+        return member.id, {"time": self._presence_time(member.id, p.get("time"), at).isoformat()}
 
     def _apply_arrived(self, member_id: int | None, p: dict[str, Any], at: datetime):
         assert member_id is not None
         self.attendance[member_id] = "present"
         self.presence_log.append(PresenceChange(self.seq, member_id, "arrived",
                                                 parse_time(p["time"])))
+        for item in self.items.values():
+            if item.finished or member_id in item.recusals:
+                continue
+            # R5: who arrives after sending a written opinion speaks in person instead.
+            if member_id in item.written:
+                del item.written[member_id]
+                item.superseded.update(s.seq for s in item.speeches
+                                       if s.kind == "written" and s.member_id == member_id)
+            if item.status == "open":
+                item.present_during.add(member_id)
+                if item.round_closed and member_id not in item.stances:
+                    item.after_round.append(member_id)
 
     def _check_left(self, member_id: int | None, p: dict[str, Any], at: datetime):
         self._meeting_running()
         member = self._expected_member(member_id)
         if self.attendance.get(member.id) != "present":
             raise DomainError("NOT_PRESENT", name=member.name)
-        return member.id, {"time": self._time(p.get("time"), at).isoformat(),
+        return member.id, {"time": self._presence_time(member.id, p.get("time"), at).isoformat(),
                            "reason": self._text(p.get("reason"), "离会原因", "the reason",
                                                 required=False)}
 

@@ -105,6 +105,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "UNKNOWN_EVENT": ("未知的记录类型“{type}”。", "Unknown entry type '{type}'."),
     "RULES_INVALID": ("规则设置“{field}”无效：{detail}。", "Rule setting '{field}' is invalid: {detail}."),
     "SIGNATURES_MISSING": ("尚缺签名：{names}。", "Signatures missing: {names}."),
+    "ITEM_QUORUM_NOT_MET": (
+        "到会人数不足：本议题应到 {base} 人（应到会 {expected} 人，回避 {recused} 人），在场且未回避"
+        " {present} 人，需 {needed} 人方可{action}。",
+        "Quorum not met for this item: {present} present and not recused of a base of {base} "
+        "({expected} expected, {recused} recused); {needed} needed to {action_en}."),
+    "PRESENCE_BEFORE_ENTRY": (
+        "{name}的到会或离会时间不能早于 {time}（第 {seq} 条记录“{entry}”）：该记录依据当时的在场情况作出。"
+        "请填写 {time} 以后的时间；如确有出入，闭会后以更正说明。",
+        "{name}'s arrival or leave cannot be dated before {time} (entry {seq}, {entry_en}), "
+        "which rests on who was present then. Give a later time, or add a correction after "
+        "closing."),
+    "ROUND_CLOSED": (
+        "本议题已由{last}末位表态，表态已经结束；{name}此后到会，不再表态，可参加表决。",
+        "{last} has stated the last position on this item: the round is over. {name} came "
+        "after it and may vote but not state a position."),
+    "WRITTEN_ONLY_ABSENT": (
+        "{name}曾在会场参加本议题，书面意见只适用于整个议题缺席的成员。",
+        "{name} was present for this item; written opinions are only for members absent "
+        "for the whole item."),
+    "CHIEF_WRITTEN_NOT_LAST": (
+        "{name}的书面意见须在到会成员全部表态后录入（末位表态），还有 {pending} 位成员未表态。",
+        "{name}'s written opinion can be entered only after every member present has stated "
+        "({pending} still to state)."),
+    "CHIEF_WRITTEN_LAST": (
+        "{name}的书面意见已作为最后意见录入，不能再录入其他书面意见。",
+        "{name}'s written opinion is the last word on this item: no more written opinions."),
+    "STANCE_PER_CANDIDATE": (
+        "请对人选{name}逐一表态（同意、不同意或缓议）。",
+        "State a position on each candidate: {name} has none."),
+    "AMEND_AFTER_VOTE": (
+        "本议题已开始表决，不能再修改发言记录；闭会后可添加更正。",
+        "Voting on this item has begun: entries can no longer be amended; add a correction "
+        "after closing."),
+    "ALREADY_AMENDED": (
+        "第 {seq} 条记录已被第 {later} 条修改，请修改最新的一条。",
+        "Entry {seq} was already amended by entry {later}: amend the latest."),
+    "AMEND_MOVES_LAST": (
+        "{name}的末位表态不能改记到其他成员名下。",
+        "The last position stated by {name} cannot be moved to another member."),
+    "AMEND_WRITTEN_MEMBER": (
+        "书面意见只能修改表态和内容，不能改为其他成员的意见。",
+        "A written opinion's stance and words can be amended, not its member."),
+    "AMEND_WORDS_ONLY": (
+        "汇报和程序性发言只能修改发言内容。",
+        "Only the words of a report or a procedural remark can be amended."),
+    "AGENDA_EMPTY": ("会议没有议题，不能开始。", "The meeting has no agenda item and cannot start."),
+    "PAPER_BALLOT_REQUIRED": (
+        "本单位规则要求无记名投票使用纸质选票：请打印并发放选票，收回后逐张录入。",
+        "The unit's rules require paper ballots: print and issue them, then enter each returned "
+        "ballot."),
+    "BALLOTS_ALREADY_ISSUED": ("本议题的选票已发放。", "Ballots for this item were already issued."),
+    "BALLOTS_NOT_ISSUED": ("请先登记发放选票。", "Record the ballots issued first."),
+    "BALLOTS_ISSUED_RANGE": (
+        "发出选票 {issued} 张无效：应为 1 至 {voters} 张（在场且未回避的成员人数）。",
+        "{issued} ballots issued is invalid: 1 to {voters} (members present and not recused)."),
+    "BALLOTS_RETURNED_EXCEED": ("收回选票 {returned} 张，多于发出的 {issued} 张。",
+                                "{returned} ballots returned, more than the {issued} issued."),
+    "BALLOTS_MISMATCH": (
+        "收回选票 {returned} 张，已录入 {entered} 张：有效票与废票之和须等于收回票数。",
+        "{returned} ballots returned but {entered} entered: valid plus void must equal returned."),
+    "TALLY_MISMATCH": (
+        "有效票 {valid} 张加废票 {void} 张不等于收回的 {returned} 张。",
+        "{valid} valid plus {void} void does not equal the {returned} returned."),
+    "TALLY_COUNTS_DIFFER": (
+        "各人选的发出、收回和废票数须一致（已登记：发出 {issued}，收回 {returned}，废票 {void}）。",
+        "Issued, returned and void must be the same for every candidate ({issued}, {returned}, "
+        "{void} recorded)."),
+    "SCRUTINEER_IS_CANDIDATE": ("{name}是本议题的人选，不能担任监票人或计票人。",
+                                "{name} is a candidate and cannot be a scrutineer or counter."),
+    "NOT_RECONSIDERABLE": (
+        "第 {item_no} 项不是已表决通过或未通过的干部任免议题，不能复议。",
+        "Item {item_no} is not a decided appointment: it cannot be reconsidered."),
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Callable, Iterable
 
-from .agenda import ItemSpec, check_item
+from .agenda import ItemSpec, check_item, settled
 from .attendance import Attendance
 from .chain import Event
 from .closing import Closing
@@ -61,6 +61,9 @@ class Meeting(Attendance, Opinions, Voting, Closing):
         self.started_at: datetime | None = None
         self.opened_at: datetime | None = None
         self.closed_at: datetime | None = None
+        # (time, seq, type): what a presence change entered late may not be dated before (R3)
+        self.presence_floor: tuple[datetime, int, str] | None = None
+        self.member_last: dict[int, tuple[datetime, int, str]] = {}
 
     @classmethod
     def replay(cls, events: Iterable[Event]) -> "Meeting":
@@ -102,6 +105,7 @@ class Meeting(Attendance, Opinions, Voting, Closing):
         self.seq += 1
         self.last_at = at
         getattr(self, f"_apply_{cmd.type}")(cmd.member_id, cmd.payload, at)
+        self._note_presence(cmd.type, cmd.member_id, cmd.payload, at)
 
     def name(self, member_id: int | None) -> str:
         member = self.members.get(member_id) if member_id is not None else None
@@ -131,15 +135,23 @@ class Meeting(Attendance, Opinions, Voting, Closing):
         if not item.spec.is_decision:
             return Step("conclude", n)
         pending = self.pending_opinions(n)
+        last = self.last_speaker(n)
+        last_word = (not pending or pending == [last]) and not item.voting_started
+        if last_word and not self.vote_quorum(n).met:
+            return Step("quorum", n)  # R3: the last word needs the quorum; wait, or defer
         if pending:
             return Step("opinions", n, tuple(pending))
         if self.decision_mode == "head":
-            return Step("head_decision", n, tuple(filter(None, [self.last_speaker(n)])))
+            return Step("head_decision", n, tuple(filter(None, [last])))
         if self.division(n).sharp and not item.override_reason and not item.voting_started:
             return Step("division", n)
         if not self.vote_quorum(n).met:
             return Step("quorum", n)  # wait for members to come back, or defer
         votes = self.pending_votes(n)
+        if votes and item.spec.vote_mode == "secret" and not self._rules().secret_ballot_direct_tally:
+            # R7: paper ballots, issued and then counted one by one
+            return Step("count_ballots" if item.ballots_issued else "issue_ballots", n,
+                        tuple(self.eligible(n)))
         if votes:
             return Step("vote", n, tuple(sorted({m for ms in votes.values() for m in ms})))
         return Step("decide", n)
@@ -221,7 +233,9 @@ class Meeting(Attendance, Opinions, Voting, Closing):
         for key in ("chair_id", "deputy_chair_id"):
             if p.get(key) is not None and p[key] not in by_id:
                 raise DomainError("UNKNOWN_MEMBER", member_id=p[key])
-        items = [ItemSpec.from_dict(d) for d in p.get("agenda") or []]
+        items = [settled(ItemSpec.from_dict(d), rules) for d in p.get("agenda") or []]
+        if not items:
+            raise DomainError("AGENDA_EMPTY")
         if [i.no for i in items] != list(range(1, len(items) + 1)):
             raise DomainError("BAD_VALUE", field="议题序号", field_en="item numbers",
                               value="1, 2, 3 …")
@@ -276,7 +290,7 @@ class Meeting(Attendance, Opinions, Voting, Closing):
         self.expected = list(p["expected"])
         self.observers = list(p["observers"])
         for d in p["agenda"]:
-            spec = ItemSpec.from_dict(d)
+            spec = settled(ItemSpec.from_dict(d), self.rules)
             self.items[spec.no] = ItemState(spec, check_item(spec, self.members, self.rules,
                                                               self.decision_mode))
 

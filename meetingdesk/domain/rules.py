@@ -16,6 +16,10 @@ from .words import CATEGORIES, FUND_TYPES
 
 SPEAKING_ORDERS = ("junior_first", "senior_first")
 
+# Settings added after the first rule sets were saved, with the value a saved rule set that
+# lacks them takes (what the regulations expect).
+LATER_SETTINGS: dict[str, Any] = {"secret_ballot_direct_tally": False}
+
 
 @dataclass(frozen=True)
 class RuleSet:
@@ -37,10 +41,12 @@ class RuleSet:
     speaking_order: str  # R5: default order of the other members
     all_attendees_sign: bool
     max_text_length: int
+    secret_ballot_direct_tally: bool = False  # R7: a tally typed in, not ballots one by one
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RuleSet":
         """Validate a stored or edited rule set; refuses with RULES_INVALID naming the field."""
+        data = {**LATER_SETTINGS, **data}
         missing = [f.name for f in fields(cls) if f.name not in data]
         if missing:
             raise DomainError("RULES_INVALID", field=missing[0], detail="缺少 / missing")
@@ -65,6 +71,7 @@ class RuleSet:
                 speaking_order=_choice(data, "speaking_order", SPEAKING_ORDERS),
                 all_attendees_sign=_bool(data, "all_attendees_sign"),
                 max_text_length=_int(data, "max_text_length", 100),
+                secret_ballot_direct_tally=_bool(data, "secret_ballot_direct_tally"),
             )
         except (TypeError, ValueError) as exc:
             raise DomainError("RULES_INVALID", field="?", detail=str(exc)) from exc

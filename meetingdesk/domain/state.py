@@ -21,6 +21,15 @@ class Command:
 
 
 @dataclass(frozen=True)
+class CandidateStance:
+    """A stance on one candidate of an appointment item (逐一表态)."""
+
+    candidate: int
+    stance: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Speech:
     """One thing said on an item, in the order it was said."""
 
@@ -32,6 +41,14 @@ class Speech:
     words: str
     stance: str | None = None
     reason: str = ""
+    per_candidate: tuple[CandidateStance, ...] = ()
+    amends: int | None = None  # the seq of the entry this one amends (R6a)
+
+    def stances(self) -> dict[int | None, str]:
+        """The stance per ballot: per candidate, or the item's as a whole (None)."""
+        if self.per_candidate:
+            return {c.candidate: c.stance for c in self.per_candidate}
+        return {} if self.stance is None else {None: self.stance}
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,32 @@ class Tally:
     abstain: int
     scrutineers: tuple[str, ...]
     counters: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BallotCount:
+    """A secret ballot's paper trail (R7): ballots issued, returned, valid and void."""
+
+    issued: int
+    returned: int
+    valid: int
+    void: int
+    first_serial: int = 0  # the serial numbers printed on the ballots, when printed here
+
+
+@dataclass(frozen=True)
+class Reconsideration:
+    """A request to vote again on a decided appointment (R7a) and the vote on it."""
+
+    seq: int
+    at: datetime
+    reason: str
+    agree: int
+    disagree: int
+    abstain: int
+    base: int
+    granted: bool
+    earlier_results: tuple[tuple[int | None, BallotResult], ...]
 
 
 @dataclass
@@ -53,12 +96,21 @@ class ItemState:
     recusals: dict[int, str] = field(default_factory=dict)
     reported: bool = False
     speeches: list[Speech] = field(default_factory=list)
-    stances: dict[int, str] = field(default_factory=dict)  # opinions in the meeting
-    written: dict[int, str] = field(default_factory=dict)  # absent members' written stances
+    # member -> stance per ballot (a candidate, or None for the item as a whole)
+    stances: dict[int, dict[int | None, str]] = field(default_factory=dict)  # in the meeting
+    written: dict[int, dict[int | None, str]] = field(default_factory=dict)  # absent members'
+    superseded: set[int] = field(default_factory=set)  # seqs of written opinions spoken over
+    amended: dict[int, int] = field(default_factory=dict)  # seq amended -> seq of amendment
+    round_closed_seq: int | None = None  # the last speaker's stance ends the round (R5)
+    present_during: set[int] = field(default_factory=set)  # members in the room while open
+    after_round: list[int] = field(default_factory=list)  # arrived after the round ended
     order: list[int] | None = None
     override_reason: str = ""
     votes: dict[int | None, dict[int, str]] = field(default_factory=dict)
     tallies: dict[int | None, Tally] = field(default_factory=dict)
+    ballots_issued: dict[str, Any] | None = None  # paper secret ballot handed out (R7)
+    ballot_count: BallotCount | None = None
+    reconsiderations: list[Reconsideration] = field(default_factory=list)
     results: dict[int | None, BallotResult] = field(default_factory=dict)
     decision_text: str = ""
     deferral_reason: str = ""
@@ -71,7 +123,12 @@ class ItemState:
 
     @property
     def voting_started(self) -> bool:
-        return any(self.votes.values()) or bool(self.tallies)
+        return (any(self.votes.values()) or bool(self.tallies)
+                or self.ballots_issued is not None)
+
+    @property
+    def round_closed(self) -> bool:
+        return self.round_closed_seq is not None
 
 
 @dataclass(frozen=True)
@@ -85,9 +142,10 @@ class PresenceChange:
 
 @dataclass(frozen=True)
 class Quorum:
-    expected: int
+    expected: int  # the base: expected members, less the recused where the rules say so
     present: int
     needed: int
+    recused: int = 0
 
     @property
     def met(self) -> bool:

@@ -77,10 +77,11 @@ class RunningActions:
     def mark_absent(self, meeting_id: int, member_id: int, reason: str) -> Event:
         return self._record(meeting_id, "attendance", member_id, status="absent", reason=reason)
 
-    def record_written_opinion(self, meeting_id: int, item_no: int, member_id: int, stance: str,
-                               words: str, reason: str = "") -> Event:
+    def record_written_opinion(self, meeting_id: int, item_no: int, member_id: int,
+                               stance: str | None, words: str, reason: str = "",
+                               per_candidate: list[dict[str, Any]] | None = None) -> Event:
         return self._record(meeting_id, "written_opinion", member_id, item_no=item_no,
-                            stance=stance, words=words, reason=reason)
+                            **_stance(stance, reason, per_candidate), words=words)
 
     def record_arrival(self, meeting_id: int, member_id: int,
                        time: datetime | str | None = None) -> Event:
@@ -107,10 +108,22 @@ class RunningActions:
     def set_speaking_order(self, meeting_id: int, item_no: int, order: list[int]) -> Event:
         return self._record(meeting_id, "speaking_order", item_no=item_no, order=order)
 
-    def record_opinion(self, meeting_id: int, item_no: int, member_id: int, stance: str,
-                       words: str, reason: str = "") -> Event:
-        return self._record(meeting_id, "opinion", member_id, item_no=item_no, stance=stance,
-                            words=words, reason=reason)
+    def record_opinion(self, meeting_id: int, item_no: int, member_id: int, stance: str | None,
+                       words: str, reason: str = "",
+                       per_candidate: list[dict[str, Any]] | None = None) -> Event:
+        """An opinion with its stance, or on an appointment item one stance per candidate
+        (per_candidate: [{"candidate": 1, "stance": "agree", "reason": ""}, ...])."""
+        return self._record(meeting_id, "opinion", member_id, item_no=item_no,
+                            **_stance(stance, reason, per_candidate), words=words)
+
+    def amend_entry(self, meeting_id: int, item_no: int, refers_to_seq: int, words: str,
+                    stance: str | None = None, reason: str = "",
+                    per_candidate: list[dict[str, Any]] | None = None,
+                    member_id: int | None = None) -> Event:
+        """R6a: amend a mistaken entry before the item's vote (member, stance or words)."""
+        return self._record(meeting_id, "amendment", member_id, item_no=item_no,
+                            refers_to_seq=refers_to_seq, words=words,
+                            **_stance(stance, reason, per_candidate))
 
     def record_remark(self, meeting_id: int, words: str, member_id: int | None = None,
                       item_no: int | None = None, observer: str | None = None) -> Event:
@@ -128,10 +141,32 @@ class RunningActions:
 
     def enter_tally(self, meeting_id: int, item_no: int, agree: int, disagree: int,
                     abstain: int, scrutineers: list[str], counters: list[str],
-                    candidate: int | None = None) -> Event:
+                    candidate: int | None = None, *, issued: int, returned: int,
+                    void: int = 0) -> Event:
+        """A secret ballot's tally typed in directly, where the unit's rules allow it."""
         return self._record(meeting_id, "tally", item_no=item_no, candidate=candidate,
-                            agree=agree, disagree=disagree, abstain=abstain,
-                            scrutineers=scrutineers, counters=counters)
+                            agree=agree, disagree=disagree, abstain=abstain, issued=issued,
+                            returned=returned, void=void, scrutineers=scrutineers,
+                            counters=counters)
+
+    def issue_ballots(self, meeting_id: int, item_no: int, issued: int, scrutineers: list[int],
+                      counters: list[int], first_serial: int = 1) -> Event:
+        """R7: paper ballots handed out, with the scrutineers and counters (members)."""
+        return self._record(meeting_id, "ballots_issued", item_no=item_no, issued=issued,
+                            first_serial=first_serial, scrutineers=scrutineers,
+                            counters=counters)
+
+    def count_ballots(self, meeting_id: int, item_no: int, returned: int,
+                      ballots: list[dict[str, Any]]) -> Event:
+        """R7: every returned ballot, {"void": True} or {"marks": {"1": "agree", ...}}."""
+        return self._record(meeting_id, "ballots_counted", item_no=item_no, returned=returned,
+                            ballots=ballots)
+
+    def reconsider(self, meeting_id: int, item_no: int, reason: str, agree: int, disagree: int,
+                   abstain: int) -> Event:
+        """R7a: the request to vote again on a decided appointment, and the vote on it."""
+        return self._record(meeting_id, "reconsideration", item_no=item_no, reason=reason,
+                            agree=agree, disagree=disagree, abstain=abstain)
 
     def decide(self, meeting_id: int, item_no: int, text: str) -> Event:
         return self._record(meeting_id, "decision", item_no=item_no, text=text)
@@ -188,6 +223,13 @@ class RunningActions:
     def clear_drafts(self, meeting_id: int) -> None:
         with self.db.session() as session:
             session.execute(delete(m.Draft).where(m.Draft.meeting_id == meeting_id))
+
+
+def _stance(stance: str | None, reason: str,
+            per_candidate: list[dict[str, Any]] | None) -> dict[str, Any]:
+    if per_candidate is not None:
+        return {"stances": per_candidate}
+    return {"stance": stance, "reason": reason}
 
 
 def _iso(time: datetime | str | None) -> str | None:
