@@ -829,6 +829,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Grounds and reasons:</translation>
     </message>
     <message>
+        <source>请选择表态</source>
+        <translation>Choose a stance</translation>
+    </message>
+    <message>
+        <source>请选择表态：书面意见的表态须由本人明确，不作默认。</source>
+        <translation>Choose a stance: a written opinion&apos;s stance is the member&apos;s own and is never assumed.</translation>
+    </message>
+    <message>
         <source>暂缓表决</source>
         <translation>Defer</translation>
     </message>
@@ -969,6 +977,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。</source>
         <translation>{name} ({position}) decides after hearing everyone. The others&apos; opinions: {detail}.</translation>
+    </message>
+    <message>
+        <source>请选择决定。</source>
+        <translation>Choose a decision.</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1432,10 @@ Database: %2</translation>
     <message>
         <source>依据和理由：</source>
         <translation>Grounds and reasons:</translation>
+    </message>
+    <message>
+        <source>请选择表态。</source>
+        <translation>Choose a stance.</translation>
     </message>
 </context>
 <context>
