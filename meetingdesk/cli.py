@@ -119,7 +119,8 @@ def _demo(db: str | None, lang: str) -> int:
 
 
 STATUS = {"preparing": ("筹备中", "preparing"), "in_progress": ("进行中", "in progress"),
-          "closed": ("已闭会", "closed"), "filed": ("已备案", "filed")}
+          "closed": ("已闭会", "closed"), "filed": ("已备案", "filed"),
+          "cancelled": ("已取消", "cancelled")}
 
 
 def _list(db: str | None, lang: str) -> int:
@@ -129,8 +130,10 @@ def _list(db: str | None, lang: str) -> int:
     try:
         col = 1 if lang == "en" else 0
         for row in desk.list_meetings(limit=1_000_000):
-            print(f"{row.id}\t{row.unit_name} {row.title}\t{row.scheduled_at[:10]}\t"
-                  f"{STATUS[row.status][col]}")
+            status = STATUS[row.status][col]
+            if row.cancellation is not None:  # R11: the number is accounted for, and why
+                status += ("：" if col == 0 else ": ") + row.cancellation.reason
+            print(f"{row.id}\t{row.unit_name} {row.title}\t{row.scheduled_at[:10]}\t{status}")
         return 0
     finally:
         desk.close()
