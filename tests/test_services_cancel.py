@@ -126,3 +126,29 @@ def test_list_shows_the_cancelled_meeting_and_its_reason(tmp_path: Path):
         assert listed.returncode == 0, listed.stderr
         line = next(x for x in listed.stdout.splitlines() if x.startswith(f"{second}\t"))
         assert "2026年第2次党委会" in line and line.endswith(expected)
+
+
+class SlowStart(Desk):
+    """A window whose start is overtaken: another window cancels the meeting after this one has
+    checked it may start and before it writes the start."""
+
+    other_window: Desk
+
+    def _startable(self, session, meeting_id):  # type: ignore[no-untyped-def]
+        row = super()._startable(session, meeting_id)
+        self.other_window.cancel_meeting(meeting_id, REASON, "郑小玲")
+        return row
+
+
+def test_a_start_overtaken_by_a_cancellation_is_refused(db_url: str):
+    desk = SlowStart.open(db_url)
+    desk.other_window = Desk.open(db_url)
+    try:
+        _, (meeting,), _ = unit_with_meetings(desk, 1)
+        with pytest.raises(ServiceError) as err:
+            desk.start_meeting(meeting)
+        assert err.value.code == "MEETING_CANCELLED"
+        assert desk.events(meeting) == [] and desk.meeting_info(meeting).status == "cancelled"
+    finally:
+        desk.other_window.close()
+        desk.close()

@@ -140,7 +140,10 @@ class PreparationActions:
         reason = clean_text(reason, "取消会议的原因", "the reason for cancelling", 500)
         by = clean_text(by, "经办人", "who cancels", 50)
         with self.db.session() as session:
-            row = self._meeting_row(session, meeting_id)
+            # Locked (PostgreSQL) so that a start in another window either comes first and is
+            # seen below, or waits and sees the cancellation (see Desk._append); SQLite refuses
+            # whichever of the two read a snapshot the other has since changed.
+            row = self._meeting_row(session, meeting_id, lock=True)
             self._refuse_cancelled(row, "再次取消", "cancel it again")
             has_log = session.scalar(select(m.EventRecord.id).where(
                 m.EventRecord.meeting_id == meeting_id).limit(1)) is not None
@@ -383,8 +386,8 @@ class PreparationActions:
                                 required=False)) for o in observers]
 
     @staticmethod
-    def _meeting_row(session: Any, meeting_id: int) -> m.Meeting:
-        row = session.get(m.Meeting, meeting_id)
+    def _meeting_row(session: Any, meeting_id: int, lock: bool = False) -> m.Meeting:
+        row = session.get(m.Meeting, meeting_id, with_for_update=lock)
         if row is None:
             raise DomainError("BAD_VALUE", field="会议", field_en="meeting", value=meeting_id)
         return row
@@ -397,7 +400,8 @@ class PreparationActions:
         return row
 
     @staticmethod
-    def _refuse_cancelled(row: m.Meeting, action: str, action_en: str) -> None:
+    def _refuse_cancelled(row: Any, action: str, action_en: str) -> None:
+        """`row`: a Meeting, or a row with its title, cancelled_at and cancel_reason."""
         if row.cancelled_at is not None:
             raise meeting_cancelled(row.title, row.cancelled_at, row.cancel_reason or "", action,
                                     action_en)
