@@ -4,7 +4,10 @@ refused, never one of them silently ignored."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,4 +95,23 @@ def test_two_different_values_are_refused(option: str, first: str, second: str,
     assert done.returncode == 2
     assert f"{option} 在命令名前后给出了不同的值（{first} 与 {second}）" in done.stderr
     assert "different values before and after the command" in done.stderr
+    assert not (_isolated_data_dir / DB_FILENAME).exists()
+
+
+def gui(*args: str) -> subprocess.CompletedProcess[str]:
+    """The program with no command: the main window, quitting once it shows (the smoke test)."""
+    env = dict(os.environ, MEETINGDESK_QUIT_AFTER_START="1", QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "meetingdesk.cli", *args], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def test_the_gui_opens_the_file_and_language_given(demo_db: Path, tmp_path: Path,
+                                                   _isolated_data_dir: Path):
+    shown = gui("--db", str(demo_db), "--lang", "en")
+    assert shown.returncode == 0, shown.stderr
+    assert "main window ready (MeetingDesk — 晓塘乡党委)" in shown.stdout
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a database\n" * 10, encoding="utf-8")
+    refused = gui("--db", str(junk))
+    assert refused.returncode == 2 and "the database cannot be opened" in refused.stdout
     assert not (_isolated_data_dir / DB_FILENAME).exists()
