@@ -14,15 +14,27 @@ from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
 
 
+# --db and --lang may come before the command name or after it. Each position has its own
+# dest, so that a subparser's default cannot overwrite the value given before the command.
+SHARED = ("db", "lang")
+
+
+def _shared_options(after: bool) -> argparse.ArgumentParser:
+    suffix, default = ("_after", argparse.SUPPRESS) if after else ("", None)
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--db", metavar="PATH", dest="db" + suffix, default=default,
+                         help="数据库文件（SQLite）或 postgresql+psycopg:// 地址；默认为用户数据目录中的文件 "
+                              "/ database file or URL (default: the user's data folder)")
+    options.add_argument("--lang", choices=("zh", "en"), dest="lang" + suffix, default=default,
+                         help="界面和提示语言（默认 zh） / language of the interface and messages "
+                              "(default zh)")
+    return options
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH",
-                        help="数据库文件（SQLite）或 postgresql+psycopg:// 地址；默认为用户数据目录中的文件 "
-                             "/ database file or URL (default: the user's data folder)")
-    common.add_argument("--lang", choices=("zh", "en"), default="zh",
-                        help="界面和提示语言 / language of the interface and messages")
+    common = _shared_options(after=True)
     parser = argparse.ArgumentParser(
-        prog="meetingdesk", parents=[common],
+        prog="meetingdesk", parents=[_shared_options(after=False)],
         description="会议纪实台：领导班子会议全程纪实 / MeetingDesk: full records of leadership-team meetings")
     sub = parser.add_subparsers(dest="command", metavar="命令 / command")
     sub.add_parser("demo", parents=[common],
@@ -50,8 +62,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _merge_shared(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """One value for each of --db and --lang, whether given before or after the command;
+    different values in the two places are refused rather than one silently winning."""
+    for name in SHARED:
+        before = getattr(args, name)
+        after = getattr(args, name + "_after", None)
+        if after is None:
+            continue
+        if before is not None and before != after:
+            parser.error(f"--{name} 在命令名前后给出了不同的值（{before} 与 {after}），请只给一个。"
+                         f" / --{name} was given different values before and after the command "
+                         f"({before}, {after}): give one.")
+        setattr(args, name, after)
+    args.lang = args.lang or "zh"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _merge_shared(parser, args)
     lang = args.lang
     if args.command is None:
         from meetingdesk.ui.app import run_gui  # Qt is loaded only for the GUI
@@ -89,7 +119,8 @@ def _demo(db: str | None, lang: str) -> int:
 
 
 STATUS = {"preparing": ("筹备中", "preparing"), "in_progress": ("进行中", "in progress"),
-          "closed": ("已闭会", "closed"), "filed": ("已备案", "filed")}
+          "closed": ("已闭会", "closed"), "filed": ("已备案", "filed"),
+          "cancelled": ("已取消", "cancelled")}
 
 
 def _list(db: str | None, lang: str) -> int:
@@ -99,8 +130,10 @@ def _list(db: str | None, lang: str) -> int:
     try:
         col = 1 if lang == "en" else 0
         for row in desk.list_meetings(limit=1_000_000):
-            print(f"{row.id}\t{row.unit_name} {row.title}\t{row.scheduled_at[:10]}\t"
-                  f"{STATUS[row.status][col]}")
+            status = STATUS[row.status][col]
+            if row.cancellation is not None:  # R11: the number is accounted for, and why
+                status += ("：" if col == 0 else ": ") + row.cancellation.reason
+            print(f"{row.id}\t{row.unit_name} {row.title}\t{row.scheduled_at[:10]}\t{status}")
         return 0
     finally:
         desk.close()

@@ -119,6 +119,7 @@ def test_another_window_appending_is_caught_up(desk: Desk, db_url: str):
     unit, ids = small_unit(desk)
     meeting = desk.create_meeting(unit, "party_committee", "2026-12-01T09:00:00+08:00", "",
                                   ids[0], "记录员")
+    desk.add_item(meeting, title="学习文件", kind="study")  # an empty agenda cannot start
     desk.start_meeting(meeting)
     desk.mark_present(meeting, ids[0])
     other = Desk.open(db_url)
@@ -137,6 +138,7 @@ def test_clock_going_back_keeps_the_log_in_order(desk: Desk):
     desk.clock = lambda: now[0]
     meeting = desk.create_meeting(unit, "party_committee", "2026-12-01T09:00:00+08:00", "",
                                   ids[0], "记录员")
+    desk.add_item(meeting, title="学习文件", kind="study")  # an empty agenda cannot start
     desk.start_meeting(meeting)
     now[0] -= timedelta(hours=1)
     desk.mark_present(meeting, ids[0])

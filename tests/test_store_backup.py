@@ -14,14 +14,15 @@ from meetingdesk.store import eventlog, migrate, open_database
 from meetingdesk.store.backup import backup_database
 from test_store_eventlog import add_meeting, append_chain
 
-# A later revision, for the test only: it adds a table, so a copy taken before the migration
-# and one taken after it can be told apart.
-LATER_REVISION = '''
+# The program's newest revision, and a later one for the test only: it adds a table, so a copy
+# taken before the migration and one taken after it can be told apart.
+HEAD = migrate._newest_revision_on_disk()
+LATER_REVISION = f'''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -56,7 +57,7 @@ def with_later_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     migrations = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, migrations,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_later_probe.py").write_text(source)
+    (migrations / "versions" / "9999_later_probe.py").write_text(source)
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
 
 
@@ -83,7 +84,7 @@ def test_a_database_behind_head_is_backed_up_before_it_is_migrated(
     assert "later_probe" not in tables_in(backup)
     with sqlite3.connect(backup) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
     conn.close()
     assert events_in(backup) == before
     # And the database itself was migrated, its log untouched.
@@ -110,7 +111,7 @@ def test_a_failed_migration_leaves_the_database_as_it_was(
     try:
         with db.engine.connect() as conn:
             assert "later_probe" not in inspect(conn).get_table_names()
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
         with db.session() as session:
             assert eventlog.load(session, meeting_id) == events
     finally:
@@ -126,7 +127,7 @@ def test_postgresql_is_migrated_without_a_desktop_backup(
     db = open_database(pg_url)
     try:
         with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "9999"
         assert backup_database(db, "meeting-1-closed") is None
     finally:
         db.close()

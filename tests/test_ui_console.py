@@ -567,8 +567,15 @@ def test_a_written_opinion_of_an_absent_member(desk: Desk, open_console: Any) ->
     press(w, "writtenButton")
     d = dialog(w)
     assert d.findChild(QComboBox, "personCombo").currentText().startswith("吴敏")
-    choose(d.findChild(QComboBox, "stanceCombo"), "同意")
+    stance = d.findChild(QComboBox, "stanceCombo")  # never assumed (issue 8, finding 9)
+    assert stance.currentIndex() == -1 and stance.placeholderText() == "请选择表态"
     type_text(d.findChild(QPlainTextEdit, "textEdit"), "同意补助方案。")
+    dialog_ok(d)
+    assert d.isVisible() and d.focusWidget() is stance
+    assert d.findChild(QLabel, "messageLabel").text() == (
+        "请选择表态：书面意见的表态须由本人明确，不作默认。")
+    assert desk.meeting(meeting).items[1].written == {}
+    choose(stance, "同意")
     dialog_ok(d)
     state = desk.meeting(meeting)
     assert state.items[1].written == {state.expected[8]: "agree"}

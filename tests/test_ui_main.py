@@ -59,6 +59,7 @@ def test_status_filter_and_the_next_action(qtbot, desk: Desk, unit: int):
                                    "会议室", chief, "郑小玲")
     running = desk.create_meeting(unit, "party_committee", "2026-11-21T09:00:00+08:00",
                                   "会议室", chief, "郑小玲")
+    desk.add_item(running, title="学习县委文件", kind="study")
     desk.start_meeting(running)
     window = show(qtbot, MainWindow(desk))
     assert window.ui.statusInProgress.text() == "进行中  1"
@@ -201,10 +202,14 @@ def test_a_closed_meeting_opens_its_record_page(qtbot, desk: Desk, unit: int):
     members = [m.id for m in desk.members(unit)]
     meeting = desk.create_meeting(unit, "party_committee", "2026-11-20T09:00:00+08:00",
                                   "会议室", members[0], "郑小玲")
+    desk.add_item(meeting, title="学习县委文件", kind="study", presenter_id=members[1])
     desk.start_meeting(meeting)
     for member in members:
         desk.mark_present(meeting, member)
     desk.open_session(meeting)
+    desk.open_item(meeting, 1)
+    desk.report(meeting, 1, members[1], "传达文件精神。")
+    desk.conclude_item(meeting, 1, "会议学习了文件。")
     desk.close_meeting(meeting)
     window = show(qtbot, MainWindow(desk))
     assert window.ui.nextButton.text() == "查看记录"

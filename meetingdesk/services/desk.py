@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, select, update
 
 from meetingdesk.domain import Event, Meeting, seal
 from meetingdesk.store import Database, StoreError, open_database
@@ -103,6 +103,11 @@ class Desk(SetupActions, PreparationActions, RunningActions):
             at = self.clock()
             if state.last_at is not None and at < state.last_at:
                 at = state.last_at  # the laptop's clock went back: keep the log in order
+            if type_ == "meeting_started":  # not if cancelled meanwhile in another window
+                self._refuse_cancelled(connection.execute(
+                    select(m.Meeting.title, m.Meeting.cancelled_at, m.Meeting.cancel_reason)
+                    .where(m.Meeting.id == meeting_id).with_for_update()).one(),
+                    "开始", "start it")
             cmd = state.propose(type_, member_id, payload, at)
             ev = seal(state.uid or cmd.payload["uid"], state.seq + 1, cmd.type, at.isoformat(),
                       cmd.member_id, cmd.payload, cached.head_hash)

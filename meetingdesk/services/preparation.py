@@ -22,7 +22,9 @@ from meetingdesk.domain.numbering import gaps
 from meetingdesk.domain.text import clean_text
 from meetingdesk.domain.words import HEAD_DECISIONS_CARRY_OVER
 from meetingdesk.store import models as m
+from meetingdesk.store.models import now_iso
 
+from .errors import ServiceError, meeting_cancelled
 from .setup import to_member
 
 if TYPE_CHECKING:
@@ -30,6 +32,15 @@ if TYPE_CHECKING:
 
 ITEM_FIELDS = ("title", "kind", "category", "amount", "fund_type", "area", "presenter_id",
                "vote_mode", "candidates", "materials")
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    """Why, when and by whom a prepared meeting was called off (R11)."""
+
+    at: str
+    by: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,8 @@ class MeetingRow:
     chair_id: int | None
     deputy_chair_id: int | None
     recorder: str
-    status: str
+    status: str  # preparing, in_progress, closed, filed, or cancelled (then see `cancellation`)
+    cancellation: Cancellation | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +133,23 @@ class PreparationActions:
                                   value=f"{when.year}（编号按 {row.year} 年 / numbered in {row.year}）")
             self._set_header(row, self._active_rows(session, row.unit_id), when, place,
                              chair_id, deputy_chair_id, recorder, expected, observers or [])
+
+    def cancel_meeting(self, meeting_id: int, reason: str, by: str) -> None:
+        """R11: a prepared meeting that will not take place is cancelled with a reason, never
+        deleted; it keeps its number, and it can no longer be edited or started."""
+        reason = clean_text(reason, "取消会议的原因", "the reason for cancelling", 500)
+        by = clean_text(by, "经办人", "who cancels", 50)
+        with self.db.session() as session:
+            # Locked (PostgreSQL) so that a start in another window either comes first and is
+            # seen below, or waits and sees the cancellation (see Desk._append); SQLite refuses
+            # whichever of the two read a snapshot the other has since changed.
+            row = self._meeting_row(session, meeting_id, lock=True)
+            self._refuse_cancelled(row, "再次取消", "cancel it again")
+            has_log = session.scalar(select(m.EventRecord.id).where(
+                m.EventRecord.meeting_id == meeting_id).limit(1)) is not None
+            if row.status != "preparing" or has_log:
+                raise ServiceError("CANCEL_AFTER_START", title=row.title)
+            row.cancelled_at, row.cancelled_by, row.cancel_reason = now_iso(), by, reason
 
     def meeting_info(self, meeting_id: int) -> MeetingRow:
         with self.db.session() as session:
@@ -299,8 +328,11 @@ class PreparationActions:
         query = select(m.Meeting)
         if unit_id is not None:
             query = query.where(m.Meeting.unit_id == unit_id)
-        if status:
-            query = query.where(m.Meeting.status == status)
+        cancelled = m.Meeting.cancelled_at.is_not(None)
+        if status == "cancelled":
+            query = query.where(cancelled)
+        elif status:
+            query = query.where(m.Meeting.status == status, ~cancelled)
         search = (search or "").strip()
         if search:
             like = f"%{search}%"
@@ -311,16 +343,22 @@ class PreparationActions:
 
     @staticmethod
     def _numbers(session: Any, unit_id: int, type_code: str, year: int) -> list[int]:
+        """Every number taken: a cancelled meeting keeps its row, so its number counts as
+        accounted for and is neither a gap nor given again (R11)."""
         return list(session.scalars(select(m.Meeting.number).join(m.MeetingType).where(
             m.Meeting.unit_id == unit_id, m.MeetingType.code == type_code,
             m.Meeting.year == year)))
 
     @staticmethod
     def _row_info(r: m.Meeting) -> MeetingRow:
+        cancellation = None
+        if r.cancelled_at is not None:
+            cancellation = Cancellation(r.cancelled_at, r.cancelled_by or "", r.cancel_reason or "")
         return MeetingRow(r.id, r.uid, r.unit_id, r.unit.name, r.meeting_type.code,
                           r.meeting_type.name, r.meeting_type.decision_mode, r.year, r.number,
                           r.title, r.scheduled_at, r.place, r.chair_member_id,
-                          r.deputy_chair_member_id, r.recorder_name, r.status)
+                          r.deputy_chair_member_id, r.recorder_name,
+                          "cancelled" if cancellation else r.status, cancellation)
 
     @staticmethod
     def _active_rows(session: Any, unit_id: int) -> dict[int, m.Member]:
@@ -348,16 +386,32 @@ class PreparationActions:
                                 required=False)) for o in observers]
 
     @staticmethod
-    def _meeting_row(session: Any, meeting_id: int) -> m.Meeting:
-        row = session.get(m.Meeting, meeting_id)
+    def _meeting_row(session: Any, meeting_id: int, lock: bool = False) -> m.Meeting:
+        row = session.get(m.Meeting, meeting_id, with_for_update=lock)
         if row is None:
             raise DomainError("BAD_VALUE", field="会议", field_en="meeting", value=meeting_id)
         return row
 
     def _preparing(self, session: Any, meeting_id: int) -> m.Meeting:
         row = self._meeting_row(session, meeting_id)
+        self._refuse_cancelled(row, "修改", "change it")
         if row.status != "preparing":
             raise DomainError("ALREADY_STARTED")
+        return row
+
+    @staticmethod
+    def _refuse_cancelled(row: Any, action: str, action_en: str) -> None:
+        """`row`: a Meeting, or a row with its title, cancelled_at and cancel_reason."""
+        if row.cancelled_at is not None:
+            raise meeting_cancelled(row.title, row.cancelled_at, row.cancel_reason or "", action,
+                                    action_en)
+
+    def _startable(self, session: Any, meeting_id: int) -> m.Meeting:
+        """A prepared meeting may start only if it was not cancelled and has an agenda."""
+        row = self._meeting_row(session, meeting_id)
+        self._refuse_cancelled(row, "开始", "start it")
+        if row.status == "preparing" and not row.agenda_items:
+            raise ServiceError("AGENDA_EMPTY", title=row.title)
         return row
 
     @staticmethod

@@ -27,6 +27,7 @@ from meetingdesk.record.verify import Verdict, record_facts, verify_bytes
 from meetingdesk.store import models as m
 
 from .desk import Desk
+from .errors import meeting_cancelled
 
 SIGNING_REASON = "会议纪实备案"
 
@@ -95,6 +96,9 @@ class Records:
         signed with the unit certificate when the unit has one (then ``passphrase`` is needed).
         With ``mark_filed`` the meeting is first marked filed (备案) in its log."""
         info = self.desk.meeting_info(meeting_id)
+        if info.cancellation is not None:  # it has no record to file; `list` shows why
+            raise meeting_cancelled(info.title, info.cancellation.at, info.cancellation.reason,
+                                    "导出备案记录", "export a filed record")
         state = self.desk.meeting(meeting_id)
         if state.phase != "closed":
             raise DomainError("NOT_CLOSED", action="导出备案记录", action_en="export the filed record")

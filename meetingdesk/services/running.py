@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import delete, select
 
-from meetingdesk.domain import DomainError, Event, RuleSet
+from meetingdesk.domain import Event, RuleSet
 from meetingdesk.store import models as m
 
 from .setup import to_member
@@ -25,15 +25,14 @@ class RunningActions:
     db: "Database"
     _record: Callable[..., Event]  # Desk's one write path
     _rules: Callable[[Any, int], RuleSet]
+    _startable: Callable[[Any, int], m.Meeting]  # from PreparationActions
 
     # ---- start and roll call ---------------------------------------------------------------
 
     def start_meeting(self, meeting_id: int) -> Event:
         """Freeze the prepared meeting into the first entry of its log and begin the roll call."""
         with self.db.session() as session:
-            row = session.get(m.Meeting, meeting_id)
-            if row is None:
-                raise DomainError("BAD_VALUE", field="会议", field_en="meeting", value=meeting_id)
+            row = self._startable(session, meeting_id)
             rules = self._rules(session, row.unit_id)
             members = session.scalars(select(m.Member).where(
                 m.Member.unit_id == row.unit_id, m.Member.active.is_(True))

@@ -140,6 +140,11 @@ class Meeting(Base):
     recorder_name: Mapped[str]
     status: Mapped[str] = mapped_column(default="preparing")
     created_at: Mapped[str] = mapped_column(default=now_iso)
+    # R11: a prepared meeting that does not take place is cancelled, never deleted, so that its
+    # number stays accounted for. It has no log, so `status` (the log's cache) stays 'preparing'.
+    cancelled_at: Mapped[str | None]
+    cancelled_by: Mapped[str | None]
+    cancel_reason: Mapped[str | None]
 
     unit: Mapped[Unit] = relationship()
     meeting_type: Mapped[MeetingType] = relationship()

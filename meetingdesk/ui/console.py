@@ -371,7 +371,8 @@ class ConsoleWindow(QMainWindow):
             {"text": draft_key("written"), "reason": draft_key("written_reason")})
         dialog.fill(dialog.person, self._people(away), member)
         dialog.fill(dialog.item, [(self.words.item_title(it), it.spec.no) for it in items])
-        dialog.fill(dialog.stance, [(self.words.label(STANCES, code), code) for code in STANCES])
+        dialog.offer(dialog.stance, [(self.words.label(STANCES, code), code) for code in STANCES],
+                     self.tr("请选择表态"), self.tr("请选择表态：书面意见的表态须由本人明确，不作默认。"))
         dialog.open()
         return dialog
 

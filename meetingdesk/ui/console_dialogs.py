@@ -67,6 +67,7 @@ class EntryDialog(QObject):
             if row in rows:
                 label.setText(rows[row])
         self._default_time = QTime()
+        self._unpicked: dict[QComboBox, str] = {}  # choice -> what to say while none is made
         self.fields: list[DraftField] = []
         for row, key in (draft_keys or {}).items():
             field = drafts.bind(self.text_edit if row == "text" else self.reason_edit)
@@ -86,6 +87,15 @@ class EntryDialog(QObject):
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
 
+    def offer(self, combo: QComboBox, choices: list[tuple[str, Any]], prompt: str,
+              missing: str) -> None:
+        """Choices of which none is assumed (a stance): the combo starts empty showing `prompt`,
+        and the dialog refuses to record, saying `missing`, until one is picked."""
+        self.fill(combo, choices)
+        combo.setPlaceholderText(prompt)
+        combo.setCurrentIndex(-1)
+        self._unpicked[combo] = missing
+
     def set_time(self, when: datetime) -> None:
         self._default_time = QTime(when.hour, when.minute)
         self.time_edit.setTime(self._default_time)
@@ -99,16 +109,24 @@ class EntryDialog(QObject):
         return datetime.combine(today.date(), picked, today.tzinfo)
 
     def _ok(self) -> None:
+        for combo, missing in self._unpicked.items():
+            if combo.currentIndex() < 0:
+                self._refuse(missing)
+                combo.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         try:
             self.submit(self)
         except (DomainError, StoreError) as error:
-            self.message.setText(self.words.error(error))
-            self.message.setVisible(True)
+            self._refuse(self.words.error(error))
             return
         for field in self.fields:
             field.confirmed()
         self.recorded.emit()
         self.dialog.accept()
+
+    def _refuse(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
 
     def _finished(self) -> None:
         for field in self.fields:

@@ -11,7 +11,7 @@ import html
 import re
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QButtonGroup, QComboBox,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QRadioButton, QSpinBox, QTableView, QTextBrowser, QWidget)
@@ -65,6 +65,15 @@ class Page(QObject):
         assert self.step.item_no is not None
         return self.step.item_no
 
+    def picked(self, group: QButtonGroup, missing: str) -> bool:
+        """A stance or a decision is never assumed: until one of `group` is checked, say
+        `missing` and put the focus on the choices."""
+        if group.checkedButton() is not None:
+            return True
+        self.console.show_message(missing)
+        group.buttons()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
+
 
 def table_rows(view: QTableView, stretch: int) -> None:
     """Compact rows of one line each, the `stretch` column taking the spare width."""
@@ -76,6 +85,13 @@ def table_rows(view: QTableView, stretch: int) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+
+def _uncheck(group: QButtonGroup) -> None:
+    group.setExclusive(False)  # an exclusive group will not let its last button go
+    for button in group.buttons():
+        button.setChecked(False)
+    group.setExclusive(True)
 
 
 def _select(view: QTableView, row: int) -> None:
@@ -350,15 +366,12 @@ class OpinionsPage(Page):
                                   else self.tr("依据和理由："))
 
     def _clear_stance(self) -> None:
-        self.stances.setExclusive(False)
-        for radio in self.radios.values():
-            radio.setChecked(False)
-        self.stances.setExclusive(True)
+        _uncheck(self.stances)
         self.reason_label.setText(self.tr("依据和理由："))
 
     def confirm(self) -> None:
         n, member, stance = self.item_no, self.member(), self._stance()
-        if self.console.act(lambda: self.desk.record_opinion(
+        if self.picked(self.stances, self.tr("请选择表态。")) and self.console.act(lambda: self.desk.record_opinion(
                 self.mid, n, member, stance, self.words.text(), self.reason.text()),
                 self.words, self.reason):
             self._chosen = None
@@ -600,9 +613,10 @@ class HeadDecisionPage(Page):
     def confirm(self) -> None:
         n, head = self.item_no, self.head()
         decision = next((code for code, radio in self.radios.items() if radio.isChecked()), "")
-        self.console.act(lambda: self.desk.head_decide(
-            self.mid, n, head, decision, self.text.text(), self.reason.text()),
-            self.text, self.reason)
+        if self.picked(self.group, self.tr("请选择决定。")) and self.console.act(
+                lambda: self.desk.head_decide(self.mid, n, head, decision, self.text.text(),
+                                              self.reason.text()), self.text, self.reason):
+            _uncheck(self.group)  # the next item's decision starts unmade
 
 
 class ClosePage(Page):

@@ -70,11 +70,12 @@ def message(error: BaseException) -> str:
 
 
 def status_label(status: str) -> str:
-    """A meeting's listing status (筹备中 / 进行中 / 已闭会 / 已备案)."""
+    """A meeting's listing status (筹备中 / 进行中 / 已闭会 / 已备案 / 已取消)."""
     labels = {
         "preparing": QCoreApplication.translate("Status", "筹备中"),
         "in_progress": QCoreApplication.translate("Status", "进行中"),
         "closed": QCoreApplication.translate("Status", "已闭会"),
         "filed": QCoreApplication.translate("Status", "已备案"),
+        "cancelled": QCoreApplication.translate("Status", "已取消"),
     }
     return labels.get(status, status)

@@ -25,7 +25,8 @@ from .models import MeetingListModel, short_time
 if TYPE_CHECKING:
     from meetingdesk.services import Desk, MeetingRow
 
-STATUSES: tuple[str | None, ...] = (None, "preparing", "in_progress", "closed", "filed")
+STATUSES: tuple[str | None, ...] = (None, "preparing", "in_progress", "closed", "filed",
+                                    "cancelled")
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
                                         self.prepare_meeting,
                                         self.tr("编辑会议信息、参会人员和议程"))
         self.act_run = self._action(self.tr("开始会议(&S)"), "Ctrl+R", self.run_meeting)
+        self.act_cancel = self._action(self.tr("取消会议(&X)…"), None, self.cancel_meeting,
+                                       self.tr("会议不再召开：说明原因，编号保留，会议不删除"))
         self.act_record = self._action(self.tr("查看记录(&V)"), "Ctrl+O", self.view_record,
                                        self.tr("查看已闭会的会议记录、签名和备案"))
         self.act_refresh = self._action(self.tr("刷新(&R)"), "F5", self.refresh)
@@ -94,7 +97,8 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         meeting = bar.addMenu(self.tr("会议(&M)"))
-        for action in (self.act_new, self.act_prepare, self.act_run, self.act_record):
+        for action in (self.act_new, self.act_prepare, self.act_run, self.act_record,
+                       self.act_cancel):
             meeting.addAction(action)
         meeting.addSeparator()
         meeting.addAction(self.act_find)
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
         ui.setupButton.clicked.connect(self.setup_unit)
         ui.meetingsView.activated.connect(lambda _: self._primary_action().trigger())
         ui.prepareButton.clicked.connect(self.act_prepare.trigger)
+        ui.cancelMeetingButton.clicked.connect(self.act_cancel.trigger)
         ui.nextButton.clicked.connect(lambda: self._primary_action().trigger())
         view: QAbstractItemView = ui.meetingsView
         view.verticalHeader().setVisible(False)
@@ -139,7 +144,7 @@ class MainWindow(QMainWindow):
     def _status_buttons(self) -> list[Any]:
         ui = self.ui
         return [ui.statusAll, ui.statusPreparing, ui.statusInProgress, ui.statusClosed,
-                ui.statusFiled]
+                ui.statusFiled, ui.statusCancelled]
 
     # ---- the database ------------------------------------------------------------------------
 
@@ -309,8 +314,11 @@ class MainWindow(QMainWindow):
         row = self._selected()
         ui = self.ui
         status = row.status if row else None
+        # A meeting with no agenda item cannot start: say so rather than let the console refuse.
+        empty = status == "preparing" and row is not None and not self._has_agenda(row.id)
         self.act_prepare.setEnabled(status == "preparing")
-        self.act_run.setEnabled(status in ("preparing", "in_progress"))
+        self.act_cancel.setEnabled(status == "preparing")
+        self.act_run.setEnabled(status == "in_progress" or (status == "preparing" and not empty))
         self.act_record.setEnabled(status in ("closed", "filed"))
         if status == "in_progress":
             self.act_run.setText(self.tr("继续会议(&C)"))
@@ -318,6 +326,16 @@ class MainWindow(QMainWindow):
         else:
             self.act_run.setText(self.tr("开始会议(&S)"))
             self.act_run.setStatusTip(self.tr("打开会议运行界面，从点名开始"))
+        hint = self.tr("议程中还没有议题，不能开始会议：请先在“筹备会议”中添加议题。")
+        self.act_run.setToolTip(hint if empty else plain(self.act_run.text()))
+        if empty:
+            self.act_run.setStatusTip(hint)
+            feedback.show_note(ui.hintLabel, hint)
+        else:
+            ui.hintLabel.setVisible(False)
+        ui.cancelMeetingButton.setVisible(status == "preparing")
+        ui.cancelMeetingButton.setText(plain(self.act_cancel.text()))
+        ui.cancelMeetingButton.setToolTip(self.act_cancel.statusTip())
         if row is None:
             ui.titleLabel.setText("")
             ui.infoLabel.setText(self.tr("在左侧选择一次会议。") if self._model else "")
@@ -335,11 +353,15 @@ class MainWindow(QMainWindow):
             (self.tr("记录人"), row.recorder),
             (self.tr("状态"), i18n.status_label(row.status)),
         ]
+        if row.cancellation is not None:  # R11: why this number has no record
+            lines += [(self.tr("取消原因"), row.cancellation.reason),
+                      (self.tr("取消时间"), short_time(row.cancellation.at)),
+                      (self.tr("经办人"), row.cancellation.by)]
         ui.infoLabel.setText("<br>".join(self.tr("%1：%2").replace("%1", _html(k))
                                          .replace("%2", _html(v)) for k, v in lines))
         self._show_gaps(row)
         primary = self._primary_action()
-        ui.nextButton.setVisible(True)
+        ui.nextButton.setVisible(primary.isEnabled())
         ui.nextButton.setText(plain(primary.text()))
         ui.nextButton.setToolTip(primary.statusTip())
         ui.prepareButton.setText(plain(self.act_prepare.text()))
@@ -365,6 +387,15 @@ class MainWindow(QMainWindow):
         row = self._selected()
         if row is not None and row.status == "preparing":
             self._open_preparation(row.id)
+
+    def cancel_meeting(self) -> None:
+        row = self._selected()
+        if row is None or self.desk is None or row.status != "preparing":
+            return
+        from .cancel_meeting import CancelMeetingDialog
+        dialog = CancelMeetingDialog(self.desk, row, self)
+        dialog.cancelled.connect(self.show_meeting)
+        dialog.open()
 
     def _open_preparation(self, meeting_id: int | None) -> None:
         unit = self.unit_id()

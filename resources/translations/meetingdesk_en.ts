@@ -9,6 +9,33 @@
     </message>
 </context>
 <context>
+    <name>CancelMeetingDialog</name>
+    <message>
+        <source>取消会议</source>
+        <translation>Cancel the meeting</translation>
+    </message>
+    <message>
+        <source>“%1”不再召开。取消后会议不删除，编号（第 %2 次）保留不补，会议列表显示取消原因；取消后不能再修改或开始。</source>
+        <translation>%1 will not take place. A cancelled meeting is not deleted: its number (no. %2) stays taken and is not reused, and the list shows the reason. It can no longer be changed or started.</translation>
+    </message>
+    <message>
+        <source>例如：主要负责人赴县参加紧急会议，改期召开</source>
+        <translation>e.g. the chief was called to an urgent county meeting; to be rescheduled</translation>
+    </message>
+    <message>
+        <source>取消原因（必填）：</source>
+        <translation>Reason (required):</translation>
+    </message>
+    <message>
+        <source>经办人：</source>
+        <translation>Cancelled by:</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
     <name>ClosedPage</name>
     <message>
         <source>会议已于 {time} 闭会，记录已保存。闭会后只能添加更正。</source>
@@ -829,6 +856,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Grounds and reasons:</translation>
     </message>
     <message>
+        <source>请选择表态</source>
+        <translation>Choose a stance</translation>
+    </message>
+    <message>
+        <source>请选择表态：书面意见的表态须由本人明确，不作默认。</source>
+        <translation>Choose a stance: a written opinion&apos;s stance is the member&apos;s own and is never assumed.</translation>
+    </message>
+    <message>
         <source>暂缓表决</source>
         <translation>Defer</translation>
     </message>
@@ -969,6 +1004,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。</source>
         <translation>{name} ({position}) decides after hearing everyone. The others&apos; opinions: {detail}.</translation>
+    </message>
+    <message>
+        <source>请选择决定。</source>
+        <translation>Choose a decision.</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1155,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>&amp;Start meeting</translation>
     </message>
     <message>
+        <source>取消会议(&amp;X)…</source>
+        <translation>Cance&amp;l meeting…</translation>
+    </message>
+    <message>
+        <source>会议不再召开：说明原因，编号保留，会议不删除</source>
+        <translation>The meeting will not take place: give the reason; its number is kept and it is not deleted</translation>
+    </message>
+    <message>
         <source>查看记录(&amp;V)</source>
         <translation>&amp;View the record</translation>
     </message>
@@ -1228,6 +1275,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Open the run console, starting with the roll call</translation>
     </message>
     <message>
+        <source>议程中还没有议题，不能开始会议：请先在“筹备会议”中添加议题。</source>
+        <translation>The agenda has no item, so the meeting cannot start: add items with Prepare meeting first.</translation>
+    </message>
+    <message>
         <source>在左侧选择一次会议。</source>
         <translation>Select a meeting on the left.</translation>
     </message>
@@ -1250,6 +1301,18 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>取消原因</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <source>取消时间</source>
+        <translation>Cancelled at</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Cancelled by</translation>
     </message>
     <message>
         <source>%1：%2</source>
@@ -1420,6 +1483,10 @@ Database: %2</translation>
     <message>
         <source>依据和理由：</source>
         <translation>Grounds and reasons:</translation>
+    </message>
+    <message>
+        <source>请选择表态。</source>
+        <translation>Choose a stance.</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2170,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>已备案</source>
         <translation>Filed</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
     </message>
 </context>
 <context>
