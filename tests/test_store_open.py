@@ -11,6 +11,7 @@ from sqlalchemy import exc, inspect, select, text
 
 from meetingdesk import paths
 from meetingdesk.store import Database, StoreError, appendonly, migrate, open_database
+from meetingdesk.store import database as store_database
 from meetingdesk.store import db as store_db
 from meetingdesk.store.models import Base, Member, Unit
 
@@ -63,7 +64,7 @@ def test_sqlite_settings_on_every_connection(sqlite_url: str) -> None:
                                             "busy_timeout")}
                     assert pragmas == {"journal_mode": "wal", "synchronous": 2,
                                        "foreign_keys": 1,
-                                       "busy_timeout": store_db.BUSY_TIMEOUT_MS}
+                                       "busy_timeout": store_database.BUSY_TIMEOUT_MS}
     finally:
         db.close()
 
@@ -182,7 +183,7 @@ def test_a_folder_is_unreadable(tmp_path: Path) -> None:
 
 
 def test_a_locked_database_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(store_database, "BUSY_TIMEOUT_MS", 200)
     target = tmp_path / "busy.sqlite3"
     db = open_database(target)
     other = sqlite3.connect(target, isolation_level=None)  # another program holding a write

@@ -13,7 +13,7 @@ from meetingdesk import paths
 from meetingdesk.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from meetingdesk.store.db import Database
+    from meetingdesk.store.database import Database
 
 
 def backup_database(db: Database, label: str) -> Path | None:

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select, text
 
 from meetingdesk.domain.chain import verify_chain
 from meetingdesk.store import appendonly, eventlog
-from meetingdesk.store.db import Database
+from meetingdesk.store.database import Database
 from meetingdesk.store.models import EventRecord, Meeting, MeetingType
 
 
