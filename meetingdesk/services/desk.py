@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from sqlalchemy import Connection, update
 
-from meetingdesk.domain import Event, Meeting, seal
+from meetingdesk.domain import Command, DomainError, Event, Meeting, seal
 from meetingdesk.store import Database, StoreError, open_database
 from meetingdesk.store import eventlog
 from meetingdesk.store import models as m
@@ -97,13 +97,21 @@ class Desk(SetupActions, PreparationActions, RunningActions):
 
     def _append(self, meeting_id: int, type_: str, member_id: int | None,
                 payload: dict[str, Any]) -> Event:
-        with self.db.transaction() as connection:
-            cached = self._states.get(meeting_id) or self._state(connection, meeting_id)
+        with self.db.transaction(write=True) as connection:
+            cached = self._states.get(meeting_id)
+            proposal = None
+            if cached is not None:
+                try:
+                    proposal = self._propose(cached.meeting, type_, member_id, payload)
+                except DomainError:
+                    pass  # refused on what this window last read: another may have written since
+            if proposal is None:
+                # Judge the action on the log as stored; the write lock is held, so the log
+                # cannot move again before the append.
+                cached = self._state(connection, meeting_id)
+                proposal = self._propose(cached.meeting, type_, member_id, payload)
             state = cached.meeting
-            at = self.clock()
-            if state.last_at is not None and at < state.last_at:
-                at = state.last_at  # the laptop's clock went back: keep the log in order
-            cmd = state.propose(type_, member_id, payload, at)
+            at, cmd = proposal
             ev = seal(state.uid or cmd.payload["uid"], state.seq + 1, cmd.type, at.isoformat(),
                       cmd.member_id, cmd.payload, cached.head_hash)
             eventlog.append(connection, meeting_id, ev)
@@ -119,3 +127,10 @@ class Desk(SetupActions, PreparationActions, RunningActions):
         if type_ == "meeting_closed":
             backup_database(self.db, f"meeting-{meeting_id}-closed")
         return ev
+
+    def _propose(self, state: Meeting, type_: str, member_id: int | None,
+                 payload: dict[str, Any]) -> tuple[datetime, Command]:
+        at = self.clock()
+        if state.last_at is not None and at < state.last_at:
+            at = state.last_at  # the laptop's clock went back: keep the log in order
+        return at, state.propose(type_, member_id, payload, at)

@@ -61,7 +61,7 @@ class Records:
         self._store_certificate(unit_id, p12)
 
     def _store_certificate(self, unit_id: int, p12: bytes) -> None:
-        with self.desk.db.session() as session:
+        with self.desk.db.session(write=True) as session:
             session.add(m.Certificate(unit_id=unit_id, p12=p12))
 
     def _certificate(self, unit_id: int) -> bytes | None:
