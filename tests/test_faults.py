@@ -8,17 +8,26 @@ a chmod'ed file does not stop root and would prove nothing here.
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from meetingdesk.demo import DEMO_PASSPHRASE
 from meetingdesk.services import Desk
 from meetingdesk.store import StoreError
+from meetingdesk.ui.main_window import MainWindow
 
+from test_cli_check import meetingdesk
 from test_crash import prepare
+from test_ui_helpers import show
 
 pytestmark = pytest.mark.slow
 
@@ -129,3 +138,101 @@ def test_a_lock_held_too_long_is_reported_after_the_wait_it_names(tmp_path: Path
     assert waited >= 4.9
     assert desk.events(meeting) == []  # nothing was recorded
     desk.close()
+
+
+# ---- mounts: a small tmpfs, made read-only or full ----------------------------------------
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Path]:
+    """A real 2 MiB tmpfs, unmounted afterwards (root only: the suite is run as root in CI)."""
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], check=True)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def remount_read_only(mount: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+# ---- point 7: files that are not ours -------------------------------------------------------
+
+def foreign_sqlite(path: Path, journal_mode: str) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA journal_mode = {journal_mode}")
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('另一个程序的数据')")
+    conn.close()
+
+
+@pytest.mark.parametrize("kind, code", [
+    ("sqlite-rollback", "DB_NOT_MEETINGDESK"), ("sqlite-wal", "DB_NOT_MEETINGDESK"),
+    ("empty", "DB_EMPTY_FILE"), ("text", "DB_NOT_SQLITE")])
+def test_a_file_that_is_not_ours_is_left_byte_for_byte(tmp_path: Path, kind: str, code: str):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    target = folder / "records.db"
+    if kind.startswith("sqlite"):
+        foreign_sqlite(target, kind.removeprefix("sqlite-").replace("rollback", "delete"))
+    else:
+        target.write_bytes(b"" if kind == "empty" else "会议纪要\n".encode())
+    before = snapshot(folder)
+    for command in ("list", "check"):
+        result = meetingdesk(command, "--db", str(target))
+        assert result.returncode == 2
+        assert "未作任何改动" in result.stderr or "未写入任何数据" in result.stderr
+    with pytest.raises(StoreError) as caught:
+        Desk.open(str(target))
+    assert caught.value.code == code
+    assert snapshot(folder) == before  # the file byte for byte, and no -wal, -shm beside it
+
+
+# ---- point 8: a read-only copy on a read-only mount -----------------------------------------
+
+def test_a_record_on_a_read_only_mount_is_listed_checked_exported_and_viewed(
+        qtbot, tmp_path: Path, tmpfs: Path):
+    source = tmp_path / "source.sqlite3"
+    assert meetingdesk("demo", "--db", str(source)).returncode == 0  # closed cleanly: no -wal, no -shm
+    copy = tmpfs / "record.sqlite3"
+    shutil.copyfile(source, copy)
+    remount_read_only(tmpfs)
+    before = snapshot(tmpfs)
+
+    listed = meetingdesk("list", "--db", str(copy))
+    assert listed.returncode == 0 and "已闭会" in listed.stdout
+    assert "已以只读方式打开" in listed.stderr
+    checked = meetingdesk("check", "--db", str(copy))
+    assert checked.returncode == 0 and "检查通过" in checked.stdout
+    closed = next(line.split("\t")[0] for line in listed.stdout.splitlines() if "已闭会" in line)
+    pdf = tmp_path / "record.pdf"
+    exported = subprocess.run(
+        [sys.executable, "-m", "meetingdesk.cli", "export", closed, "--db", str(copy),
+         "--pdf", str(pdf), "--passphrase-env", "PASS"], capture_output=True, text=True,
+        env={**os.environ, "PASS": DEMO_PASSPHRASE}, timeout=120)
+    assert exported.returncode == 0, exported.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    desk = Desk.open(str(copy))  # what the GUI opens
+    try:
+        assert [n.code for n in desk.db.notices] == ["DB_OPENED_READ_ONLY"]
+        window = show(qtbot, MainWindow(desk))
+        assert window.ui.meetingsView.model().rowCount() == len(listed.stdout.splitlines())
+        told = [w.text() for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()]
+        assert any("已以只读方式打开" in text for text in told)
+        meeting = int(closed)
+        assert desk.events(meeting)
+        with pytest.raises(StoreError) as caught:
+            desk.add_correction(meeting, "记录员", "笔误", "更正内容")
+        assert caught.value.code == "DB_READ_ONLY"
+        assert "只读" in caught.value.message_zh and "未保存" in caught.value.message_zh
+    finally:
+        desk.close()
+    assert snapshot(tmpfs) == before

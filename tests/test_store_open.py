@@ -140,11 +140,15 @@ def test_a_damaged_database_is_reported_and_left_unchanged(tmp_path: Path) -> No
     assert target.read_bytes() == content
 
 
-def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
+def test_an_empty_file_is_refused_and_left_empty(tmp_path: Path) -> None:
     target = tmp_path / "empty.sqlite3"
     target.touch()
-    open_database(target).close()
-    assert target.read_bytes().startswith(store_db.SQLITE_HEADER)
+    with pytest.raises(StoreError) as caught:
+        open_database(target)
+    assert caught.value.code == "DB_EMPTY_FILE"
+    assert "空文件" in caught.value.message_zh and "未作任何改动" in caught.value.message_zh
+    assert target.read_bytes() == b""
+    assert [p.name for p in tmp_path.iterdir()] == ["empty.sqlite3"]
 
 
 def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import URL, Connection, Engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from meetingdesk.store.errors import StoreError
+from meetingdesk.store.errors import StoreError, StoreNotice
 
 BUSY_TIMEOUT_MS = 5000  # how long SQLite waits for another program's write lock
 BEGIN_OPTION = "meetingdesk_begin"  # execution option read by db._sqlite_on_begin
@@ -31,9 +31,11 @@ _SQLITE_FAILURES = (
 )
 
 
-def sqlite_failure(error: BaseException, path: str) -> StoreError | None:
+def sqlite_failure(error: BaseException, path: str, read_only: bool = False) -> StoreError | None:
     """What a sqlite3 error means to the user, or None if it is not one of ours to explain."""
     message = str(error).lower()
+    if read_only and "readonly" in message:
+        return StoreError("DB_READ_ONLY", path=path)
     for fragment, code in _SQLITE_FAILURES:
         if fragment in message:
             return StoreError(code, path=path, detail=error, seconds=BUSY_TIMEOUT_MS // 1000)
@@ -43,9 +45,11 @@ def sqlite_failure(error: BaseException, path: str) -> StoreError | None:
 class Database:
     """An open database at the newest schema. Use `session()` for each unit of work."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, read_only: bool = False) -> None:
         self.engine = engine
         self.path = path  # the SQLite file; None for PostgreSQL (or SQLite in memory)
+        self.read_only = read_only  # on read-only media or without write access
+        self.notices: list[StoreNotice] = []  # what the user is to be told about the opening
         # Writes begin with the write lock (SQLite: BEGIN IMMEDIATE), so a busy database is
         # waited for (busy_timeout) instead of refused at the first INSERT of a transaction
         # that began as a reader, which SQLite does at once to avoid a deadlock.
@@ -100,7 +104,7 @@ class Database:
             # replaced, so it may not write (and waiting would not help).
             if getattr(error.orig, "sqlite_errorname", None) == "SQLITE_BUSY_SNAPSHOT":
                 return StoreError("DB_CHANGED_MEANWHILE", path=self.label)
-            return sqlite_failure(error.orig, self.label)
+            return sqlite_failure(error.orig, self.label, self.read_only)
         # PostgreSQL: no SQLSTATE (the client never got through), class 08 (connection
         # exception) or 57P (the server is shutting down) mean the server cannot be reached.
         sqlstate = getattr(error.orig, "sqlstate", None)

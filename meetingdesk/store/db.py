@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +11,8 @@ from sqlalchemy import URL, Connection, create_engine, event, make_url
 
 from meetingdesk import paths
 from meetingdesk.store import database
-from meetingdesk.store.database import BEGIN_OPTION, Database
-from meetingdesk.store.errors import StoreError
+from meetingdesk.store.database import BEGIN_OPTION, Database, sqlite_failure
+from meetingdesk.store.errors import StoreError, StoreNotice
 from meetingdesk.store.migrate import upgrade_to_head
 
 __all__ = ["Database", "open_database"]
@@ -23,25 +25,37 @@ def open_database(target: str | Path | None = None) -> Database:
 
     `target`: None for the user's default SQLite file (paths.default_db_path()); a path for a
     SQLite file; a URL (anything containing "://", e.g. postgresql+psycopg://...) used as is.
-    Before the schema is migrated, a database that already holds data is backed up.
+    Before the schema is migrated, a database that already holds data is backed up. A file
+    that is not ours is refused before anything is written to it, byte for byte as it was; a
+    file on read-only media or without write access is opened read-only (db.notices says so).
     """
     url, path = _resolve(target)
+    read_only = False
     if path is not None:
-        _prepare_sqlite_file(path)
-    if url.get_backend_name() == "sqlite":
+        read_only = _check_sqlite_file(path)
+    if url.get_backend_name() != "sqlite":
+        # pre_ping: a desktop left open overnight finds its archive connections dropped.
+        engine = create_engine(url, pool_pre_ping=True)
+    elif read_only:
+        # immutable: no lock, no -shm or -wal to create on media that cannot take them.
+        uri = f"{path.as_uri()}?mode=ro&immutable=1"  # type: ignore[union-attr]
+        engine = create_engine(url, creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False))
+        event.listen(engine, "connect", _sqlite_on_connect_read_only)
+        event.listen(engine, "begin", _sqlite_on_begin)
+    else:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
-    else:
-        # pre_ping: a desktop left open overnight finds its archive connections dropped.
-        engine = create_engine(url, pool_pre_ping=True)
-    db = Database(engine, path)
+    db = Database(engine, path, read_only)
     try:
         with db.translated_errors():
             upgrade_to_head(db)
     except BaseException:
         db.close()
         raise
+    if read_only:
+        db.notices.append(StoreNotice("DB_OPENED_READ_ONLY", path=db.label))
     return db
 
 
@@ -57,21 +71,43 @@ def _resolve(target: str | Path | None) -> tuple[URL, Path | None]:
     return URL.create("sqlite+pysqlite", database=str(path)), path
 
 
-def _prepare_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not SQLite (leaving it untouched); create the folder of a new one."""
+def _check_sqlite_file(path: Path) -> bool:
+    """Refuse a file that is not a MeetingDesk database, reading it only; create the folder of
+    a new one. Returns whether the database can only be read."""
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
     except FileNotFoundError:
-        header = b""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError("DB_UNWRITABLE", path=path, detail=error.strerror or error) from error
+        return False
     except OSError as error:
         raise StoreError("DB_UNREADABLE", path=path, detail=error.strerror or error) from error
-    if header and header != SQLITE_HEADER:
+    if not header:
+        raise StoreError("DB_EMPTY_FILE", path=path)
+    if header != SQLITE_HEADER:
         raise StoreError("DB_NOT_SQLITE", path=path)
+    tables = _table_names(path)
+    if tables and "alembic_version" not in tables:
+        raise StoreError("DB_NOT_MEETINGDESK", path=path)
+    # SQLite in WAL mode must be able to create and write the -wal and -shm files beside it.
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _table_names(path: Path) -> set[str]:
+    """The file's tables, read without writing anything (immutable: no lock, no -wal, -shm)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError("DB_UNWRITABLE", path=path, detail=error.strerror or error) from error
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            return {name for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise (sqlite_failure(error, str(path)) or
+               StoreError("DB_UNREADABLE", path=path, detail=error)) from error
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -83,6 +119,12 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.execute("PRAGMA journal_mode = WAL")  # stored in the file; readers never block
     dbapi_conn.execute("PRAGMA synchronous = FULL")  # a commit is on disk when it returns
     dbapi_conn.execute("PRAGMA foreign_keys = ON")  # SQLite's default is off; PostgreSQL's on
+
+
+def _sqlite_on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # as in _sqlite_on_connect
+    dbapi_conn.execute("PRAGMA query_only = ON")  # refuse every write in words, not half-way
+    dbapi_conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _sqlite_on_begin(conn: Connection) -> None:

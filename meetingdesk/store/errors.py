@@ -9,6 +9,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DB_NOT_SQLITE": (
         "文件“{path}”不是 SQLite 数据库，未作任何改动。请确认选择的是会议纪实台的数据库文件。",
         "'{path}' is not a SQLite database; it was left unchanged."),
+    "DB_EMPTY_FILE": (
+        "文件“{path}”是空文件（0 字节），不是会议纪实台的数据库，未作任何改动。"
+        "如要在此新建数据库，请先删除这个空文件，或另选一个文件名。",
+        "'{path}' is an empty file (0 bytes), not a MeetingDesk database; it was left unchanged. "
+        "To create a database there, delete the empty file first, or choose another name."),
     "DB_NOT_MEETINGDESK": (
         "数据库“{path}”中已有其他程序的数据表，不是会议纪实台的数据库，未写入任何数据。",
         "'{path}' holds another program's tables and is not a MeetingDesk database; "
@@ -32,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "DB_UNWRITABLE": (
         "无法写入数据库“{path}”：{detail}。请检查文件权限和磁盘空间。",
         "Cannot write to the database '{path}': {detail}. Check permissions and free disk space."),
+    "DB_READ_ONLY": (
+        "数据库“{path}”是以只读方式打开的（只读介质或没有写入权限），本次操作未保存。",
+        "The database '{path}' is open read-only (read-only media or no write access); "
+        "this action was not saved."),
     "DB_CORRUPT": (
         "数据库“{path}”已损坏：{detail}。请从备份恢复。",
         "The database '{path}' is damaged: {detail}. Restore it from a backup."),
@@ -57,10 +66,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录不属于会议（编号 {meeting_id}），或该会议不存在，未写入。",
         "The event does not belong to meeting {meeting_id}, or that meeting does not exist; "
         "it was not written."),
+
+    # Notices: not refusals, but what was done or found while opening the database.
+    "DB_OPENED_READ_ONLY": (
+        "数据库“{path}”位于只读位置（如光盘、写保护的 U 盘）或没有写入权限，已以只读方式打开："
+        "可以查看、检查和导出，不能记录或修改。",
+        "The database '{path}' is on read-only media (a CD, a write-protected stick) or may not "
+        "be written, so it was opened read-only: it can be viewed, checked and exported, "
+        "not recorded in or changed."),
 }
 
 
 class StoreError(CodedError):
     """The database could not be opened, read or written as asked. Nothing was recorded."""
+
+    MESSAGES = MESSAGES
+
+
+class StoreNotice(CodedError):
+    """Something the user is to be told about an opened database: done or found, not refused."""
 
     MESSAGES = MESSAGES
