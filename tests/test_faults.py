@@ -9,6 +9,7 @@ a chmod'ed file does not stop root and would prove nothing here.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -21,12 +22,16 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from meetingdesk.demo import DEMO_PASSPHRASE
+from meetingdesk.domain import DomainError
 from meetingdesk.services import Desk
 from meetingdesk.store import StoreError
 from meetingdesk.ui.main_window import MainWindow
 
+from crash_child import CALLS
+from meeting_driver import sensible
 from test_cli_check import meetingdesk
 from test_crash import prepare
+from test_store_backup import events_in
 from test_ui_helpers import show
 
 pytestmark = pytest.mark.slow
@@ -236,3 +241,144 @@ def test_a_record_on_a_read_only_mount_is_listed_checked_exported_and_viewed(
     finally:
         desk.close()
     assert snapshot(tmpfs) == before
+
+
+# ---- points 3 and 4: the backup after closing, a full disk, a kill -----------------------
+
+def record_until(desk: Desk, meeting: int, until: str) -> None:
+    """Record the meeting through the services, as a recorder would, up to entry `until`."""
+    rng = random.Random(14)
+    if not desk.events(meeting):
+        desk.start_meeting(meeting)
+    while (action := sensible(desk.meeting(meeting), rng.randrange)) is not None:
+        type_, member, payload = action
+        if type_ == until:
+            return
+        try:
+            CALLS[type_](desk, meeting, member, payload)
+        except DomainError:
+            continue  # the driver's guess was refused: pick again
+    raise AssertionError(f"the meeting ended without a {until} entry")
+
+
+def fill(mount: Path, leave: int = 0) -> None:
+    """Fill the file system to the last byte, then free `leave` bytes."""
+    filler = mount / "filler"
+    with filler.open("wb") as f:
+        try:
+            while True:
+                f.write(bytes(64 * 1024))
+                f.flush()
+        except OSError:
+            pass
+    os.truncate(filler, max(0, filler.stat().st_size - leave))
+
+
+def backups(data_dir: Path) -> list[str]:
+    folder = data_dir / "backups"
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def test_a_full_disk_at_the_closing_backup_is_told_as_it_is_and_made_up_later(
+        tmpfs: Path, monkeypatch: pytest.MonkeyPatch):
+    data_dir = tmpfs / "data"  # the database and its backups on one small file system
+    monkeypatch.setenv("MEETINGDESK_DATA_DIR", str(data_dir))
+    db = str(data_dir / "meetings.sqlite3")
+    data_dir.mkdir()
+    prepare(db)
+    desk = Desk.open(db)
+    meeting, _, _ = first_meeting(desk)
+    record_until(desk, meeting, "meeting_closed")
+    fill(tmpfs, leave=64 * 1024)  # room for the closing entry, not for a copy of the database
+    with pytest.raises(StoreError) as caught:
+        desk.close_meeting(meeting)
+    closing = desk.events(meeting)[-1]
+    assert closing.type == "meeting_closed"  # what the message says was done, was done
+    assert caught.value.code == "CLOSED_BACKUP_OWED"
+    message = caught.value.message_zh
+    assert "会议已闭会" in message and f"第 {closing.seq} 条记录（闭会）已保存" in message
+    assert "备份未能完成" in message and "下次打开本数据库时将自动补做备份" in message
+    assert "未作改动" not in message
+    assert not [n for n in backups(data_dir) if n.endswith(".sqlite3")]
+    desk.close()
+
+    (tmpfs / "filler").unlink()  # the user frees some space
+    desk = Desk.open(db)
+    try:
+        assert [n.code for n in desk.db.notices] == ["BACKUP_FINISHED"]
+        made = [n for n in backups(data_dir) if n.endswith(f"-meeting-{meeting}-closed.sqlite3")]
+        assert backups(data_dir) == made and len(made) == 1
+        assert events_in(data_dir / "backups" / made[0])[-1][-1] == closing.hash
+    finally:
+        desk.close()
+
+
+def test_export_mark_filed_that_cannot_write_says_the_meeting_was_filed(
+        tmp_path: Path, tmpfs: Path):
+    db = str(tmp_path / "meetings.sqlite3")
+    prepare(db)
+    desk = Desk.open(db)
+    meeting, _, _ = first_meeting(desk)
+    record_until(desk, meeting, "filed")
+    desk.close()
+    fill(tmpfs)
+    failed = meetingdesk("export", str(meeting), "--db", db, "--mark-filed",
+                         "--pdf", str(tmpfs / "record.pdf"))
+    assert failed.returncode == 2
+    assert "会议已登记为“已备案”" in failed.stderr and "备案记录未能导出" in failed.stderr
+    assert "record.pdf" in failed.stderr
+    listed = meetingdesk("list", "--db", db)
+    assert f"{meeting}\t" in listed.stdout
+    assert any(line.startswith(f"{meeting}\t") and line.endswith("已备案")
+               for line in listed.stdout.splitlines())  # as the message says
+    retried = meetingdesk("export", str(meeting), "--db", db, "--mark-filed",
+                          "--pdf", str(tmp_path / "record.pdf"))
+    assert retried.returncode == 0, retried.stderr
+    desk = Desk.open(db)
+    assert [e.type for e in desk.events(meeting)].count("filed") == 1
+    desk.close()
+
+
+CLOSE = """
+import sys
+from meetingdesk.services import Desk
+desk = Desk.open(sys.argv[1])
+print("CLOSING", flush=True)
+desk.close_meeting(int(sys.argv[2]))
+print("CLOSED", flush=True)
+"""
+
+
+def test_a_kill_during_the_closing_backup_is_finished_at_the_next_start(
+        tmp_path: Path, _isolated_data_dir: Path):
+    db = str(tmp_path / "meetings.sqlite3")
+    prepare(db)
+    desk = Desk.open(db)
+    meeting, _, _ = first_meeting(desk)
+    record_until(desk, meeting, "meeting_closed")
+    for n in range(24):  # long drafts make a backup that takes a while to copy
+        desk.save_draft(meeting, f"draft-{n}", "草稿" * 500_000)
+    desk.close()
+    folder = _isolated_data_dir / "backups"
+    child = subprocess.Popen([sys.executable, "-c", CLOSE, db, str(meeting)],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "CLOSING"
+    deadline = time.monotonic() + 30
+    while not (folder.is_dir() and any(folder.glob("*.partial"))):
+        assert time.monotonic() < deadline, "no backup was started"
+    child.kill()  # SIGKILL in the middle of the copy
+    child.wait()
+    assert any(folder.glob("*.partial")) and not any(folder.glob("*.sqlite3"))
+
+    started = meetingdesk("list", "--db", db)
+    assert started.returncode == 0
+    assert f"会议（编号 {meeting}）闭会后的自动备份上次未能完成" in started.stderr
+    assert "本次打开时已补做" in started.stderr
+    made = backups(_isolated_data_dir)
+    assert len(made) == 1 and made[0].endswith(f"-meeting-{meeting}-closed.sqlite3")
+    desk = Desk.open(db)
+    try:
+        assert desk.db.notices == []  # told once
+        assert events_in(folder / made[0])[-1][-1] == desk.events(meeting)[-1].hash
+    finally:
+        desk.close()

@@ -17,7 +17,7 @@ from meetingdesk.domain import Command, DomainError, Event, Meeting, seal
 from meetingdesk.store import Database, StoreError, open_database
 from meetingdesk.store import eventlog
 from meetingdesk.store import models as m
-from meetingdesk.store.backup import backup_database
+from meetingdesk.store.backup import backup_after_closing
 
 from .setup import SetupActions
 from .preparation import PreparationActions
@@ -125,7 +125,7 @@ class Desk(SetupActions, PreparationActions, RunningActions):
                                    .values(status=state.status))
         self._states[meeting_id] = _Cached(state, ev.hash)
         if type_ == "meeting_closed":
-            backup_database(self.db, f"meeting-{meeting_id}-closed")
+            backup_after_closing(self.db, meeting_id, ev.seq)
         return ev
 
     def _propose(self, state: Meeting, type_: str, member_id: int | None,

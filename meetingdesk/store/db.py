@@ -11,6 +11,7 @@ from sqlalchemy import URL, Connection, create_engine, event, make_url
 
 from meetingdesk import paths
 from meetingdesk.store import database
+from meetingdesk.store.backup import resume_backups
 from meetingdesk.store.database import BEGIN_OPTION, Database, sqlite_failure
 from meetingdesk.store.errors import StoreError, StoreNotice
 from meetingdesk.store.migrate import upgrade_to_head
@@ -56,6 +57,7 @@ def open_database(target: str | Path | None = None) -> Database:
         raise
     if read_only:
         db.notices.append(StoreNotice("DB_OPENED_READ_ONLY", path=db.label))
+    db.notices += resume_backups(db)
     return db
 
 

@@ -66,6 +66,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录不属于会议（编号 {meeting_id}），或该会议不存在，未写入。",
         "The event does not belong to meeting {meeting_id}, or that meeting does not exist; "
         "it was not written."),
+    "CLOSED_BACKUP_OWED": (
+        "会议已闭会：第 {seq} 条记录（闭会）已保存，数据库中的记录完好。但闭会后的自动备份未能完成：{detail}。"
+        "下次打开本数据库时将自动补做备份（如磁盘已满，请先腾出空间）。",
+        "The meeting is closed: entry {seq} (closing) was saved and the record in the database "
+        "is intact. The automatic backup after closing was not made: {detail}. It will be made "
+        "the next time this database is opened (if the disk is full, free some space first)."),
+    "CLOSED_BACKUP_NOT_MADE": (
+        "会议已闭会：第 {seq} 条记录（闭会）已保存，数据库中的记录完好。但闭会后的自动备份未能完成：{detail}，"
+        "且不会自动补做。请腾出磁盘空间后，将数据库文件“{path}”复制一份保存。",
+        "The meeting is closed: entry {seq} (closing) was saved and the record in the database "
+        "is intact. The automatic backup after closing was not made: {detail}, and it will not "
+        "be retried. Free some disk space, then copy the database file '{path}' somewhere safe."),
 
     # Notices: not refusals, but what was done or found while opening the database.
     "DB_OPENED_READ_ONLY": (
@@ -74,6 +86,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database '{path}' is on read-only media (a CD, a write-protected stick) or may not "
         "be written, so it was opened read-only: it can be viewed, checked and exported, "
         "not recorded in or changed."),
+    "BACKUP_FINISHED": (
+        "会议（编号 {meeting_id}）闭会后的自动备份上次未能完成（程序被中断或磁盘已满），"
+        "本次打开时已补做：{path}",
+        "The automatic backup after meeting {meeting_id} closed was cut short last time "
+        "(the program was interrupted or the disk was full); it was made now: {path}"),
+    "BACKUP_STILL_OWED": (
+        "会议（编号 {meeting_id}）闭会后的自动备份仍未能完成：{detail}。数据库中的记录完好；"
+        "腾出磁盘空间后再次打开本数据库时将重试。",
+        "The automatic backup after meeting {meeting_id} closed still could not be made: "
+        "{detail}. The record in the database is intact; it will be tried again the next time "
+        "this database is opened, once there is free disk space."),
+    "BACKUP_PARTIAL_REMOVED": (
+        "备份目录中有一份因程序中断而未完成的备份“{path}”（不是完整的备份），已删除。",
+        "An unfinished backup left by an interruption, '{path}' (not a complete copy), "
+        "was removed from the backups folder."),
 }
 
 
