@@ -30,7 +30,7 @@ from meetingdesk.ui.main_window import MainWindow
 from crash_child import CALLS
 from meeting_driver import sensible
 from test_cli_check import meetingdesk
-from test_crash import prepare
+from test_crash import CHILD, prepare
 from test_store_backup import events_in
 from test_ui_helpers import show
 
@@ -380,5 +380,65 @@ def test_a_kill_during_the_closing_backup_is_finished_at_the_next_start(
     try:
         assert desk.db.notices == []  # told once
         assert events_in(folder / made[0])[-1][-1] == desk.events(meeting)[-1].hash
+    finally:
+        desk.close()
+
+
+# ---- point 1: a damaged WAL -------------------------------------------------------------------
+
+def record_and_crash(db: str, entries: int) -> dict[tuple[int, int], str]:
+    """Let a recorder acknowledge `entries` entries, then SIGKILL it: they are in the -wal."""
+    child = subprocess.Popen([sys.executable, str(CHILD), db, "14"], stdout=subprocess.PIPE,
+                             text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "READY"
+    acknowledged = {}
+    while len(acknowledged) < entries:
+        _, meeting, seq, digest = child.stdout.readline().split()
+        acknowledged[int(meeting), int(seq)] = digest
+    child.kill()
+    child.wait()
+    return acknowledged
+
+
+@pytest.mark.parametrize("where", ["header", "middle"])
+def test_a_damaged_wal_loses_no_acknowledged_entry_unnoticed(tmp_path: Path, where: str):
+    db = tmp_path / "meetings.sqlite3"
+    prepare(str(db))
+    acknowledged = record_and_crash(str(db), 88)
+    wal = db.with_name(db.name + "-wal")
+    data = bytearray(wal.read_bytes())
+    if where == "header":
+        data[8:32] = bytes(range(24))  # page size, checkpoint, salts, checksum: all wrong
+    else:
+        middle = len(data) // 2
+        data[middle:middle + 4096] = bytes(4096)  # a sector of zeros
+    wal.write_bytes(data)
+
+    checked = meetingdesk("check", "--db", str(db))
+    assert checked.returncode == 1
+    assert "数据库落后于已确认保存的记录" in checked.stdout
+    kept = sorted(tmp_path.glob("meetings.sqlite3-wal.*.kept"))
+    assert len(kept) == 1 and kept[0].read_bytes() == data  # the evidence, as it was found
+    assert f"已原样另存为“{kept[0]}”" in checked.stderr
+
+    listed = meetingdesk("list", "--db", str(db))  # a later command neither hides nor deletes
+    assert listed.returncode == 0 and "数据库落后于已确认保存的记录" in listed.stderr
+    assert sorted(tmp_path.glob("meetings.sqlite3-wal.*.kept")) == kept
+
+    desk = Desk.open(str(db))
+    try:
+        stored_hashes = {e.hash for m in {m for m, _ in acknowledged} for e in desk.events(m)}
+        missing = [key for key, digest in acknowledged.items() if digest not in stored_hashes]
+        lost = {m for m, _ in missing}
+        assert lost  # the damage did lose acknowledged entries ...
+        assert lost <= set(desk.db.lagging)  # ... and none unnoticed
+        print(f"WAL damaged at its {where}: {len(acknowledged)} acknowledged, "
+              f"{len(missing)} not in the database, all reported")
+        meeting = min(lost)
+        stored = len(desk.events(meeting))
+        with pytest.raises(StoreError) as caught:  # nothing is written over the evidence
+            desk.add_correction(meeting, "记录员", "补记", "补记内容")
+        assert caught.value.code == "LOG_PAUSED" and "本条未写入" in caught.value.message_zh
+        assert len(desk.events(meeting)) == stored
     finally:
         desk.close()

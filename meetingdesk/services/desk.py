@@ -97,6 +97,7 @@ class Desk(SetupActions, PreparationActions, RunningActions):
 
     def _append(self, meeting_id: int, type_: str, member_id: int | None,
                 payload: dict[str, Any]) -> Event:
+        self.db.refuse_if_lagging(meeting_id)  # before the rules: they would judge a short log
         with self.db.transaction(write=True) as connection:
             cached = self._states.get(meeting_id)
             proposal = None
@@ -123,6 +124,7 @@ class Desk(SetupActions, PreparationActions, RunningActions):
             if state.status != before:
                 connection.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
                                    .values(status=state.status))
+        self.db.acknowledge(ev.meeting_uid, ev.seq, ev.hash)
         self._states[meeting_id] = _Cached(state, ev.hash)
         if type_ == "meeting_closed":
             backup_after_closing(self.db, meeting_id, ev.seq)

@@ -14,6 +14,7 @@ from sqlalchemy import URL, Connection, Engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from meetingdesk.store.errors import StoreError, StoreNotice
+from meetingdesk.store.witness import Lag, Witness
 
 BUSY_TIMEOUT_MS = 5000  # how long SQLite waits for another program's write lock
 BEGIN_OPTION = "meetingdesk_begin"  # execution option read by db._sqlite_on_begin
@@ -50,6 +51,8 @@ class Database:
         self.path = path  # the SQLite file; None for PostgreSQL (or SQLite in memory)
         self.read_only = read_only  # on read-only media or without write access
         self.notices: list[StoreNotice] = []  # what the user is to be told about the opening
+        self.witness: Witness | None = None  # what was acknowledged (a SQLite file only)
+        self.lagging: dict[int, Lag] = {}  # meeting id -> its log is behind the witness
         # Writes begin with the write lock (SQLite: BEGIN IMMEDIATE), so a busy database is
         # waited for (busy_timeout) instead of refused at the first INSERT of a transaction
         # that began as a reader, which SQLite does at once to avoid a deadlock.
@@ -95,7 +98,20 @@ class Database:
                 raise
             raise translated from error
 
+    def acknowledge(self, meeting_uid: str, seq: int, digest: str) -> None:
+        """Witness an entry once its transaction is committed, before the action returns."""
+        if self.witness is not None:
+            self.witness.acknowledge(meeting_uid, seq, digest)
+
+    def refuse_if_lagging(self, meeting_id: int) -> None:
+        """Refuse an entry for a meeting whose log is behind what was acknowledged."""
+        lag = self.lagging.get(meeting_id)
+        if lag is not None:
+            raise StoreError("LOG_PAUSED", meeting=lag.meeting)
+
     def close(self) -> None:
+        if self.witness is not None:
+            self.witness.close()
         self.engine.dispose()
 
     def _translate(self, error: exc.DBAPIError) -> StoreError | None:

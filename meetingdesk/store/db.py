@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import URL, Connection, create_engine, event, make_url
 
 from meetingdesk import paths
-from meetingdesk.store import database
+from meetingdesk.store import database, witness
 from meetingdesk.store.backup import resume_backups
 from meetingdesk.store.database import BEGIN_OPTION, Database, sqlite_failure
 from meetingdesk.store.errors import StoreError, StoreNotice
@@ -32,8 +32,10 @@ def open_database(target: str | Path | None = None) -> Database:
     """
     url, path = _resolve(target)
     read_only = False
+    kept_wal = None
     if path is not None:
         read_only = _check_sqlite_file(path)
+        kept_wal = witness.keep_wal(path)  # before SQLite replays it
     if url.get_backend_name() != "sqlite":
         # pre_ping: a desktop left open overnight finds its archive connections dropped.
         engine = create_engine(url, pool_pre_ping=True)
@@ -52,6 +54,8 @@ def open_database(target: str | Path | None = None) -> Database:
     try:
         with db.translated_errors():
             upgrade_to_head(db)
+        if path is not None:
+            _confirm_logs(db, path, kept_wal)
     except BaseException:
         db.close()
         raise
@@ -59,6 +63,20 @@ def open_database(target: str | Path | None = None) -> Database:
         db.notices.append(StoreNotice("DB_OPENED_READ_ONLY", path=db.label))
     db.notices += resume_backups(db)
     return db
+
+
+def _confirm_logs(db: Database, path: Path, kept_wal: Path | None) -> None:
+    """Compare every stored log with what was acknowledged (witness.py); keep the -wal found at
+    opening only if a log is behind."""
+    db.witness = witness.Witness(path)
+    with db.transaction() as conn:
+        lags = db.witness.lags(conn)
+    db.lagging = {lag.meeting_id: lag for lag in lags if lag.meeting_id is not None}
+    db.notices += [lag.notice() for lag in lags]
+    if kept_wal is not None and lags:
+        db.notices.append(StoreNotice("WAL_KEPT", path=kept_wal))
+    elif kept_wal is not None:
+        kept_wal.unlink(missing_ok=True)
 
 
 def _resolve(target: str | Path | None) -> tuple[URL, Path | None]:

@@ -78,6 +78,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The meeting is closed: entry {seq} (closing) was saved and the record in the database "
         "is intact. The automatic backup after closing was not made: {detail}, and it will not "
         "be retried. Free some disk space, then copy the database file '{path}' somewhere safe."),
+    "LOG_PAUSED": (
+        "会议“{meeting}”在数据库中的记录少于或不同于已确认保存的记录（见打开数据库时的提示或“检查”），"
+        "为保全证据已暂停记录：本条未写入。",
+        "The log of '{meeting}' in the database is short of, or other than, what was "
+        "acknowledged (see the notice at opening, or `check`); to keep the evidence, it takes "
+        "no more entries: this one was not written."),
 
     # Notices: not refusals, but what was done or found while opening the database.
     "DB_OPENED_READ_ONLY": (
@@ -86,6 +92,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database '{path}' is on read-only media (a CD, a write-protected stick) or may not "
         "be written, so it was opened read-only: it can be viewed, checked and exported, "
         "not recorded in or changed."),
+    "LOG_BEHIND_ACKNOWLEDGED": (
+        "数据库落后于已确认保存的记录：会议“{meeting}”已确认保存 {acknowledged} 条记录，数据库中只有 {stored} 条"
+        "（多因 -wal 日志文件损坏，或数据库被换成了旧副本）。该会议已暂停记录，以免覆盖证据。"
+        "恢复方法：从备份目录恢复包含全部记录的备份，或将数据库文件连同保留的 -wal 副本交技术人员恢复。",
+        "The database is behind what was acknowledged: {acknowledged} entries of '{meeting}' "
+        "were acknowledged as saved, the database holds {stored} (most likely a damaged -wal "
+        "file, or the database was replaced by an older copy). The meeting takes no more "
+        "entries, so the evidence is not overwritten. To recover: restore a backup that holds "
+        "every entry, or give the database and the kept -wal copy to a technician."),
+    "LOG_DIFFERS_FROM_ACKNOWLEDGED": (
+        "会议“{meeting}”在数据库中的第 {acknowledged} 条记录与已确认保存的不同（数据库中共 {stored} 条），"
+        "数据库可能被换成了其他副本。该会议已暂停记录，以免覆盖证据。"
+        "恢复方法：从备份目录恢复包含全部记录的备份，或交技术人员核查。",
+        "Entry {acknowledged} of '{meeting}' in the database is not the one acknowledged as "
+        "saved (the database holds {stored}); the database may have been replaced by another "
+        "copy. The meeting takes no more entries, so the evidence is not overwritten. To "
+        "recover: restore a backup that holds every entry, or have a technician look into it."),
+    "WAL_KEPT": (
+        "打开数据库时找到的 -wal 日志文件已原样另存为“{path}”，供恢复使用，请勿删除。",
+        "The -wal file found when the database was opened was kept, as it was, as '{path}' "
+        "for the recovery; do not delete it."),
     "BACKUP_FINISHED": (
         "会议（编号 {meeting_id}）闭会后的自动备份上次未能完成（程序被中断或磁盘已满），"
         "本次打开时已补做：{path}",
