@@ -59,6 +59,14 @@ def first_meeting(desk: Desk) -> tuple[int, int, list[int]]:
     return row.id, row.unit_id, desk.expected_members(row.id)
 
 
+def prepared(folder: Path) -> tuple[str, Desk, int]:
+    """A new database with two meetings prepared, open, and the first meeting's id."""
+    db = str(folder / "meetings.sqlite3")
+    prepare(db)
+    desk = Desk.open(db)
+    return db, desk, first_meeting(desk)[0]
+
+
 # ---- point 5: a window that has not re-read the meeting -------------------------------------
 
 def test_a_window_that_has_not_re_read_the_meeting_judges_on_the_stored_log(tmp_path: Path):
@@ -91,10 +99,8 @@ def test_a_window_that_has_not_re_read_the_meeting_judges_on_the_stored_log(tmp_
 # ---- point 6: a lock held by another program ------------------------------------------------
 
 def test_actions_on_a_meeting_not_yet_read_wait_for_another_programs_write(tmp_path: Path):
-    db = str(tmp_path / "busy.sqlite3")
-    prepare(db)
-    setup = Desk.open(db)
-    meeting, unit, members = first_meeting(setup)
+    db, setup, meeting = prepared(tmp_path)
+    _, unit, members = first_meeting(setup)
     setup.start_meeting(meeting)
     setup.close()
     actions = {
@@ -125,10 +131,7 @@ def test_actions_on_a_meeting_not_yet_read_wait_for_another_programs_write(tmp_p
 
 
 def test_a_lock_held_too_long_is_reported_after_the_wait_it_names(tmp_path: Path):
-    db = str(tmp_path / "busy.sqlite3")
-    prepare(db)
-    desk = Desk.open(db)
-    meeting, _, members = first_meeting(desk)
+    db, desk, meeting = prepared(tmp_path)
     other = hold_write_lock(db, 7.0)
     try:
         start = time.monotonic()
@@ -283,11 +286,8 @@ def test_a_full_disk_at_the_closing_backup_is_told_as_it_is_and_made_up_later(
         tmpfs: Path, monkeypatch: pytest.MonkeyPatch):
     data_dir = tmpfs / "data"  # the database and its backups on one small file system
     monkeypatch.setenv("MEETINGDESK_DATA_DIR", str(data_dir))
-    db = str(data_dir / "meetings.sqlite3")
     data_dir.mkdir()
-    prepare(db)
-    desk = Desk.open(db)
-    meeting, _, _ = first_meeting(desk)
+    db, desk, meeting = prepared(data_dir)
     record_until(desk, meeting, "meeting_closed")
     fill(tmpfs, leave=64 * 1024)  # room for the closing entry, not for a copy of the database
     with pytest.raises(StoreError) as caught:
@@ -315,10 +315,7 @@ def test_a_full_disk_at_the_closing_backup_is_told_as_it_is_and_made_up_later(
 
 def test_export_mark_filed_that_cannot_write_says_the_meeting_was_filed(
         tmp_path: Path, tmpfs: Path):
-    db = str(tmp_path / "meetings.sqlite3")
-    prepare(db)
-    desk = Desk.open(db)
-    meeting, _, _ = first_meeting(desk)
+    db, desk, meeting = prepared(tmp_path)
     record_until(desk, meeting, "filed")
     desk.close()
     fill(tmpfs)
@@ -351,10 +348,7 @@ print("CLOSED", flush=True)
 
 def test_a_kill_during_the_closing_backup_is_finished_at_the_next_start(
         tmp_path: Path, _isolated_data_dir: Path):
-    db = str(tmp_path / "meetings.sqlite3")
-    prepare(db)
-    desk = Desk.open(db)
-    meeting, _, _ = first_meeting(desk)
+    db, desk, meeting = prepared(tmp_path)
     record_until(desk, meeting, "meeting_closed")
     for n in range(24):  # long drafts make a backup that takes a while to copy
         desk.save_draft(meeting, f"draft-{n}", "草稿" * 500_000)

@@ -35,7 +35,7 @@ def open_database(target: str | Path | None = None) -> Database:
     kept_wal = None
     if path is not None:
         read_only = _check_sqlite_file(path)
-        kept_wal = witness.keep_wal(path)  # before SQLite replays it
+        kept_wal = None if read_only else witness.keep_wal(path)  # before SQLite replays it
     if url.get_backend_name() != "sqlite":
         # pre_ping: a desktop left open overnight finds its archive connections dropped.
         engine = create_engine(url, pool_pre_ping=True)
