@@ -24,13 +24,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from meetingdesk.demo import DEMO_PASSPHRASE
 from meetingdesk.domain import DomainError
 from meetingdesk.services import Desk
+from meetingdesk.services.integrity import check_database
 from meetingdesk.store import StoreError
 from meetingdesk.ui.main_window import MainWindow
 
+import race_child
 from crash_child import CALLS
 from meeting_driver import sensible
 from test_cli_check import meetingdesk
-from test_crash import CHILD, prepare
+from test_crash import CHILD, forkserver, prepare
 from test_store_backup import events_in
 from test_ui_helpers import show
 
@@ -94,6 +96,34 @@ def test_a_window_that_has_not_re_read_the_meeting_judges_on_the_stored_log(tmp_
     finally:
         first.close()
         second.close()
+
+
+def test_two_processes_writing_into_one_meeting_at_the_same_instant(
+        tmp_path: Path, _isolated_data_dir: Path):
+    db, desk, meeting = prepared(tmp_path)
+    desk.start_meeting(meeting)
+    desk.close()
+    context = forkserver()
+    barrier = context.Barrier(2)
+    pipes = [context.Pipe(duplex=False) for _ in range(2)]
+    racers = [context.Process(target=race_child.race,
+                              args=(db, meeting, seed, str(_isolated_data_dir), barrier, out))
+              for seed, (_, out) in enumerate(pipes)]
+    for racer in racers:
+        racer.start()
+    results = [reports.recv() for reports, _ in pipes]
+    for racer in racers:
+        racer.join(timeout=60)
+    refused, unexplained, store_errors = (sum(column) for column in zip(*results))
+    print(f"two processes at once: {refused} refusals, {unexplained} matching neither the log "
+          f"before nor after, {store_errors} storage errors")
+    assert refused > 0  # they did collide
+    assert unexplained == 0 and store_errors == 0
+    desk = Desk.open(db)
+    try:
+        assert check_database(desk.db) == []
+    finally:
+        desk.close()
 
 
 # ---- point 6: a lock held by another program ------------------------------------------------
@@ -339,6 +369,7 @@ def test_export_mark_filed_that_cannot_write_says_the_meeting_was_filed(
 CLOSE = """
 import sys
 from meetingdesk.services import Desk
+from meetingdesk.services.integrity import check_database
 desk = Desk.open(sys.argv[1])
 print("CLOSING", flush=True)
 desk.close_meeting(int(sys.argv[2]))
