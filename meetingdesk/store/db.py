@@ -40,8 +40,7 @@ def open_database(target: str | Path | None = None) -> Database:
         # pre_ping: a desktop left open overnight finds its archive connections dropped.
         engine = create_engine(url, pool_pre_ping=True)
     elif read_only:
-        # immutable: no lock, no -shm or -wal to create on media that cannot take them.
-        uri = f"{path.as_uri()}?mode=ro&immutable=1"  # type: ignore[union-attr]
+        uri = _read_only_uri(path)  # type: ignore[arg-type]
         engine = create_engine(url, creator=lambda: sqlite3.connect(
             uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _sqlite_on_connect_read_only)
@@ -116,10 +115,16 @@ def _check_sqlite_file(path: Path) -> bool:
     return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
+def _read_only_uri(path: Path) -> str:
+    """The file, to be read without writing anything: immutable takes no lock and creates no
+    -wal or -shm, which read-only media cannot take and another program's file must not get."""
+    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+
 def _table_names(path: Path) -> set[str]:
-    """The file's tables, read without writing anything (immutable: no lock, no -wal, -shm)."""
+    """The file's tables, read without writing anything."""
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             return {name for (name,) in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -135,7 +140,8 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     # (_sqlite_on_begin), so that DDL and SELECTs are transactional too. It also lets the
     # PRAGMAs below run outside a transaction, which foreign_keys requires.
     dbapi_conn.isolation_level = None
-    dbapi_conn.execute(f"PRAGMA busy_timeout = {database.BUSY_TIMEOUT_MS}")  # first: the others may wait
+    # busy_timeout first: the others may wait
+    dbapi_conn.execute(f"PRAGMA busy_timeout = {database.BUSY_TIMEOUT_MS}")
     dbapi_conn.execute("PRAGMA journal_mode = WAL")  # stored in the file; readers never block
     dbapi_conn.execute("PRAGMA synchronous = FULL")  # a commit is on disk when it returns
     dbapi_conn.execute("PRAGMA foreign_keys = ON")  # SQLite's default is off; PostgreSQL's on
