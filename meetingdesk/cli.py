@@ -7,11 +7,15 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from meetingdesk.domain import DomainError
 from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
+
+if TYPE_CHECKING:
+    from meetingdesk.services import Desk
+    from meetingdesk.store import Database
 
 
 # --db and --lang may come before the command name or after it. Each position has its own
@@ -99,11 +103,24 @@ def _say(lang: str, zh: str, en: str) -> None:
     print(en if lang == "en" else zh)
 
 
-def _demo(db: str | None, lang: str) -> int:
-    from meetingdesk.demo import UNIT_NAME, build_demo
+def _open_desk(db: str | None, lang: str) -> "Desk":
+    """Open the database, telling on stderr what the opening found or did (read-only, ...)."""
     from meetingdesk.services import Desk
 
     desk = Desk.open(db)
+    _tell_notices(desk.db, lang)
+    return desk
+
+
+def _tell_notices(db: "Database", lang: str) -> None:
+    for notice in db.notices:
+        print(notice.message(lang), file=sys.stderr)
+
+
+def _demo(db: str | None, lang: str) -> int:
+    from meetingdesk.demo import UNIT_NAME, build_demo
+
+    desk = _open_desk(db, lang)
     try:
         if any(u.name == UNIT_NAME for u in desk.units()):
             _say(lang, f"演示单位“{UNIT_NAME}”已存在，未作改动。数据库：{desk.db.label}",
@@ -124,9 +141,7 @@ STATUS = {"preparing": ("筹备中", "preparing"), "in_progress": ("进行中", 
 
 
 def _list(db: str | None, lang: str) -> int:
-    from meetingdesk.services import Desk
-
-    desk = Desk.open(db)
+    desk = _open_desk(db, lang)
     try:
         col = 1 if lang == "en" else 0
         for row in desk.list_meetings(limit=1_000_000):
@@ -144,6 +159,7 @@ def _check(db: str | None, lang: str) -> int:
     from meetingdesk.store import open_database
 
     database = open_database(db)
+    _tell_notices(database, lang)
     try:
         problems = check_database(database)
     finally:
@@ -160,7 +176,6 @@ def _check(db: str | None, lang: str) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from meetingdesk.services import Desk
     from meetingdesk.services.records import Records
 
     lang = args.lang
@@ -168,7 +183,7 @@ def _export(args: argparse.Namespace) -> int:
         _say(lang, "请用 --pdf FILE 和/或 --package FILE 指定要导出的文件。",
              "Give --pdf FILE and/or --package FILE.")
         return 2
-    desk = Desk.open(args.db)
+    desk = _open_desk(args.db, lang)
     try:
         records = Records(desk)
         info = desk.meeting_info(args.meeting_id)
@@ -208,10 +223,9 @@ def _verify(args: argparse.Namespace) -> int:
     if args.db is None:
         verdict = verify_bytes(data)
     else:
-        from meetingdesk.services import Desk
         from meetingdesk.services.records import Records
 
-        desk = Desk.open(args.db)
+        desk = _open_desk(args.db, lang)
         try:
             verdict = Records(desk).verify(data)
         finally:

@@ -28,7 +28,7 @@ def make_many_meetings(desk: Desk, unit_id: int, n: int,
                        latest: datetime = datetime(2026, 10, 30, 9, 0, tzinfo=TZ)) -> int:
     """Add `n` meetings in preparation to the unit, one a day going back from `latest`,
     taking the unit's meeting types in turn; returns how many were added."""
-    with desk.db.session() as session:
+    with desk.db.session(write=True) as session:
         types = list(session.scalars(select(m.MeetingType).where(
             m.MeetingType.unit_id == unit_id).order_by(m.MeetingType.id)))
         members = list(session.scalars(select(m.Member).where(

@@ -61,8 +61,9 @@ def default_db_path() -> Path:
     return user_data_dir() / DB_FILENAME
 
 
-def backups_dir() -> Path:
+def backups_dir(create: bool = True) -> Path:
     """Where automatic backups (e.g. before a schema migration) are written; created on demand."""
     path = user_data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

@@ -1,5 +1,7 @@
 """Benchmark (a script, not a test): recording an opinion through the services beside a raw
 sqlite3 insert-and-commit with the same pragmas, and rebuilding a meeting of 1,000 events.
+The witness of acknowledged entries (store/witness.py: one line and an fdatasync per entry,
+part of every service call) is also timed alone, as its cost per entry.
 
     .venv/bin/python tests/bench_services.py [--dir DIR]
 
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from meetingdesk.domain import Meeting
 from meetingdesk.services import Desk
+from meetingdesk.store.witness import Witness
 
 OPINION = "同意。这项资金安排符合规定，建议抓紧实施，并做好公示和监督。" * 3
 ITEMS = 130
@@ -76,6 +79,17 @@ def raw_inserts(folder: Path, count: int) -> list[float]:
     return timings
 
 
+def witness_writes(folder: Path, count: int) -> list[float]:
+    witness = Witness(folder / "witness.sqlite3")
+    timings = []
+    for seq in range(1, count + 1):
+        start = time.perf_counter()
+        witness.acknowledge("00000000-0000-4000-8000-000000000000", seq, "f" * 64)
+        timings.append(time.perf_counter() - start)
+    witness.close()
+    return timings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dir", help="folder for the databases (default: a temp folder)")
@@ -84,6 +98,7 @@ def main() -> None:
         folder = Path(tmp)
         service, desk, meeting = service_opinions(folder)
         raw = raw_inserts(folder, len(service))
+        witness = witness_writes(folder, len(service))
         events = desk.events(meeting)[:1000]
         rebuilds = []
         for _ in range(20):
@@ -106,6 +121,8 @@ def main() -> None:
           f"p99 {percentile(service, 99) * ms:.3f} ms")
     print(f"ratio (median)            : {statistics.median(service) / statistics.median(raw):.2f}x "
           f"(target <= 3x); p99 ratio {percentile(service, 99) / percentile(raw, 99):.2f}x")
+    print(f"of which the witness      : median {statistics.median(witness) * ms:.3f} ms, "
+          f"p99 {percentile(witness, 99) * ms:.3f} ms per entry (its line and fdatasync)")
     print(f"rebuild 1,000 events      : median {statistics.median(rebuilds) * ms:.1f} ms "
           f"(domain replay; target < 50 ms)")
     print(f"cold load + rebuild       : median {statistics.median(cold) * ms:.1f} ms "

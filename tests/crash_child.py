@@ -1,11 +1,17 @@
 """A recorder that never stops: opens the database, finds the first unfinished meeting,
-and records its next step through the services, printing "ACK meeting seq hash" after each
-action returns (that is, once it is durable). The crash test kills it at random moments."""
+and records its next step through the services, reporting "ACK meeting seq hash" after each
+action returns (that is, once it is durable). The crash test kills it at random moments.
+
+Run as a script it prints its reports; the kill storm runs `record` in processes forked from a
+warm forkserver (the imports done once), reporting through a pipe.
+"""
 
 from __future__ import annotations
 
+import os
 import random
 import sys
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Callable
 
@@ -46,11 +52,11 @@ CALLS: dict[str, Call] = {
 }
 
 
-def main(db: str, seed: int, finish: bool) -> None:
+def main(db: str, seed: int, finish: bool, say: Callable[[str], None]) -> None:
     """Record until killed; with `finish`, complete the meetings there are and stop."""
     rng = random.Random(seed)
     desk = Desk.open(db)
-    print("READY", flush=True)
+    say("READY")
     while True:
         rows = sorted(desk.list_meetings(), key=lambda r: r.id)
         unfinished = [r for r in rows if r.status != "filed"]
@@ -67,8 +73,15 @@ def main(db: str, seed: int, finish: bool) -> None:
                 ev = CALLS[type_](desk, meeting_id, member, payload)
             except DomainError:
                 continue  # the driver's guess was refused: pick again
-            print(f"ACK {meeting_id} {ev.seq} {ev.hash}", flush=True)
-    print("DONE", flush=True)
+            say(f"ACK {meeting_id} {ev.seq} {ev.hash}")
+    say("DONE")
+
+
+def record(db: str, seed: int, finish: bool, data_dir: str, out: Connection) -> None:
+    """main() in a forked process, reporting through `out` (one write per report, so a kill
+    never leaves half of one)."""
+    os.environ["MEETINGDESK_DATA_DIR"] = data_dir  # the forkserver's may be another test's
+    main(db, seed, finish, out.send)
 
 
 def new_meeting(desk: Desk, like: int) -> Any:
@@ -85,4 +98,5 @@ def new_meeting(desk: Desk, like: int) -> Any:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), finish=sys.argv[3:] == ["finish"])
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3:] == ["finish"],
+         lambda line: print(line, flush=True))

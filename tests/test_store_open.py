@@ -11,6 +11,7 @@ from sqlalchemy import exc, inspect, select, text
 
 from meetingdesk import paths
 from meetingdesk.store import Database, StoreError, appendonly, migrate, open_database
+from meetingdesk.store import database as store_database
 from meetingdesk.store import db as store_db
 from meetingdesk.store.models import Base, Member, Unit
 
@@ -64,7 +65,7 @@ def test_sqlite_settings_on_every_connection(sqlite_url: str) -> None:
                                             "busy_timeout")}
                     assert pragmas == {"journal_mode": "wal", "synchronous": 2,
                                        "foreign_keys": 1,
-                                       "busy_timeout": store_db.BUSY_TIMEOUT_MS}
+                                       "busy_timeout": store_database.BUSY_TIMEOUT_MS}
     finally:
         db.close()
 
@@ -140,11 +141,15 @@ def test_a_damaged_database_is_reported_and_left_unchanged(tmp_path: Path) -> No
     assert target.read_bytes() == content
 
 
-def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
+def test_an_empty_file_is_refused_and_left_empty(tmp_path: Path) -> None:
     target = tmp_path / "empty.sqlite3"
     target.touch()
-    open_database(target).close()
-    assert target.read_bytes().startswith(store_db.SQLITE_HEADER)
+    with pytest.raises(StoreError) as caught:
+        open_database(target)
+    assert caught.value.code == "DB_EMPTY_FILE"
+    assert "空文件" in caught.value.message_zh and "未作任何改动" in caught.value.message_zh
+    assert target.read_bytes() == b""
+    assert [p.name for p in tmp_path.iterdir()] == ["empty.sqlite3"]
 
 
 def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
@@ -183,7 +188,7 @@ def test_a_folder_is_unreadable(tmp_path: Path) -> None:
 
 
 def test_a_locked_database_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(store_database, "BUSY_TIMEOUT_MS", 200)
     target = tmp_path / "busy.sqlite3"
     db = open_database(target)
     other = sqlite3.connect(target, isolation_level=None)  # another program holding a write

@@ -24,6 +24,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "材料文件“{name}”的内容与登记时不一致（SHA-256 不符），未生成备案包。",
         "The material file '{name}' differs from the one registered (SHA-256 mismatch); "
         "no package was made."),
+    "FILED_NOT_EXPORTED": (
+        "会议已登记为“已备案”（第 {seq} 条记录已保存），但备案记录未能导出（{detail}）。"
+        "请排除问题后重新导出（不会重复登记备案）。",
+        "The meeting was recorded as filed (entry {seq} was saved), but the filed record was "
+        "not exported ({detail_en}). Fix the problem and export again (it will not be recorded "
+        "as filed twice)."),
     "FILE_UNWRITABLE": ("无法写入文件“{path}”：{detail}", "Cannot write '{path}': {detail}"),
     "FILE_UNREADABLE": ("无法读取文件“{path}”：{detail}", "Cannot read '{path}': {detail}"),
 }

@@ -13,11 +13,11 @@ from typing import Any, Callable
 
 from sqlalchemy import Connection, select, update
 
-from meetingdesk.domain import Event, Meeting, seal
+from meetingdesk.domain import Command, DomainError, Event, Meeting, seal
 from meetingdesk.store import Database, StoreError, open_database
 from meetingdesk.store import eventlog
 from meetingdesk.store import models as m
-from meetingdesk.store.backup import backup_database
+from meetingdesk.store.backup import backup_after_closing
 
 from .setup import SetupActions
 from .preparation import PreparationActions
@@ -97,18 +97,27 @@ class Desk(SetupActions, PreparationActions, RunningActions):
 
     def _append(self, meeting_id: int, type_: str, member_id: int | None,
                 payload: dict[str, Any]) -> Event:
-        with self.db.transaction() as connection:
-            cached = self._states.get(meeting_id) or self._state(connection, meeting_id)
+        self.db.refuse_if_lagging(meeting_id)  # before the rules: they would judge a short log
+        with self.db.transaction(write=True) as connection:
+            cached = self._states.get(meeting_id)
+            proposal = None
+            if cached is not None:
+                try:
+                    proposal = self._propose(cached.meeting, type_, member_id, payload)
+                except DomainError:
+                    pass  # refused on what this window last read: another may have written since
+            if proposal is None:
+                # Judge the action on the log as stored; the write lock is held, so the log
+                # cannot move again before the append.
+                cached = self._state(connection, meeting_id)
+                proposal = self._propose(cached.meeting, type_, member_id, payload)
             state = cached.meeting
-            at = self.clock()
-            if state.last_at is not None and at < state.last_at:
-                at = state.last_at  # the laptop's clock went back: keep the log in order
             if type_ == "meeting_started":  # not if cancelled meanwhile in another window
                 self._refuse_cancelled(connection.execute(
                     select(m.Meeting.title, m.Meeting.cancelled_at, m.Meeting.cancel_reason)
                     .where(m.Meeting.id == meeting_id).with_for_update()).one(),
                     "开始", "start it")
-            cmd = state.propose(type_, member_id, payload, at)
+            at, cmd = proposal
             ev = seal(state.uid or cmd.payload["uid"], state.seq + 1, cmd.type, at.isoformat(),
                       cmd.member_id, cmd.payload, cached.head_hash)
             eventlog.append(connection, meeting_id, ev)
@@ -120,7 +129,15 @@ class Desk(SetupActions, PreparationActions, RunningActions):
             if state.status != before:
                 connection.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
                                    .values(status=state.status))
+        self.db.acknowledge(ev.meeting_uid, ev.seq, ev.hash)
         self._states[meeting_id] = _Cached(state, ev.hash)
         if type_ == "meeting_closed":
-            backup_database(self.db, f"meeting-{meeting_id}-closed")
+            backup_after_closing(self.db, meeting_id, ev.seq)
         return ev
+
+    def _propose(self, state: Meeting, type_: str, member_id: int | None,
+                 payload: dict[str, Any]) -> tuple[datetime, Command]:
+        at = self.clock()
+        if state.last_at is not None and at < state.last_at:
+            at = state.last_at  # the laptop's clock went back: keep the log in order
+        return at, state.propose(type_, member_id, payload, at)

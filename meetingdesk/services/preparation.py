@@ -99,7 +99,7 @@ class PreparationActions:
         """A new meeting in preparation, numbered per unit, type and year (R11); `expected`
         defaults to every active member."""
         when = parse_time(scheduled_at)
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             mtype = session.scalar(select(m.MeetingType).where(
                 m.MeetingType.unit_id == unit_id, m.MeetingType.code == type_code))
             if mtype is None:
@@ -126,7 +126,7 @@ class PreparationActions:
                        deputy_chair_id: int | None = None) -> None:
         """Replace the header of a meeting still in preparation; its number stays (R11)."""
         when = parse_time(scheduled_at)
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             row = self._preparing(session, meeting_id)
             if when.year != row.year:
                 raise DomainError("BAD_VALUE", field="会议日期", field_en="date",
@@ -169,7 +169,7 @@ class PreparationActions:
     def add_item(self, meeting_id: int, **fields: Any) -> int:
         """Append an agenda item; R1 (a major matter goes to a team vote) and R2 (the chief
         does not present items in the forbidden areas) are checked as it is typed."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             row = self._preparing(session, meeting_id)
             position = len(row.agenda_items) + 1
             spec = self._checked_spec(session, row, position, fields)
@@ -181,7 +181,7 @@ class PreparationActions:
             return item.id
 
     def update_item(self, item_id: int, **changes: Any) -> None:
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             item = self._item_row(session, item_id)
             row = self._preparing(session, item.meeting_id)
             fields = _item_fields(item) | changes
@@ -190,7 +190,7 @@ class PreparationActions:
                 setattr(item, key, value)
 
     def remove_item(self, item_id: int) -> None:
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             item = self._item_row(session, item_id)
             row = self._preparing(session, item.meeting_id)
             row.agenda_items.remove(item)
@@ -200,7 +200,7 @@ class PreparationActions:
 
     def move_item(self, item_id: int, position: int) -> None:
         """Put an item at `position` (1-based) in its agenda."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             item = self._item_row(session, item_id)
             row = self._preparing(session, item.meeting_id)
             items = sorted(row.agenda_items, key=lambda x: x.position)
@@ -242,7 +242,7 @@ class PreparationActions:
             tmp = stored.with_suffix(stored.suffix + ".part")
             shutil.copyfile(source, tmp)
             tmp.replace(stored)
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             item = self._item_row(session, item_id)
             self._preparing(session, item.meeting_id)
             name = clean_text(source.name, "材料名称", "material name", 200)
@@ -289,7 +289,7 @@ class PreparationActions:
 
     def carry_over(self, meeting_id: int, source_item_id: int) -> int:
         """Put a deferred item on this meeting's agenda, linked to where it was deferred."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             source = self._item_row(session, source_item_id)
         return self.add_item(meeting_id, carried_from_item_id=source.id, **_item_fields(source))
 

@@ -24,10 +24,12 @@ from meetingdesk.record.package import Attachment, build_package, sha256
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
 from meetingdesk.record.verify import Verdict, record_facts, verify_bytes
+from meetingdesk.store import StoreError
 from meetingdesk.store import models as m
 
 from .desk import Desk
 from .errors import meeting_cancelled
+from .preparation import MeetingRow
 
 SIGNING_REASON = "会议纪实备案"
 
@@ -62,7 +64,7 @@ class Records:
         self._store_certificate(unit_id, p12)
 
     def _store_certificate(self, unit_id: int, p12: bytes) -> None:
-        with self.desk.db.session() as session:
+        with self.desk.db.session(write=True) as session:
             session.add(m.Certificate(unit_id=unit_id, p12=p12))
 
     def _certificate(self, unit_id: int) -> bytes | None:
@@ -108,8 +110,20 @@ class Records:
                 raise RecordError("PASSPHRASE_REQUIRED")
             load_p12(p12, passphrase)  # refuse a wrong passphrase before anything is recorded
         files = self._attachment_files(meeting_id)
-        if mark_filed and not state.filed:
-            self.desk.mark_filed(meeting_id, note="导出备案包" if package_path else "导出备案记录")
+        if not (mark_filed and not state.filed):
+            return self._write(meeting_id, info, p12, passphrase, files, pdf_path, package_path)
+        filed = self.desk.mark_filed(meeting_id,
+                                     note="导出备案包" if package_path else "导出备案记录")
+        try:
+            return self._write(meeting_id, info, p12, passphrase, files, pdf_path, package_path)
+        except (RecordError, StoreError) as error:  # say that the filing was recorded
+            raise RecordError("FILED_NOT_EXPORTED", seq=filed.seq, detail=error.message_zh,
+                              detail_en=error.message_en) from error
+
+    def _write(self, meeting_id: int, info: MeetingRow, p12: bytes | None,
+               passphrase: str | None, files: list[Attachment], pdf_path: Path | None,
+               package_path: Path | None) -> Exported:
+        """Render the record of the log as stored, sign it and write the files asked for."""
         events = self._events(meeting_id)
         state = Meeting.replay(events)
         attached = tuple(AttachedFile(f.name, sha256(f.data)) for f in files)

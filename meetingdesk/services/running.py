@@ -204,7 +204,7 @@ class RunningActions:
     # ---- drafts: what the recorder is typing, kept until it is confirmed ------------------------
 
     def save_draft(self, meeting_id: int, key: str, text: str) -> None:
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             draft = session.get(m.Draft, (meeting_id, key))
             if not text:
                 if draft is not None:
@@ -220,7 +220,7 @@ class RunningActions:
             return {d.key: d.text for d in rows}
 
     def clear_drafts(self, meeting_id: int) -> None:
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             session.execute(delete(m.Draft).where(m.Draft.meeting_id == meeting_id))
 
 

@@ -54,7 +54,7 @@ class SetupActions:
         name = clean_text(name, "单位名称", "the unit name", 100)
         defaults = default_settings()
         rules = RuleSet.from_dict(defaults["rule_set"])
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             if session.scalar(select(m.Unit.id).where(m.Unit.name == name)) is not None:
                 raise DomainError("BAD_VALUE", field="单位名称", field_en="unit name",
                                   value=f"{name}（已存在 / exists）")
@@ -86,7 +86,7 @@ class SetupActions:
     def add_member(self, unit_id: int, name: str, position: str, rank: int,
                    is_chief: bool = False) -> int:
         """A new team member; a second chief is refused (CHIEF_COUNT)."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             candidate = Member.from_dict({"id": 0, "name": name, "position": position,
                                           "rank": rank, "is_chief": is_chief})
             check_new_chief(self._active_members(session, unit_id), candidate)
@@ -99,7 +99,7 @@ class SetupActions:
     def add_members(self, unit_id: int, members: list[dict[str, Any]]) -> list[int]:
         """Several new members in one transaction (a roster import): all of them or none.
         Each is a dict of add_member's fields; a second chief is refused (CHIEF_COUNT)."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             team = self._active_members(session, unit_id)
             rows = []
             for number, fields in enumerate(members, 1):
@@ -115,7 +115,7 @@ class SetupActions:
 
     def update_member(self, member_id: int, **changes: Any) -> None:
         """Change name, position, rank or chief; R2 is checked again when someone becomes chief."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             row = self._member_row(session, member_id)
             current = to_member(row).__dict__ | changes
             candidate = Member.from_dict(current)
@@ -129,7 +129,7 @@ class SetupActions:
 
     def retire_member(self, member_id: int) -> None:
         """A member leaves the team; past records keep their name (the log has a snapshot)."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             row = self._member_row(session, member_id)
             row.active = False
             for p in session.scalars(select(m.Portfolio).where(m.Portfolio.member_id == member_id)):
@@ -139,7 +139,7 @@ class SetupActions:
 
     def assign_portfolio(self, unit_id: int, member_id: int, area: str) -> None:
         """Give a portfolio area to a member (replacing its previous holder); R2 refuses the chief."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             row = self._member_row(session, member_id)
             if row.unit_id != unit_id:
                 raise DomainError("UNKNOWN_MEMBER", member_id=member_id)
@@ -152,7 +152,7 @@ class SetupActions:
                 existing.member_id = member_id
 
     def unassign_portfolio(self, unit_id: int, area: str) -> None:
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             existing = session.scalar(select(m.Portfolio).where(
                 m.Portfolio.unit_id == unit_id, m.Portfolio.area == area))
             if existing is not None:
@@ -174,7 +174,7 @@ class SetupActions:
     def update_rule_set(self, unit_id: int, changes: dict[str, Any]) -> RuleSet:
         """Save an edited rule set as a new version; refuses invalid settings (RULES_INVALID)
         and settings that the current division of work would break (R2)."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             current = self._rules(session, unit_id)
             data = current.to_dict() | changes | {"version": current.version + 1}
             rules = RuleSet.from_dict(data)
@@ -201,7 +201,7 @@ class SetupActions:
                               value=decision_mode)
         code = clean_text(code, "代码", "code", 50)
         name = clean_text(name, "会议类型", "meeting type", 50)
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             taken = session.scalar(select(m.MeetingType.id).where(
                 m.MeetingType.unit_id == unit_id,
                 (m.MeetingType.code == code) | (m.MeetingType.name == name)))

@@ -6,6 +6,6 @@
 """
 
 from meetingdesk.store.db import Database, open_database
-from meetingdesk.store.errors import StoreError
+from meetingdesk.store.errors import StoreError, StoreNotice
 
-__all__ = ["Database", "StoreError", "open_database"]
+__all__ = ["Database", "StoreError", "StoreNotice", "open_database"]

@@ -2,100 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import URL, Connection, create_engine, event, make_url
 
 from meetingdesk import paths
-from meetingdesk.store.errors import StoreError
+from meetingdesk.store import database, witness
+from meetingdesk.store.backup import resume_backups
+from meetingdesk.store.database import BEGIN_OPTION, Database, sqlite_failure
+from meetingdesk.store.errors import StoreError, StoreNotice
 from meetingdesk.store.migrate import upgrade_to_head
 
+__all__ = ["Database", "open_database"]
+
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000  # how long SQLite waits for another program's write lock
-
-# Fragments of sqlite3's error messages, and what they mean to the user.
-_SQLITE_FAILURES = (
-    ("database is locked", "DB_LOCKED"),
-    ("database table is locked", "DB_LOCKED"),
-    ("unable to open database file", "DB_UNREADABLE"),
-    ("disk i/o error", "DB_UNREADABLE"),
-    ("readonly database", "DB_UNWRITABLE"),
-    ("database or disk is full", "DB_UNWRITABLE"),
-    ("file is not a database", "DB_CORRUPT"),
-    ("malformed", "DB_CORRUPT"),
-)
-
-
-class Database:
-    """An open database at the newest schema. Use `session()` for each unit of work."""
-
-    def __init__(self, engine: Engine, path: Path | None) -> None:
-        self.engine = engine
-        self.path = path  # the SQLite file; None for PostgreSQL (or SQLite in memory)
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-
-    @property
-    def url(self) -> URL:
-        return self.engine.url
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
-
-    @property
-    def label(self) -> str:
-        """How to name this database to a user: the file, or the URL without its password."""
-        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self.translated_errors(), self._sessions.begin() as session:
-            yield session
-
-    @contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """One transaction on a plain connection, for hot paths that need no ORM session."""
-        with self.translated_errors(), self.engine.begin() as connection:
-            yield connection
-
-    @contextmanager
-    def translated_errors(self) -> Iterator[None]:
-        """Turn a locked, unreadable, damaged or unreachable database into a StoreError."""
-        try:
-            yield
-        except exc.DBAPIError as error:
-            translated = self._translate(error)
-            if translated is None:
-                raise
-            raise translated from error
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    def _translate(self, error: exc.DBAPIError) -> StoreError | None:
-        if self.is_sqlite:
-            # WAL: this transaction read a snapshot that another program's commit has since
-            # replaced, so it may not write (and waiting would not help).
-            if getattr(error.orig, "sqlite_errorname", None) == "SQLITE_BUSY_SNAPSHOT":
-                return StoreError("DB_CHANGED_MEANWHILE", path=self.label)
-            message = str(error.orig).lower()
-            for fragment, code in _SQLITE_FAILURES:
-                if fragment in message:
-                    return StoreError(code, path=self.label, detail=error.orig,
-                                      seconds=BUSY_TIMEOUT_MS // 1000)
-            return None
-        # PostgreSQL: no SQLSTATE (the client never got through), class 08 (connection
-        # exception) or 57P (the server is shutting down) mean the server cannot be reached.
-        sqlstate = getattr(error.orig, "sqlstate", None)
-        if isinstance(error, exc.OperationalError) and (
-                sqlstate is None or sqlstate.startswith(("08", "57P"))):
-            return StoreError("DB_UNREACHABLE", path=self.label, detail=error.orig)
-        return None
 
 
 def open_database(target: str | Path | None = None) -> Database:
@@ -103,26 +26,56 @@ def open_database(target: str | Path | None = None) -> Database:
 
     `target`: None for the user's default SQLite file (paths.default_db_path()); a path for a
     SQLite file; a URL (anything containing "://", e.g. postgresql+psycopg://...) used as is.
-    Before the schema is migrated, a database that already holds data is backed up.
+    Before the schema is migrated, a database that already holds data is backed up. A file
+    that is not ours is refused before anything is written to it, byte for byte as it was; a
+    file on read-only media or without write access is opened read-only (db.notices says so).
     """
     url, path = _resolve(target)
+    read_only = False
+    kept_wal = None
     if path is not None:
-        _prepare_sqlite_file(path)
-    if url.get_backend_name() == "sqlite":
+        read_only = _check_sqlite_file(path)
+        kept_wal = None if read_only else witness.keep_wal(path)  # before SQLite replays it
+    if url.get_backend_name() != "sqlite":
+        # pre_ping: a desktop left open overnight finds its archive connections dropped.
+        engine = create_engine(url, pool_pre_ping=True)
+    elif read_only:
+        uri = _read_only_uri(path)  # type: ignore[arg-type]
+        engine = create_engine(url, creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False))
+        event.listen(engine, "connect", _sqlite_on_connect_read_only)
+        event.listen(engine, "begin", _sqlite_on_begin)
+    else:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
-    else:
-        # pre_ping: a desktop left open overnight finds its archive connections dropped.
-        engine = create_engine(url, pool_pre_ping=True)
-    db = Database(engine, path)
+    db = Database(engine, path, read_only)
     try:
         with db.translated_errors():
             upgrade_to_head(db)
+        if path is not None:
+            _confirm_logs(db, path, kept_wal)
     except BaseException:
         db.close()
         raise
+    if read_only:
+        db.notices.append(StoreNotice("DB_OPENED_READ_ONLY", path=db.label))
+    db.notices += resume_backups(db)
     return db
+
+
+def _confirm_logs(db: Database, path: Path, kept_wal: Path | None) -> None:
+    """Compare every stored log with what was acknowledged (witness.py); keep the -wal found at
+    opening only if a log is behind."""
+    db.witness = witness.Witness(path)
+    with db.transaction() as conn:
+        lags = db.witness.lags(conn)
+    db.lagging = {lag.meeting_id: lag for lag in lags if lag.meeting_id is not None}
+    db.notices += [lag.notice() for lag in lags]
+    if kept_wal is not None and lags:
+        db.notices.append(StoreNotice("WAL_KEPT", path=kept_wal))
+    elif kept_wal is not None:
+        kept_wal.unlink(missing_ok=True)
 
 
 def _resolve(target: str | Path | None) -> tuple[URL, Path | None]:
@@ -137,21 +90,49 @@ def _resolve(target: str | Path | None) -> tuple[URL, Path | None]:
     return URL.create("sqlite+pysqlite", database=str(path)), path
 
 
-def _prepare_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not SQLite (leaving it untouched); create the folder of a new one."""
+def _check_sqlite_file(path: Path) -> bool:
+    """Refuse a file that is not a MeetingDesk database, reading it only; create the folder of
+    a new one. Returns whether the database can only be read."""
     try:
         with path.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))
     except FileNotFoundError:
-        header = b""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError("DB_UNWRITABLE", path=path, detail=error.strerror or error) from error
+        return False
     except OSError as error:
         raise StoreError("DB_UNREADABLE", path=path, detail=error.strerror or error) from error
-    if header and header != SQLITE_HEADER:
+    if not header:
+        raise StoreError("DB_EMPTY_FILE", path=path)
+    if header != SQLITE_HEADER:
         raise StoreError("DB_NOT_SQLITE", path=path)
+    tables = _table_names(path)
+    if tables and "alembic_version" not in tables:
+        raise StoreError("DB_NOT_MEETINGDESK", path=path)
+    # SQLite in WAL mode must be able to create and write the -wal and -shm files beside it.
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _read_only_uri(path: Path) -> str:
+    """The file, to be read without writing anything: immutable takes no lock and creates no
+    -wal or -shm, which read-only media cannot take and another program's file must not get."""
+    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+
+def _table_names(path: Path) -> set[str]:
+    """The file's tables, read without writing anything."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError("DB_UNWRITABLE", path=path, detail=error.strerror or error) from error
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            return {name for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise (sqlite_failure(error, str(path)) or
+               StoreError("DB_UNREADABLE", path=path, detail=error)) from error
 
 
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -159,15 +140,24 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     # (_sqlite_on_begin), so that DDL and SELECTs are transactional too. It also lets the
     # PRAGMAs below run outside a transaction, which foreign_keys requires.
     dbapi_conn.isolation_level = None
-    dbapi_conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # first: the others may wait
+    # busy_timeout first: the others may wait
+    dbapi_conn.execute(f"PRAGMA busy_timeout = {database.BUSY_TIMEOUT_MS}")
     dbapi_conn.execute("PRAGMA journal_mode = WAL")  # stored in the file; readers never block
     dbapi_conn.execute("PRAGMA synchronous = FULL")  # a commit is on disk when it returns
     dbapi_conn.execute("PRAGMA foreign_keys = ON")  # SQLite's default is off; PostgreSQL's on
 
 
+def _sqlite_on_connect_read_only(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # as in _sqlite_on_connect
+    dbapi_conn.execute("PRAGMA query_only = ON")  # refuse every write in words, not half-way
+    dbapi_conn.execute("PRAGMA foreign_keys = ON")
+
+
 def _sqlite_on_begin(conn: Connection) -> None:
-    # A deferred BEGIN: in WAL mode readers never wait for a writer, nor block one. When two
-    # programs race to append to the same log, the one whose snapshot went stale is refused at
-    # its INSERT (DB_CHANGED_MEANWHILE); on PostgreSQL the loser is refused by
-    # unique(meeting_id, seq) instead (EVENT_SEQ_TAKEN). Either way the log is never forked.
-    conn.exec_driver_sql("BEGIN")
+    # A reader's BEGIN is deferred: in WAL mode readers never wait for a writer, nor block one.
+    # A writer's is IMMEDIATE (Database.session(write=True)): it waits for the write lock, and
+    # its snapshot cannot go stale before it writes. Should a write still run in a reader's
+    # transaction, the stale one is refused at its INSERT (DB_CHANGED_MEANWHILE); on PostgreSQL
+    # a racing append is refused by unique(meeting_id, seq) (EVENT_SEQ_TAKEN). Either way the
+    # log is never forked.
+    conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get(BEGIN_OPTION, '')}".strip())

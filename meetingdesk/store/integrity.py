@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select, text
 
 from meetingdesk.domain.chain import verify_chain
 from meetingdesk.store import appendonly, eventlog
-from meetingdesk.store.db import Database
+from meetingdesk.store.database import Database
 from meetingdesk.store.models import EventRecord, Meeting, MeetingType
 
 
@@ -49,6 +49,9 @@ def check_store(db: Database) -> list[Problem]:
         problems = _sqlite_checks(conn) if db.is_sqlite else []
         problems += [Problem(zh, en) for zh, en in appendonly.faults(conn)]
         problems += _orphan_events(conn)
+        if db.witness is not None:  # the log behind what was acknowledged (a damaged -wal)
+            problems += [Problem(n.message_zh, n.message_en)
+                         for n in (lag.notice() for lag in db.witness.lags(conn))]
     with db.session() as session:
         meetings = session.execute(
             select(Meeting.id, Meeting.uid, Meeting.year, Meeting.number, MeetingType.name)

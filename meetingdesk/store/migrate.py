@@ -18,7 +18,7 @@ from meetingdesk.store.errors import StoreError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-    from meetingdesk.store.db import Database
+    from meetingdesk.store.database import Database
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -184,7 +184,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("数据库：%1").replace("%1", desk.db.label))
         self._reload_units(self._saved_unit())
         self.ready.emit()
-        if self.ui.unitCombo.count() == 0:
+        if desk.db.notices:  # opened read-only, a log behind what was acknowledged, ...
+            feedback.tell(self, desk.db.label,
+                          "\n\n".join(i18n.message(notice) for notice in desk.db.notices))
+        elif self.ui.unitCombo.count() == 0:
             self.setup_unit()
 
     def shutdown(self) -> None:
