@@ -130,7 +130,8 @@ def test_forged_log_that_breaks_the_rules_is_found(db: Path):
     conn.close()
     checked = meetingdesk("check", "--db", str(db))
     assert checked.returncode == 1
-    assert f"第 {seq} 条记录：记录违反会议规则" in checked.stdout and "末位表态" in checked.stdout
+    assert f"第 {seq} 条记录（表态发言）：记录违反会议规则" in checked.stdout
+    assert "末位表态" in checked.stdout
 
 
 def test_not_a_database(tmp_path: Path):

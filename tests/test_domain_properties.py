@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from meetingdesk.domain import DomainError, Meeting
 
-from meeting_driver import noise, sensible
+from meeting_driver import noise, sensible, stance_payload
 from meeting_factory import APPOINT_ITEM, FUND_ITEM, STUDY_ITEM, Harness, start_payload
 
 AGENDAS = [
@@ -133,3 +133,57 @@ def test_guided_meetings_reach_the_end(draws):
         + [(0, a, b) for _, a, b in islice(cycle(draws), 300)])
     assert h.meeting.phase == "closed"
     assert snapshot(Meeting.replay(h.events)) == snapshot(h.meeting)
+
+
+def presence_noise(meeting: Meeting, pick) -> tuple:
+    """Members coming, going, coming back, recusing and sending written opinions."""
+    member = meeting.expected[pick(len(meeting.expected))]
+    n = meeting.open_item or list(meeting.items)[pick(len(meeting.items))]
+    options = [
+        ("arrived", member, {}),
+        ("left", member, {"reason": "公务"}),
+        ("recusal", member, {"item_no": n, "reason": "亲属"}),
+        ("written_opinion", member, stance_payload(meeting, n, pick)),
+    ]
+    return options[pick(len(options))]
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+@given(draws=st.lists(draw, min_size=5, max_size=60))
+def test_the_chief_speaks_last_and_only_with_the_quorum_whoever_comes_and_goes(draws):
+    """With members arriving, leaving, returning, recusing and writing in at random moments,
+    the chief's stance (on each candidate too) comes after that of every other member in the
+    room and not recused, never without the item's quorum, and nobody states after it."""
+    h = Harness(start_payload([{**APPOINT_ITEM, "no": 1, "vote_mode": "named"}, FUND_ITEM | {"no": 2}]))
+    m = h.meeting
+    witness = Witness(m.expected)
+    chief = m.chief_id
+    closed: set[int] = set()  # items whose round the chief's stance ended
+    for kind, a, b in islice(cycle(draws), 300):
+        values = iter([a, b, a ^ b, a + b])
+        pick = lambda n: next(values, 0) % n if n else 0  # noqa: E731
+        action = presence_noise(m, pick) if kind >= 6 else sensible(m, pick)
+        if action is None:
+            break
+        type_, member, payload = action
+        try:
+            ev = h.do(type_, member, **payload)
+        except DomainError:
+            continue
+        n = ev.payload.get("item_no")
+        if ev.type == "opinion" and ev.member_id == chief:
+            room = witness.present - witness.recused.get(n, set())
+            assert room - {chief} <= witness.spoke.get(n, set()), "the chief spoke early"
+            recused = len(witness.recused.get(n, set()))
+            base = len(m.expected) - recused
+            personnel = m.items[n].spec.category == "appointment"
+            needed = -(-base * 2 // 3) if personnel else base // 2 + 1
+            assert len(room) >= needed, "the chief spoke without the item's quorum"
+            assert set(m.items[n].stances[chief]) == set(m.items[n].spec.ballots())
+            closed.add(n)
+        elif ev.type == "opinion":
+            assert n not in closed, "a stance after the chief's"
+        witness.see(ev.seq, ev.type, ev.member_id, ev.payload)
+    event(f"rounds the chief ended: {len(closed)}; after-round arrivals: "
+          f"{sum(len(it.after_round) > 0 for it in m.items.values())}")
+    assert snapshot(Meeting.replay(h.events)) == snapshot(m)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from meetingdesk.domain import DomainError, Event, Meeting
+from meetingdesk.domain.events import EVENT_TYPES
 from meetingdesk.store import Database, eventlog
 from meetingdesk.store import models as m
 from meetingdesk.store.integrity import Problem, check_store
@@ -20,10 +21,12 @@ def check_database(db: Database) -> list[Problem]:
         for meeting_id, uid, title, status in meetings:
             if meeting_id in broken:
                 continue  # a broken chain says it already; its rules cannot be trusted either
-            problem = _replay(eventlog.load(session, meeting_id), status)
+            events = eventlog.load(session, meeting_id)
+            problem = _replay(events, status)
             if problem is not None:
                 zh, en, seq = problem
-                problems.append(Problem(zh, en, meeting_id, uid, title, seq))
+                kind = next((EVENT_TYPES.get(e.type) for e in events if e.seq == seq), None)
+                problems.append(Problem(zh, en, meeting_id, uid, title, seq, kind))
     return problems
 
 

@@ -25,6 +25,7 @@ class Problem:
     meeting_uid: str | None = None
     meeting_label: str | None = None  # e.g. "2026年第3次党委会"
     seq: int | None = None
+    entry: tuple[str, str] | None = None  # the kind of entry at seq, (Chinese, English)
 
     def text(self, lang: str = "zh") -> str:
         """The problem in one language, led by where it is: 会议 3（2026年第3次党委会） 第 12 条记录：…"""
@@ -36,6 +37,8 @@ class Problem:
                      else f"会议 {self.meeting_id}（{label}）")
             if self.seq is not None:
                 where += f", event {self.seq}" if english else f" 第 {self.seq} 条记录"
+                if self.entry is not None:
+                    where += f" ({self.entry[1]})" if english else f"（{self.entry[0]}）"
             where += ": " if english else "："
         return where + (self.reason_en if english else self.reason_zh)
 
