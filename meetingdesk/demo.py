@@ -53,7 +53,7 @@ class DemoClock:
 def build_demo(desk: Desk, clock: DemoClock | None = None) -> int:
     """Create the demo unit in `desk` and return its id. Refuses if it exists already."""
     clock = clock or DemoClock(datetime(2026, 11, 10, 8, 55, tzinfo=TZ))
-    desk.clock = clock
+    desk.simulate_clock(clock)
     unit = desk.create_unit(UNIT_NAME)
     ids = [desk.add_member(unit, name, position, rank, chief)
            for rank, (name, position, chief) in enumerate(MEMBERS, 1)]

@@ -132,21 +132,6 @@ def test_another_window_appending_is_caught_up(desk: Desk, db_url: str):
         other.close()
 
 
-def test_clock_going_back_keeps_the_log_in_order(desk: Desk):
-    unit, ids = small_unit(desk)
-    now = [datetime(2026, 12, 1, 9, 0).astimezone()]
-    desk.clock = lambda: now[0]
-    meeting = desk.create_meeting(unit, "party_committee", "2026-12-01T09:00:00+08:00", "",
-                                  ids[0], "记录员")
-    desk.add_item(meeting, title="学习文件", kind="study")  # an empty agenda cannot start
-    desk.start_meeting(meeting)
-    now[0] -= timedelta(hours=1)
-    desk.mark_present(meeting, ids[0])
-    events = desk.events(meeting)
-    assert events[1].at >= events[0].at
-    assert Meeting.replay(events).seq == 2
-
-
 def test_not_a_sqlite_file_is_refused_and_left_alone(tmp_path):
     bogus = tmp_path / "会议.sqlite3"
     bogus.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)

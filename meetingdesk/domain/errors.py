@@ -174,6 +174,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{void} recorded)."),
     "SCRUTINEER_IS_CANDIDATE": ("{name}是本议题的人选，不能担任监票人或计票人。",
                                 "{name} is a candidate and cannot be a scrutineer or counter."),
+    "CLOCK_DOUBT": (
+        "{why}（系统时间 {system}）：为免记录时间有误，请先核对并确认或更正当前时间，本操作未记录。",
+        "{why_en} (system time {system}): check the time and confirm or correct it first; "
+        "nothing was recorded."),
     "NOT_RECONSIDERABLE": (
         "第 {item_no} 项不是已表决通过或未通过的干部任免议题，不能复议。",
         "Item {item_no} is not a decided appointment: it cannot be reconsidered."),

@@ -30,7 +30,8 @@ EVENT_TYPES: dict[str, tuple[str, str]] = {
     "signature": ("签名", "signature"),
     "correction": ("更正", "correction"),
     "filed": ("备案", "filed"),
+    "clock_set": ("时间核对", "time checked"),
 }
 
 # What a closed record still accepts (R12).
-AFTER_CLOSE = ("signature", "correction", "filed")
+AFTER_CLOSE = ("signature", "correction", "filed", "clock_set")

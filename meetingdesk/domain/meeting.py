@@ -7,7 +7,8 @@ rebuilt either: no path around the rules exists.
 
 The rules sit with the phase they govern: attendance.py (roll call, presence, quorum),
 opinions.py (report, recusal, the round of opinions), voting.py (votes, tallies, outcomes) and
-closing.py (signatures, corrections, filing); state.py holds what the state is made of.
+closing.py (signatures, corrections, filing), timekeeping.py (the time confirmed or
+corrected); state.py holds what the state is made of.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from .rules import RuleSet
 from .state import (Command, Speech, ItemState, PresenceChange, Step, Signature, Correction,
                     parse_time)
 from .text import clean_text
+from .timekeeping import ClockSet, Timekeeping
 from .voting import Voting
 from .words import KINDS, en, zh
 
 
-class Meeting(Attendance, Opinions, Voting, Closing):
+class Meeting(Attendance, Opinions, Voting, Closing, Timekeeping):
     """The state of one meeting, rebuilt from its log."""
 
     def __init__(self) -> None:
@@ -64,6 +66,7 @@ class Meeting(Attendance, Opinions, Voting, Closing):
         # (time, seq, type): what a presence change entered late may not be dated before (R3)
         self.presence_floor: tuple[datetime, int, str] | None = None
         self.member_last: dict[int, tuple[datetime, int, str]] = {}
+        self.clock_sets: list[ClockSet] = []
 
     @classmethod
     def replay(cls, events: Iterable[Event]) -> "Meeting":
@@ -89,7 +92,8 @@ class Meeting(Attendance, Opinions, Voting, Closing):
             raise DomainError("BAD_VALUE", field="内容", field_en="payload", value=type(payload).__name__)
         if at.tzinfo is None:
             raise DomainError("TIME_NAIVE")
-        if self.last_at is not None and at < self.last_at:
+        # A clock that ran ahead is put right by a clock_set dated before the last entry.
+        if self.last_at is not None and at < self.last_at and type_ != "clock_set":
             raise DomainError("TIME_ORDER", previous=self.last_at.isoformat(timespec="seconds"))
         if type_ != "meeting_started" and self.phase == "new":
             raise DomainError("NOT_STARTED")
@@ -268,6 +272,8 @@ class Meeting(Attendance, Opinions, Voting, Closing):
                           for o in p.get("observers") or []],
             "rule_set": rules.to_dict(),
             "agenda": [i.to_dict() for i in items],
+            # the recorder corrected a doubtful clock at the start (timekeeping.py)
+            **({"clock": self._clock_fields(p["clock"], at)} if p.get("clock") else {}),
         }
         return None, normalised
 
@@ -289,6 +295,8 @@ class Meeting(Attendance, Opinions, Voting, Closing):
         self.deputy_chair_id = p["deputy_chair_id"]
         self.expected = list(p["expected"])
         self.observers = list(p["observers"])
+        if p.get("clock"):
+            self._apply_clock_set(None, p["clock"], at)
         for d in p["agenda"]:
             spec = settled(ItemSpec.from_dict(d), self.rules)
             self.items[spec.no] = ItemState(spec, check_item(spec, self.members, self.rules,

@@ -7,13 +7,17 @@ the GUI shows as recorded survives a crash.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Callable
 
 from sqlalchemy import Connection, select, update
 
-from meetingdesk.domain import Command, DomainError, Event, Meeting, seal
+from meetingdesk import __build_date__
+from meetingdesk.domain import (DOUBTS, Command, DomainError, Event, Meeting, clock_doubt,
+                                parse_time, seal)
+from meetingdesk.domain.timekeeping import JUMP
 from meetingdesk.store import Database, StoreError, open_database
 from meetingdesk.store import eventlog
 from meetingdesk.store import models as m
@@ -44,6 +48,12 @@ class Desk(SetupActions, PreparationActions, RunningActions):
     def __init__(self, db: Database, clock: Callable[[], datetime] = local_now) -> None:
         self.db = db
         self.clock = clock
+        # With the system clock, a monotonic clock witnesses its jumps and the build date
+        # bounds it from below; a clock given by a caller (tests) is taken as it is.
+        real = clock is local_now
+        self.monotonic: Callable[[], float] | None = time.monotonic if real else None
+        self.earliest: date | None = date.fromisoformat(__build_date__) if real else None
+        self._ticks: dict[int, tuple[float, datetime]] = {}  # meeting -> last entry's clocks
         self._states: dict[int, _Cached] = {}
 
     @classmethod
@@ -53,6 +63,10 @@ class Desk(SetupActions, PreparationActions, RunningActions):
 
     def close(self) -> None:
         self.db.close()
+
+    def simulate_clock(self, clock: Callable[[], datetime]) -> None:
+        """Stamp entries from a clock moved by hand (the demo): no witness, no lower bound."""
+        self.clock, self.monotonic, self.earliest = clock, None, None
 
     # ---- the meeting log -------------------------------------------------------------------
 
@@ -103,14 +117,14 @@ class Desk(SetupActions, PreparationActions, RunningActions):
             proposal = None
             if cached is not None:
                 try:
-                    proposal = self._propose(cached.meeting, type_, member_id, payload)
+                    proposal = self._propose(meeting_id, cached.meeting, type_, member_id, payload)
                 except DomainError:
                     pass  # refused on what this window last read: another may have written since
             if proposal is None:
                 # Judge the action on the log as stored; the write lock is held, so the log
                 # cannot move again before the append.
                 cached = self._state(connection, meeting_id)
-                proposal = self._propose(cached.meeting, type_, member_id, payload)
+                proposal = self._propose(meeting_id, cached.meeting, type_, member_id, payload)
             state = cached.meeting
             if type_ == "meeting_started":  # not if cancelled meanwhile in another window
                 self._refuse_cancelled(connection.execute(
@@ -131,13 +145,49 @@ class Desk(SetupActions, PreparationActions, RunningActions):
                                    .values(status=state.status))
         self.db.acknowledge(ev.meeting_uid, ev.seq, ev.hash)
         self._states[meeting_id] = _Cached(state, ev.hash)
+        if self.monotonic is not None:
+            self._ticks[meeting_id] = (self.monotonic(), at)
         if type_ == "meeting_closed":
             backup_after_closing(self.db, meeting_id, ev.seq)
         return ev
 
-    def _propose(self, state: Meeting, type_: str, member_id: int | None,
+    def _propose(self, meeting_id: int, state: Meeting, type_: str, member_id: int | None,
                  payload: dict[str, Any]) -> tuple[datetime, Command]:
-        at = self.clock()
-        if state.last_at is not None and at < state.last_at:
-            at = state.last_at  # the laptop's clock went back: keep the log in order
+        at = self._entry_time(meeting_id, state, type_, payload)
         return at, state.propose(type_, member_id, payload, at)
+
+    def _entry_time(self, meeting_id: int, state: Meeting, type_: str,
+                    payload: dict[str, Any]) -> datetime:
+        """The system clock as the recorder last confirmed or corrected it for this meeting.
+        A reading in doubt (a jump against the monotonic clock, before the last entry, before
+        the program was built) is refused, so that the recorder checks the time first."""
+        if type_ == "clock_set" or type_ == "meeting_started" and payload.get("time"):
+            return parse_time(payload["time"])  # the time the recorder states
+        system = self.clock()
+        at = system + state.clock_offset
+        tick = self._ticks.get(meeting_id) if self.monotonic is not None else None
+        expected = None
+        if tick is not None:
+            expected = tick[1] + timedelta(seconds=self.monotonic() - tick[0])
+        doubt = ("jump" if expected is not None and abs(at - expected) > JUMP
+                 else clock_doubt(at, state.last_at, None, self.earliest))
+        if doubt is not None:
+            suggested = expected or state.last_at or at
+            raise DomainError("CLOCK_DOUBT", why=DOUBTS[doubt][0], why_en=DOUBTS[doubt][1],
+                              system=f"{at:%Y-%m-%d %H:%M}",
+                              suggested=suggested.isoformat(timespec="seconds"), doubt=doubt)
+        if state.last_at is not None and at < state.last_at:
+            at = state.last_at  # within the tolerance: keep the log in order
+        return at
+
+    def clock_doubt(self, meeting_id: int) -> str | None:
+        """Whether the time is worth checking before the meeting starts or goes on: the codes
+        of DOUBTS, the scheduled day included (a meeting may well be held on another day, so
+        this one only asks)."""
+        state = self.meeting(meeting_id)
+        if state.clock_sets:
+            return None
+        with self.db.session() as session:
+            scheduled = parse_time(session.get(m.Meeting, meeting_id).scheduled_at)
+        return clock_doubt(self.clock() + state.clock_offset, state.last_at, scheduled,
+                           self.earliest)

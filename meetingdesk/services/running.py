@@ -29,8 +29,11 @@ class RunningActions:
 
     # ---- start and roll call ---------------------------------------------------------------
 
-    def start_meeting(self, meeting_id: int) -> Event:
-        """Freeze the prepared meeting into the first entry of its log and begin the roll call."""
+    def start_meeting(self, meeting_id: int, time: datetime | None = None,
+                      reason: str = "") -> Event:
+        """Freeze the prepared meeting into the first entry of its log and begin the roll call.
+        With `time`, the recorder has corrected a doubtful clock: the start is dated at it and
+        carries the correction (with its reason)."""
         with self.db.session() as session:
             row = self._startable(session, meeting_id)
             rules = self._rules(session, row.unit_id)
@@ -68,6 +71,10 @@ class RunningActions:
                 "rule_set": rules.to_dict(),
                 "agenda": agenda,
             }
+        if time is not None:
+            payload["time"] = _iso(time)
+            payload["clock"] = {"system": self.clock().isoformat(), "doubt": "before_build",
+                                "reason": reason}
         return self._record(meeting_id, "meeting_started", None, **payload)
 
     def mark_present(self, meeting_id: int, member_id: int) -> Event:
@@ -180,6 +187,13 @@ class RunningActions:
 
     def conclude_item(self, meeting_id: int, item_no: int, text: str = "") -> Event:
         return self._record(meeting_id, "item_concluded", item_no=item_no, text=text)
+
+    def set_clock(self, meeting_id: int, time: datetime, reason: str = "",
+                  doubt: str = "recorder") -> Event:
+        """The recorder confirms or corrects the time; later entries follow it (a correction
+        needs its reason, and the record prints both)."""
+        return self._record(meeting_id, "clock_set", time=_iso(time),
+                            system=self.clock().isoformat(), doubt=doubt, reason=reason)
 
     def close_meeting(self, meeting_id: int) -> Event:
         """Close the record (R12) and back the database up."""

@@ -10,6 +10,7 @@ every refusal of the rules in words. It decides nothing itself.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +25,7 @@ from meetingdesk.services import Desk
 from meetingdesk.store import StoreError
 
 from . import prefs
+from .clock_dialog import ClockCheck
 from .console_dialogs import EntryDialog, OrderDialog
 from .console_drafts import DraftField, Drafts, describe, draft_key
 from .console_forms import child
@@ -104,6 +106,8 @@ class ConsoleWindow(QMainWindow):
             action()
         except (DomainError, StoreError) as error:
             self.show_message(self.words.error(error))
+            if error.code == "CLOCK_DOUBT":
+                self._check_clock(error, action, confirmed)
             return False
         for field in confirmed:
             field.confirmed()
@@ -111,6 +115,22 @@ class ConsoleWindow(QMainWindow):
         self.refresh()
         self.recorded.emit(self.meeting_id)
         return True
+
+    def _check_clock(self, refusal: DomainError, action: Callable[[], Any],
+                     confirmed: tuple[DraftField, ...]) -> None:
+        """The laptop's clock is in doubt: the recorder checks the time, then the entry is made
+        (a start carries the correction itself)."""
+        starting = self.desk.meeting(self.meeting_id).phase == "new"
+
+        def submit(time: datetime, reason: str) -> None:
+            if starting:
+                self.desk.start_meeting(self.meeting_id, time, reason)
+            else:
+                self.desk.set_clock(self.meeting_id, time, reason, refusal.params["doubt"])
+
+        check = ClockCheck(self, refusal, self.words.english, submit)
+        check.confirmed.connect(self.refresh if starting else lambda: self.act(action, *confirmed))
+        check.open()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
