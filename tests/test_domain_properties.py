@@ -4,11 +4,12 @@ and replaying the log rebuilds exactly the same state."""
 from __future__ import annotations
 
 from itertools import cycle, islice
+from typing import Any, Callable, Iterable, Iterator
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from meetingdesk.domain import DomainError, Meeting
+from meetingdesk.domain import DomainError, Event, Meeting
 
 from meeting_driver import noise, sensible, stance_payload
 from meeting_factory import APPOINT_ITEM, FUND_ITEM, STUDY_ITEM, Harness, start_payload
@@ -48,21 +49,29 @@ class Witness:
             self.opinions[seq] = member
 
 
+def recorded(h: Harness, draws: Iterable[tuple[int, int, int]],
+             choose: Callable[[Meeting, int, Callable[[int], int]], Any]) -> Iterator[Event]:
+    """Record what `choose(meeting, kind, pick)` proposes for each draw, until it proposes
+    nothing; yield the entries the rules accept."""
+    for kind, a, b in draws:
+        values = iter([a, b, a ^ b, a + b])
+        pick = lambda n: next(values, 0) % n if n else 0  # noqa: E731
+        action = choose(h.meeting, kind, pick)
+        if action is None:
+            return
+        type_, member, payload = action
+        try:
+            yield h.do(type_, member, **payload)
+        except DomainError:
+            continue
+
+
 def run(h: Harness, draws: list[tuple[int, int, int]]) -> Witness:
     meeting = h.meeting
     witness = Witness(meeting.expected)
     chief = meeting.chief_id
-    for kind, a, b in draws:
-        values = iter([a, b, a ^ b, a + b])
-        pick = lambda n: next(values, 0) % n if n else 0  # noqa: E731
-        action = sensible(meeting, pick) if kind < 7 else noise(meeting, pick)
-        if action is None:
-            break
-        type_, member, payload = action
-        try:
-            ev = h.do(type_, member, **payload)
-        except DomainError:
-            continue
+    chosen = lambda m, kind, pick: sensible(m, pick) if kind < 7 else noise(m, pick)  # noqa: E731
+    for ev in recorded(h, draws, chosen):
         if ev.type in ("opinion", "amendment", "written_opinion") and ev.member_id == chief:
             n = ev.payload["item_no"]
             others = witness.present - witness.recused.get(n, set()) - {chief}
@@ -154,22 +163,16 @@ def test_the_chief_speaks_last_and_only_with_the_quorum_whoever_comes_and_goes(d
     """With members arriving, leaving, returning, recusing and writing in at random moments,
     the chief's stance (on each candidate too) comes after that of every other member in the
     room and not recused, never without the item's quorum, and nobody states after it."""
-    h = Harness(start_payload([{**APPOINT_ITEM, "no": 1, "vote_mode": "named"}, FUND_ITEM | {"no": 2}]))
+    h = Harness(start_payload([{**APPOINT_ITEM, "no": 1, "vote_mode": "named"},
+                               {**FUND_ITEM, "no": 2}]))
     m = h.meeting
     witness = Witness(m.expected)
     chief = m.chief_id
     closed: set[int] = set()  # items whose round the chief's stance ended
-    for kind, a, b in islice(cycle(draws), 300):
-        values = iter([a, b, a ^ b, a + b])
-        pick = lambda n: next(values, 0) % n if n else 0  # noqa: E731
-        action = presence_noise(m, pick) if kind >= 6 else sensible(m, pick)
-        if action is None:
-            break
-        type_, member, payload = action
-        try:
-            ev = h.do(type_, member, **payload)
-        except DomainError:
-            continue
+    def chosen(m: Meeting, kind: int, pick: Callable[[int], int]) -> Any:
+        return presence_noise(m, pick) if kind >= 6 else sensible(m, pick)
+
+    for ev in recorded(h, islice(cycle(draws), 300), chosen):
         n = ev.payload.get("item_no")
         if ev.type == "opinion" and ev.member_id == chief:
             room = witness.present - witness.recused.get(n, set())
