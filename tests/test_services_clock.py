@@ -108,7 +108,9 @@ def test_a_meeting_far_from_its_scheduled_day_asks_only(laptop):
     desk, clock, meeting, ids = laptop
     clock.wall += timedelta(days=5)
     desk.start_meeting(meeting)  # a meeting may be held on another day: not refused
-    assert desk.clock_doubt(meeting) == "far_from_schedule"
-    desk.set_clock(meeting, clock.wall)  # the recorder confirms: no reason needed
-    assert desk.clock_doubt(meeting) is None
+    question = desk.clock_question(meeting)
+    assert question.params["doubt"] == "far_from_schedule"
+    assert "与会议计划日期相差较远" in question.message_zh and "计划 2026-12-01" in question.message_zh
+    desk.set_clock(meeting, clock.wall, doubt="far_from_schedule")  # confirmed: no reason needed
+    assert desk.clock_question(meeting) is None
     assert not Meeting.replay(desk.events(meeting)).clock_sets[0].corrected

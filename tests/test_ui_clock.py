@@ -71,3 +71,23 @@ def test_a_flat_battery_at_the_start_and_a_jump_later(qtbot: Any, sqlite_url: st
     assert [e.type for e in events[-2:]] == ["clock_set", "attendance"]
     assert datetime.fromisoformat(events[-1].at) == TODAY + timedelta(minutes=1)
     desk.close()
+
+
+def test_a_meeting_started_days_after_its_planned_day_asks_for_the_time(
+        qtbot: Any, sqlite_url: str) -> None:
+    laptop = Laptop()
+    laptop.wall = TODAY + timedelta(days=4)
+    desk = Desk.open(sqlite_url, clock=lambda: laptop.wall)
+    meeting = prepare(desk, [STUDY], start=False)
+    w = ConsoleWindow(desk, meeting)
+    qtbot.addWidget(w)
+    w.show()
+    press(w, "startButton")
+    assert w.step.code == "roll_call"  # started: a meeting may be held on another day
+    dialog = w.findChild(QDialog, "ClockDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert "与会议计划日期相差较远" in dialog.findChild(QLabel, "introLabel").text()
+    ok(dialog)  # the time is right: confirmed without a reason
+    assert not dialog.isVisible()
+    assert Meeting.replay(desk.events(meeting)).clock_sets[0].doubt == "far_from_schedule"
+    desk.close()

@@ -178,6 +178,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{why}（系统时间 {system}）：为免记录时间有误，请先核对并确认或更正当前时间，本操作未记录。",
         "{why_en} (system time {system}): check the time and confirm or correct it first; "
         "nothing was recorded."),
+    "CLOCK_CHECK": (
+        "{why}（系统时间 {system}，计划 {scheduled}）：请核对当前时间，无误请直接确认。",
+        "{why_en} (system time {system}, scheduled {scheduled}): check the time, and confirm it "
+        "if it is right."),
     "NOT_RECONSIDERABLE": (
         "第 {item_no} 项不是已表决通过或未通过的干部任免议题，不能复议。",
         "Item {item_no} is not a decided appointment: it cannot be reconsidered."),

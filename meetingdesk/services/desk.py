@@ -180,14 +180,20 @@ class Desk(SetupActions, PreparationActions, RunningActions):
             at = state.last_at  # within the tolerance: keep the log in order
         return at
 
-    def clock_doubt(self, meeting_id: int) -> str | None:
-        """Whether the time is worth checking before the meeting starts or goes on: the codes
-        of DOUBTS, the scheduled day included (a meeting may well be held on another day, so
-        this one only asks)."""
+    def clock_question(self, meeting_id: int) -> DomainError | None:
+        """Whether to ask the recorder to check the time although nothing was refused: a
+        meeting held far from its scheduled day (it may well be, so this only asks). The
+        question (CLOCK_CHECK) carries what the clock dialog shows; None once the time has
+        been confirmed or corrected for the meeting."""
         state = self.meeting(meeting_id)
         if state.clock_sets:
             return None
         with self.db.session() as session:
             scheduled = parse_time(session.get(m.Meeting, meeting_id).scheduled_at)
-        return clock_doubt(self.clock() + state.clock_offset, state.last_at, scheduled,
-                           self.earliest)
+        now = self.clock() + state.clock_offset
+        doubt = clock_doubt(now, state.last_at, scheduled, self.earliest)
+        if doubt is None:
+            return None
+        return DomainError("CLOCK_CHECK", why=DOUBTS[doubt][0], why_en=DOUBTS[doubt][1],
+                           system=f"{now:%Y-%m-%d %H:%M}", scheduled=f"{scheduled:%Y-%m-%d}",
+                           suggested=now.isoformat(timespec="seconds"), doubt=doubt)

@@ -114,7 +114,18 @@ class ConsoleWindow(QMainWindow):
         self.show_message("")
         self.refresh()
         self.recorded.emit(self.meeting_id)
+        if self.step.code == "roll_call" and not self.state.attendance:
+            self._ask_about_clock()  # just started: is this the day it was planned for?
         return True
+
+    def _ask_about_clock(self) -> None:
+        question = self.desk.clock_question(self.meeting_id)
+        if question is not None:
+            check = ClockCheck(self, question, self.words.english, lambda time, reason:
+                               self.desk.set_clock(self.meeting_id, time, reason,
+                                                   question.params["doubt"]))
+            check.confirmed.connect(self.refresh)
+            check.open()
 
     def _check_clock(self, refusal: DomainError, action: Callable[[], Any],
                      confirmed: tuple[DraftField, ...]) -> None:
