@@ -286,8 +286,9 @@ def _reconsiderations(requests: list[Reconsideration], styles: Styles) -> list[F
     for r in requests:
         verdict = "会议同意复议，重新表决。" if r.granted else "复议未获同意，原表决结果有效。"
         out.append(para(f"{r.time}　提请复议。理由：{r.reason}", styles.body))
-        out.append(field_rows([("是否复议", f"{r.vote_text}。{verdict}"),
-                               ("原表决结果", "；".join(r.earlier_results) or "—")], styles))
+        earlier = [(label, text) for label, text in zip(
+            ["原表决"] + [""] * len(r.earlier_results), r.earlier_results)]  # a row each
+        out.append(field_rows([("是否复议", f"{r.vote_text}。{verdict}"), *earlier], styles))
     return out
 
 
@@ -309,7 +310,8 @@ def _votes(item: ItemMinutes, styles: Styles) -> list[Flowable]:
         common += _scrutineer_rows(item.votes[0])
     out.append(field_rows(common, styles))
     for vote in item.votes:
-        out.extend(_vote(vote, styles, own_scrutineers=len(shared) > 1))
+        # A candidate's tally and result never part, when the whole vote is too long to keep.
+        out.append(KeepTogether(_vote(vote, styles, own_scrutineers=len(shared) > 1)))
     return out
 
 
