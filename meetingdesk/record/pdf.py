@@ -146,6 +146,12 @@ def _names(names: tuple[str, ...]) -> str:
     return "、".join(names)
 
 
+def _row_each(label: str, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """One field row per value, the label on the first: a list that runs onto the next page
+    keeps one entry to a line (a paragraph's own line breaks are lost where it is split)."""
+    return [(label if n == 0 else "", value) for n, value in enumerate(values)]
+
+
 def _header_rows(m: Minutes) -> list[tuple[str, str]]:
     rows = [
         ("时间", f"{m.date} {m.start}至{m.end}"),
@@ -153,8 +159,7 @@ def _header_rows(m: Minutes) -> list[tuple[str, str]]:
         ("主持人", m.chair),
         ("记录人", m.recorder),
     ]
-    if m.agenda:  # on the first page, before the attendance lists that may run long
-        rows.append(("议程", "\n".join(m.agenda)))
+    rows += _row_each("议程", m.agenda)  # on page 1, before the lists that may run long
     rows += [
         ("应到会", f"{len(m.expected)}人：{_names(m.expected)}"),
         ("实到会", f"{len(m.present)}人：{_names(m.present)}"),
@@ -286,9 +291,8 @@ def _reconsiderations(requests: list[Reconsideration], styles: Styles) -> list[F
     for r in requests:
         verdict = "会议同意复议，重新表决。" if r.granted else "复议未获同意，原表决结果有效。"
         out.append(para(f"{r.time}　提请复议。理由：{r.reason}", styles.body))
-        earlier = [(label, text) for label, text in zip(
-            ["原表决"] + [""] * len(r.earlier_results), r.earlier_results)]  # a row each
-        out.append(field_rows([("是否复议", f"{r.vote_text}。{verdict}"), *earlier], styles))
+        out.append(field_rows([("是否复议", f"{r.vote_text}。{verdict}"),
+                               *_row_each("原表决", r.earlier_results)], styles))
     return out
 
 
