@@ -251,3 +251,23 @@ def test_the_tables_stay_inside_the_text_area(appointment_pdf):
     assert boxes
     assert all(28 * MM - 0.5 <= float(x0) and float(x1) <= (28 + 156) * MM + 0.5
                for x0, x1 in boxes)
+
+
+def test_an_amended_report_and_a_correction_naming_an_amendment(tmp_path):
+    h = Harness(start_payload([FUND_ITEM]))
+    h.open()
+    h.do("item_opened", item_no=1)
+    report = h.do("report", 7, item_no=1, words="拟拨付30万元。")
+    fixed = h.do("amendment", None, item_no=1, refers_to_seq=report.seq, words="拟拨付20万元。")
+    for m in h.meeting.speaking_queue(1) + [CHIEF]:
+        h.say(1, m)
+    h.vote_all(1)
+    h.do("decision", item_no=1, text="同意拨付。")
+    h.do("meeting_closed")
+    h.do("correction", None, author="郑小玲", reason="金额笔误", text="应为20.5万元。",
+         refers_to_seq=fixed.seq)
+    _, text = read(h, tmp_path)
+    at, then = hm(h, report.seq), hm(h, fixed.seq)
+    assert f"（一）汇报{at}孙昇：拟拨付30万元。（已于{then}修改，见下）（二）发言（按发言顺序）" \
+           f"{then}【修改{at}孙昇的汇报】孙昇：拟拨付20万元。（改动：发言内容）" in text
+    assert f"所更正：第{fixed.seq}条记录：议题一，孙昇的汇报（{then}，修改第{report.seq}条）" in text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Any, Sequence
 
 from meetingdesk.domain import DomainError, ItemState, Meeting
 from meetingdesk.domain.agenda import yuan
@@ -164,20 +164,21 @@ def _speech(state: Meeting, item: ItemState | None, s: LoggedSpeech) -> Speech:
     """One thing said, as printed: a stance (or one on each candidate) with its reason, a
     written opinion, a procedural remark of a member, or an observer's remark; marked when it
     was amended or superseded, and, for an amendment, with what it changed (R6a)."""
+    marks: dict[str, Any] = {}
+    if item is not None:
+        marks["amended_at"] = _amended_at(item, s)
+        if s.amends is not None:
+            original = next(o for o in item.speeches if o.seq == s.amends)
+            marks["amends"] = (f"{time_label(original.at)} {original.speaker}的"
+                               f"{SPEECH_LABELS[original.kind]}")
+            marks["changes"] = _changes(item, original, s)
+    at = time_label(s.at)
     if s.kind == "remark" and s.member_id is None:
-        return Speech(time_label(s.at), f"{s.speaker}（列席）", s.words)
-    marks = {"amended_at": _amended_at(item, s) if item else None}
-    if item is not None and s.amends is not None:
-        original = next(o for o in item.speeches if o.seq == s.amends)
-        marks.update(amends=f"{time_label(original.at)} {original.speaker}的"
-                            f"{SPEECH_LABELS[original.kind]}",
-                     changes=_changes(item, original, s))
+        return Speech(at, f"{s.speaker}（列席）", s.words, **marks)
     if s.kind in ("remark", "report"):
-        return Speech(time_label(s.at), s.speaker, s.words, procedural=s.kind == "remark",
-                      **marks)
-    return Speech(time_label(s.at), s.speaker, s.words,
-                  zh(STANCES, s.stance) if s.stance else None, s.reason or None,
-                  written=s.kind == "written",
+        return Speech(at, s.speaker, s.words, procedural=s.kind == "remark", **marks)
+    return Speech(at, s.speaker, s.words, zh(STANCES, s.stance) if s.stance else None,
+                  s.reason or None, written=s.kind == "written",
                   per_candidate=_candidate_stances(item, s) if item else (),
                   superseded=item is not None and s.seq in item.superseded, **marks)
 
@@ -327,8 +328,9 @@ def entry_labels(state: Meeting) -> dict[int, str]:
     labels = {}
     for n, item in state.items.items():
         for s in item.speeches:
+            amends = f"，修改第 {s.amends} 条" if s.amends else ""
             labels[s.seq] = (f"第 {s.seq} 条记录：议题{chinese_number(n)}，{s.speaker}的"
-                             f"{SPEECH_LABELS[s.kind]}（{time_label(s.at)}）")
+                             f"{SPEECH_LABELS[s.kind]}（{time_label(s.at)}{amends}）")
     for p in state.presence_log:
         labels[p.seq] = f"第 {p.seq} 条记录：{state.name(p.member_id)}{PRESENCE_LABELS[p.kind]}"
     return dict(sorted(labels.items()))
