@@ -39,6 +39,15 @@ def read(h: Harness, tmp_path: Path) -> tuple[list[str], str]:
     return pages, body(pages, m)
 
 
+def hear_all_but_the_last(h: Harness, recusal: str) -> None:
+    """Open item 1, 赵燊 recuses, the presenter reports, everyone states but the last speaker."""
+    h.do("item_opened", item_no=1)
+    h.do("recusal", 6, item_no=1, reason=recusal)
+    h.do("report", h.meeting.items[1].spec.presenter_id, item_no=1, words="汇报：情况如下。")
+    for m in h.meeting.speaking_queue(1):
+        h.say(1, m)
+
+
 # ---- a fund item: recusal, written opinions, an amendment, a late arrival after the round -------
 
 @pytest.fixture(scope="module")
@@ -50,11 +59,7 @@ def fund() -> Harness:
     h.open(absent={CHIEF: "赴县委开会", 8: "下村检查", 9: "出差"})
     h.do("written_opinion", 8, item_no=1, stance="agree", words="同意，请按时拨付。")
     h.do("arrived", 8)
-    h.do("item_opened", item_no=1)
-    h.do("recusal", 6, item_no=1, reason="本人亲属系合作社负责人")
-    h.do("report", 7, item_no=1, words="汇报：情况如下。")
-    for m in h.meeting.speaking_queue(1):
-        h.say(1, m)
+    hear_all_but_the_last(h, recusal="本人亲属系合作社负责人")
     mistaken = next(e for e in h.events if e.type == "opinion" and e.member_id == 5)
     h.do("amendment", None, item_no=1, refers_to_seq=mistaken.seq, stance="disagree",
          reason="合作社名单未公示", words="不同意，名单公示后再议。")
@@ -127,11 +132,7 @@ def appointment() -> Harness:
     item = {**APPOINT_ITEM, "no": 1, "candidates": CANDIDATES}
     h = Harness(start_payload([item]))
     h.open(absent={9: "出差"})
-    h.do("item_opened", item_no=1)
-    h.do("recusal", 6, item_no=1, reason="近亲属")
-    h.do("report", 5, item_no=1, words="考察情况。")
-    for m in h.meeting.speaking_queue(1):
-        h.say(1, m)
+    hear_all_but_the_last(h, recusal="近亲属")
     first = next(e for e in h.events if e.type == "opinion" and e.member_id == 2)
     stances = [{"candidate": k, "stance": "agree", "reason": ""} for k in (1, 3, 4)]
     h.do("amendment", None, item_no=1, refers_to_seq=first.seq, words="对何犇有不同意见。",
