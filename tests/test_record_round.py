@@ -126,18 +126,18 @@ def test_an_amended_opinion_stays_with_its_amendment_and_what_changed(fund, fund
 
 @pytest.fixture(scope="module")
 def appointment() -> Harness:
-    """Four candidates; 赵燊 recuses, 吴敏 is away; 李犇 disagrees on 何犇 (after an amendment
-    of his stance); paper ballots with a void one; the result is reconsidered and voted again,
+    """Four candidates; 赵燊 recuses, 吴敏 is away; 李犇 disagrees on 何犇 (his stance amended
+    after the chief's, before the vote); paper ballots with a void one; the result is reconsidered and voted again,
     and a second request to reconsider is refused."""
     item = {**APPOINT_ITEM, "no": 1, "candidates": CANDIDATES}
     h = Harness(start_payload([item]))
     h.open(absent={9: "出差"})
     hear_all_but_the_last(h, recusal="近亲属")
+    h.say(1, CHIEF)
     first = next(e for e in h.events if e.type == "opinion" and e.member_id == 2)
     stances = [{"candidate": k, "stance": "agree", "reason": ""} for k in (1, 3, 4)]
     h.do("amendment", None, item_no=1, refers_to_seq=first.seq, words="对何犇有不同意见。",
          stances=stances + [{"candidate": 2, "stance": "disagree", "reason": "群众基础较弱"}])
-    h.say(1, CHIEF)
     everyone = {str(k): "agree" for k in range(1, 5)}
     h.paper_ballot(1, [everyone] * 6 + [None], scrutineer=4, counter=3)
     h.do("decision", item_no=1, text="同意推荐。")
@@ -169,10 +169,12 @@ def test_each_opinion_states_on_each_candidate(appointment, appointment_record):
     _, text = appointment_record
     said = text[text.index("发言（按发言顺序）"):text.index("逐一表态情况")]
     chief = next(e for e in appointment.events if e.type == "opinion" and e.member_id == CHIEF)
-    assert said.endswith(f"{hm(appointment, chief.seq)}王建堃：agree：我的意见是……逐一表态："
-                         "对林玥同意；对何犇同意；对罗喆同意；对曹珺同意。")
-    assert ("李犇：对何犇有不同意见。逐一表态：对林玥同意；对何犇不同意，理由：群众基础较弱；"
-            "对罗喆同意；对曹珺同意。（改动：对何犇的表态：同意→不同意；发言内容）") in said
+    chief_said = said.index(f"{hm(appointment, chief.seq)}王建堃：agree：我的意见是……逐一表态："
+                            "对林玥同意；对何犇同意；对罗喆同意；对曹珺同意。")
+    assert said.endswith("李犇：对何犇有不同意见。逐一表态：对林玥同意；对何犇不同意，"
+                         "理由：群众基础较弱；对罗喆同意；对曹珺同意。"
+                         "（改动：对何犇的表态：同意→不同意；发言内容）")  # at its time
+    assert chief_said < said.index("【修改")
 
 
 def test_the_stance_table_has_a_row_per_member_chief_last(appointment, appointment_record):
@@ -186,7 +188,7 @@ def test_the_stance_table_has_a_row_per_member_chief_last(appointment, appointme
                 if e.type in ("opinion", "amendment")}
     rows = re.findall(r"(\S+?)(\d\d:\d\d)((?:同意|不同意)+)", table)
     first_table = [(name, time) for name, time, _ in rows[:7]]
-    assert first_table[-1] == ("王建堃", opinions[CHIEF])  # the chief last
+    assert first_table[-1] == ("王建堃", opinions[CHIEF])  # the chief last, amended after
     assert ("李犇", opinions[2], "同意不同意同意") in rows  # the amended stance stands
     assert len(rows) == 2 * 7  # the seven who stated, in each table
 

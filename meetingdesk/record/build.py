@@ -218,13 +218,15 @@ def _stance_or_none(stance: str | None) -> str:
 
 
 def _stance_table(state: Meeting, item: ItemState) -> tuple[StanceRow, ...]:
-    """The standing 逐一表态 of the members in the room, in speaking order, the chief last."""
+    """The standing 逐一表态 of the members in the room, in speaking order, the last speaker
+    (the chief, or who chaired in their place) last even when an earlier stance was amended
+    after theirs."""
     if not item.spec.candidates:
         return ()
     standing = [s for s in state.standing_speeches(item.spec.no)
                 if s.kind == "opinion" and s.per_candidate]
     return tuple(StanceRow(s.speaker, time_label(s.at), _candidate_stances(item, s))
-                 for s in _chief_last(state, standing))
+                 for s in sorted(standing, key=lambda s: s.seq == item.round_closed_seq))
 
 
 def _after_round(state: Meeting, item: ItemState) -> tuple[TimedPresence, ...]:
