@@ -96,7 +96,12 @@ def test_every_opinion_in_speaking_order_with_stance_time_and_reason(demo):
         for s in item.speeches:
             if s.kind != "opinion":
                 continue
-            needle = squeeze(f"{s.at:%H:%M}{s.speaker}（{zh(STANCES, s.stance)}）：{s.words}")
+            if s.per_candidate:  # 逐一表态: the words, then a stance on each candidate
+                each = "；".join(f"对{item.spec.candidates[c.candidate - 1].name}"
+                                f"{zh(STANCES, c.stance)}" for c in s.per_candidate)
+                needle = squeeze(f"{s.at:%H:%M}{s.speaker}：{s.words}逐一表态：{each}。")
+            else:
+                needle = squeeze(f"{s.at:%H:%M}{s.speaker}（{zh(STANCES, s.stance)}）：{s.words}")
             found = text.find(needle, position)
             assert found >= 0, f"{needle} missing or out of order"
             if s.reason:
@@ -240,19 +245,23 @@ def test_a_secret_ballot_leaves_only_tallies(demo):
     _, text = demo.text(demo.pdf)
     section = text[text.index(squeeze(secret.spec.title)):]
     ballot = section[section.index("表决方式：无记名投票"):section.index("（四）决定")]
-    tally = secret.tallies[1]
+    tally, papers = secret.tallies[1], secret.ballot_count
     assert f"计票：同意{tally.agree}票，不同意{tally.disagree}票，弃权{tally.abstain}票" in ballot
+    assert (f"选票：发出{papers.issued}张，收回{papers.returned}张，有效{papers.valid}张，"
+            f"废票{papers.void}张") in ballot
+    assert f"监票人：{'、'.join(tally.scrutineers)}计票人：{'、'.join(tally.counters)}" in ballot
     named = set(tally.scrutineers) | set(tally.counters)
     voters = {demo.state.name(m) for m in demo.state.eligible(n)} - named
     assert [v for v in voters if v in ballot] == []
     assert "姓名" not in ballot
     events = package_events(demo.package)
     item_events = [e for e in events if e["payload"].get("item_no") == n]
-    assert not [e for e in item_events if e["type"] == "vote"]
-    tallies = [e for e in item_events if e["type"] == "tally"]
-    assert len(tallies) == 1 and tallies[0]["member_id"] is None
-    assert set(tallies[0]["payload"]) == {"item_no", "candidate", "agree", "disagree",
-                                          "abstain", "scrutineers", "counters"}
+    assert not [e for e in item_events if e["type"] in ("vote", "tally")]
+    issued, counted = (next(e for e in item_events if e["type"] == kind)
+                       for kind in ("ballots_issued", "ballots_counted"))
+    assert issued["member_id"] is None and counted["member_id"] is None
+    assert set(counted["payload"]) == {"item_no", "returned", "ballots"}
+    assert all(set(b) <= {"marks", "void"} for b in counted["payload"]["ballots"])
 
 
 # ---- corrections, filing, refusals ---------------------------------------------------------------

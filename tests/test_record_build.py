@@ -33,9 +33,8 @@ def closed_vote_meeting(**rule_changes) -> Harness:
     for m in h.meeting.speaking_queue(2):
         h.say(2, m)
     h.say(2, CHIEF)
-    for ballot in (1, 2):
-        h.do("tally", None, item_no=2, candidate=ballot, agree=6, disagree=1, abstain=0,
-             scrutineers=["陈玥"], counters=["郑小玲"])
+    h.paper_ballot(2, [{"1": "agree", "2": "agree"}] * 5 + [{"1": "disagree"}, None],
+                   scrutineer=4, counter=3)
     h.do("decision", item_no=2, text="同意推荐。")
     h.do("item_opened", item_no=3)
     h.do("report", 3, item_no=3, words="领学。")
@@ -69,8 +68,10 @@ def test_items_as_the_rules_core_judged_them():
     assert fund.major_matter and fund.major_reasons == state[1].classification.reasons_zh
     assert fund.amount_label == "300,000 元" and fund.fund_type_label == "项目资金"
     assert fund.presenter == "孙昇（副乡长）" and fund.report.words == "汇报：情况如下。"
-    written, chief_remark = fund.speeches[0], fund.speeches[1]  # in the order of the log
+    (written,) = fund.written  # apart from what was said in the room
     assert written.written and written.stance_label == "同意" and written.name == "吴敏"
+    assert written.superseded  # 吴敏 came before the item and spoke in person
+    chief_remark = fund.speeches[0]
     assert chief_remark.procedural and chief_remark.name == "王建堃"
     assert chief_remark.stance_label is None
     assert fund.speeches[-1].name == "王建堃" and fund.speeches[-1].stance_label == "同意"
@@ -83,7 +84,7 @@ def test_items_as_the_rules_core_judged_them():
     assert [v.candidate.name for v in appointment.votes] == ["林玥", "何犇"]
     assert all(v.secret and not v.member_votes for v in appointment.votes)
     assert appointment.votes[0].scrutineers == ("陈玥",)
-    assert appointment.votes[0].counters == ("郑小玲",)
+    assert appointment.votes[0].counters == ("张喆",)
     assert study.conclusion_label == "小结" and study.decision_text == "会议学习了规定。"
     assert study.category_label is None and study.votes == ()
 

@@ -65,6 +65,12 @@ def body(pages: list[str], m: Minutes) -> str:
     return "".join(keep)
 
 
+def items_text(pages: list[str], m: Minutes) -> str:
+    """The body after the header block (whose agenda names every item too)."""
+    text = body(pages, m)
+    return text[text.index(squeeze(f"议事规则：{m.rule_set_label}")):]
+
+
 def test_a4_with_the_meeting_in_its_metadata(pdf, sample):
     info = poppler("pdfinfo", pdf)
     assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info)
@@ -95,7 +101,10 @@ def test_the_chief_s_early_remark_is_marked_procedural(pages, sample):
 
 def test_header_block_has_attendance_and_the_rule_set(pages, sample):
     text = body(pages, sample)
+    assert squeeze(pages[0]).index("议程：一、关于青石村至下湾村道路硬化工程资金安排的议题二、关于何志远") \
+        < squeeze(pages[0]).index("应到会")
     for expected in ("时间：2026年3月12日09:00至11:45", "主持人：林堃", "应到会：9人",
+                     "到会情况：应到9人，实到8人，符合规定人数",
                      "实到会：8人", "缺席：黄海燕（参加县委党校中青年干部培训班），书面意见：",
                      "迟到：李建国（09:15到会）", "列席：马超（乡财政所所长）",
                      squeeze(f"议事规则：{sample.rule_set_label}")):
@@ -113,7 +122,7 @@ def test_item_facts_result_and_deferral(pages, sample):
 
 
 def test_open_vote_lists_every_member_with_a_choice(pages, sample):
-    text = body(pages, sample)
+    text = items_text(pages, sample)
     road = text[text.index("一、关于青石村"):text.index("二、关于")]
     votes = road[road.index("表决方式：举手表决"):]
     for vote in sample.items[0].votes[0].member_votes:
@@ -121,7 +130,7 @@ def test_open_vote_lists_every_member_with_a_choice(pages, sample):
 
 
 def test_secret_ballot_shows_only_tallies(pages, sample):
-    text = body(pages, sample)
+    text = items_text(pages, sample)
     item = text[text.index("二、关于何志远"):text.index("三、关于")]
     ballot = item[item.index("候选人："):item.index("（四）决定")]
     assert "计票：同意6票，不同意1票，弃权0票" in ballot

@@ -20,6 +20,7 @@ from meetingdesk.services.records import Records
 from meetingdesk.ui.record_window import RecordWindow
 
 pytestmark = pytest.mark.gui
+DEMO_PAGES = 8  # the demo's closed meeting, signature page included
 
 
 @pytest.fixture
@@ -60,12 +61,13 @@ def status_column(window: RecordWindow) -> list[str]:
 
 
 def test_the_preview_shows_every_page_and_the_signatures(qtbot, window):
-    assert window.page_count() == 7
-    assert 0 in window.drawn and 6 not in window.drawn  # pages are drawn as they come in view
+    last = DEMO_PAGES - 1
+    assert window.page_count() == DEMO_PAGES
+    assert 0 in window.drawn and last not in window.drawn  # drawn as they come in view
     bar = window.preview.verticalScrollBar()
     bar.setValue(bar.maximum())
-    qtbot.waitUntil(lambda: 6 in window.drawn)
-    assert not window.page_labels[6].pixmap().isNull()
+    qtbot.waitUntil(lambda: last in window.drawn)
+    assert not window.page_labels[last].pixmap().isNull()
     assert [window.signers.item(r, 1).text() for r in range(2)] == ["郑小玲", "徐颖峰"]
     assert all(s.startswith("已签名") for s in status_column(window))
     assert window.button("exportPackageButton").isEnabled()
@@ -156,9 +158,9 @@ def test_print_opens_the_print_dialog_and_prints_every_page(qtbot, window, tmp_p
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setResolution(100)
     window.print_to(printer)
-    assert "已送打印：7 页" in window.message.text()
+    assert f"已送打印：{DEMO_PAGES} 页" in window.message.text()
     printed = PdfFileReader(io.BytesIO(Path(tmp_path / "printed.pdf").read_bytes()))
-    assert int(printed.root["/Pages"]["/Count"]) == 7
+    assert int(printed.root["/Pages"]["/Count"]) == DEMO_PAGES
 
 
 def test_a_new_certificate_needs_the_same_passphrase_twice(qtbot, window, desk, monkeypatch):

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Any, Sequence
 
 from meetingdesk.domain import DomainError, ItemState, Meeting
 from meetingdesk.domain.agenda import yuan
+from meetingdesk.domain.outcome import BallotResult, ballot_result
+from meetingdesk.domain.state import Reconsideration as LoggedReconsideration
 from meetingdesk.domain.state import Signature
 from meetingdesk.domain.state import Speech as LoggedSpeech
 from meetingdesk.domain.words import (CATEGORIES, FUND_TYPES, HEAD_DECISIONS, KINDS,
                                       SIGNER_ROLES, STANCES, VOTE_CHOICES, VOTE_MODES, zh)
 from meetingdesk.record.layout import chinese_number
-from meetingdesk.record.minutes import (Absence, AttachedFile, Candidate, Correction, Handwriting,
-                                        HeadDecision, ItemMinutes, MemberVote, Minutes, Recusal,
-                                        Report, Signer, Speech, Tally, TimedPresence, Vote)
+from meetingdesk.record.minutes import (Absence, AttachedFile, BallotPapers, Candidate,
+                                        CandidateStance, Correction, Handwriting, HeadDecision,
+                                        ItemMinutes, MemberVote, Minutes, Reconsideration,
+                                        Recusal, Report, Signer, Speech, StanceRow, Tally,
+                                        TimedPresence, Vote)
 
 SPEECH_LABELS = {"report": "汇报", "opinion": "表态发言", "remark": "发言",
                  "written": "书面意见", "head_decision": "决定"}
@@ -46,6 +50,8 @@ def minutes_from_meeting(state: Meeting, fingerprint: str,
         expected=tuple(_with_post(state, m) for m in state.expected),
         present=tuple(state.name(m) for m in _attended(state)),
         rule_set_label=state.rules.label, fingerprint=fingerprint,
+        agenda=tuple(f"{chinese_number(n)}、{item.spec.title}" for n, item in state.items.items()),
+        quorum_text=_meeting_quorum(state),
         absent=tuple(_absence(state, m) for m in state.expected
                      if state.attendance.get(m) == "absent"),
         late=tuple(TimedPresence(state.name(p.member_id), time_label(p.time))
@@ -55,7 +61,7 @@ def minutes_from_meeting(state: Meeting, fingerprint: str,
         observers=tuple(f"{o['name']}（{o['position']}）" if o.get("position") else o["name"]
                         for o in state.observers),
         items=tuple(_item(state, item) for item in state.items.values()),
-        remarks=tuple(_speech(s) for s in state.remarks),
+        remarks=tuple(_speech(state, None, s) for s in state.remarks),
         corrections=_corrections(state),
         signers=tuple(_signer(place) for place in signing_places(state)),
         attachments=tuple(attachments),
@@ -75,6 +81,15 @@ def time_label(at: datetime) -> str:
 def _attended(state: Meeting) -> list[int]:
     """Expected members who were at the meeting, if only for a while (late, or leaving early)."""
     return [m for m in state.expected if state.attendance.get(m) in ("present", "left")]
+
+
+def _meeting_quorum(state: Meeting) -> str:
+    """R3 as the record states it: the expected members and those who attended, against the
+    number the meeting needed to open."""
+    quorum = state.quorum()
+    attended = len(_attended(state))
+    verdict = "符合" if attended >= quorum.needed else "不足"
+    return f"应到 {quorum.expected} 人，实到 {attended} 人，{verdict}规定人数"
 
 
 def _chair(state: Meeting) -> int | None:
@@ -97,9 +112,11 @@ def _absence(state: Meeting, member_id: int) -> Absence:
 
 def _item(state: Meeting, item: ItemState) -> ItemMinutes:
     spec = item.spec
-    report = next((s for s in item.speeches if s.kind == "report"), None)
+    report = next((s for s in item.speeches if s.kind == "report" and s.amends is None), None)
     head = next((s for s in item.speeches if s.kind == "head_decision"), None)
     carried = spec.carried_from
+    said = [s for s in item.speeches if s.kind not in ("head_decision", "written")
+            and s is not report]
     return ItemMinutes(
         number=spec.no, title=spec.title, kind_label=zh(KINDS, spec.kind),
         presenter=(_with_post(state, spec.presenter_id) if spec.presenter_id is not None
@@ -112,10 +129,20 @@ def _item(state: Meeting, item: ItemState) -> ItemMinutes:
         fund_type_label=zh(FUND_TYPES, spec.fund_type) if spec.fund_type else None,
         materials=spec.materials,
         recusals=tuple(Recusal(state.name(m), reason) for m, reason in item.recusals.items()),
-        report=Report(report.speaker, time_label(report.at), report.words) if report else None,
-        speeches=tuple(_speech(s) for s in item.speeches
-                       if s.kind not in ("report", "head_decision")),
+        report=(Report(report.speaker, time_label(report.at), report.words,
+                       _amended_at(item, report)) if report else None),
+        speeches=tuple(_speech(state, item, s) for s in said),
+        written=tuple(_speech(state, item, s) for s in _chief_last(
+            state, [s for s in item.speeches if s.kind == "written"])),
+        candidate_names=tuple(c.name for c in spec.candidates),
+        stance_table=_stance_table(state, item),
+        after_round=_after_round(state, item),
+        quorum_text=_item_quorum(state, item),
         votes=_votes(state, item),
+        ballot_papers=(BallotPapers(item.ballot_count.issued, item.ballot_count.returned,
+                                    item.ballot_count.valid, item.ballot_count.void)
+                       if item.ballot_count else None),
+        reconsiderations=tuple(_reconsideration(state, item, r) for r in item.reconsiderations),
         decision_text=item.decision_text or None,
         deferral_reason=(item.deferral_reason or None) if head is None else None,
         proceed_reason=item.override_reason or None,
@@ -128,16 +155,131 @@ def _item(state: Meeting, item: ItemState) -> ItemMinutes:
     )
 
 
-def _speech(s: LoggedSpeech) -> Speech:
-    """One thing said, as printed: a stance with its reason, a written opinion, a procedural
-    remark of a member, or an observer's remark."""
-    if s.kind == "remark":
-        if s.member_id is None:
-            return Speech(time_label(s.at), f"{s.speaker}（列席）", s.words)
-        return Speech(time_label(s.at), s.speaker, s.words, procedural=True)
-    return Speech(time_label(s.at), s.speaker, s.words,
-                  zh(STANCES, s.stance) if s.stance else None, s.reason or None,
-                  written=s.kind == "written")
+def _chief_last(state: Meeting, speeches: list[LoggedSpeech]) -> list[LoggedSpeech]:
+    """R5: the chief's word is printed last, whenever it was entered."""
+    return sorted(speeches, key=lambda s: s.member_id == state.chief_id)
+
+
+def _speech(state: Meeting, item: ItemState | None, s: LoggedSpeech) -> Speech:
+    """One thing said, as printed: a stance (or one on each candidate) with its reason, a
+    written opinion, a procedural remark of a member, or an observer's remark; marked when it
+    was amended or superseded, and, for an amendment, with what it changed (R6a)."""
+    marks: dict[str, Any] = {}
+    if item is not None:
+        marks["amended_at"] = _amended_at(item, s)
+        if s.amends is not None:
+            original = next(o for o in item.speeches if o.seq == s.amends)
+            marks["amends"] = (f"{time_label(original.at)} {original.speaker}的"
+                               f"{SPEECH_LABELS[original.kind]}")
+            marks["changes"] = _changes(item, original, s)
+    at = time_label(s.at)
+    if s.kind == "remark" and s.member_id is None:
+        return Speech(at, f"{s.speaker}（列席）", s.words, **marks)
+    if s.kind in ("remark", "report"):
+        return Speech(at, s.speaker, s.words, procedural=s.kind == "remark", **marks)
+    return Speech(at, s.speaker, s.words, zh(STANCES, s.stance) if s.stance else None,
+                  s.reason or None, written=s.kind == "written",
+                  per_candidate=_candidate_stances(item, s) if item else (),
+                  superseded=item is not None and s.seq in item.superseded, **marks)
+
+
+def _amended_at(item: ItemState, s: LoggedSpeech) -> str | None:
+    later = item.amended.get(s.seq)
+    if later is None:
+        return None
+    return next(time_label(a.at) for a in item.speeches if a.seq == later)
+
+
+def _candidate_stances(item: ItemState, s: LoggedSpeech) -> tuple[CandidateStance, ...]:
+    return tuple(CandidateStance(item.spec.candidates[c.candidate - 1].name,
+                                 zh(STANCES, c.stance), c.reason or None)
+                 for c in s.per_candidate)
+
+
+def _changes(item: ItemState, original: LoggedSpeech, amendment: LoggedSpeech
+             ) -> tuple[str, ...]:
+    """What an amendment changed, in words: the member, each stance, the words."""
+    out = []
+    if original.member_id != amendment.member_id:
+        out.append(f"表态人：{original.speaker} → {amendment.speaker}")
+    before, after = original.stances(), amendment.stances()
+    for ballot in item.spec.ballots():
+        if before.get(ballot) != after.get(ballot):
+            about = f"对{item.spec.candidates[ballot - 1].name}的表态" if ballot else "表态"
+            out.append(f"{about}：{_stance_or_none(before.get(ballot))} → "
+                       f"{_stance_or_none(after.get(ballot))}")
+    if original.words != amendment.words:
+        out.append("发言内容")
+    return tuple(out)
+
+
+def _stance_or_none(stance: str | None) -> str:
+    return zh(STANCES, stance) if stance else "无"
+
+
+def _stance_table(state: Meeting, item: ItemState) -> tuple[StanceRow, ...]:
+    """The standing 逐一表态 of the members in the room, in speaking order, the last speaker
+    (the chief, or who chaired in their place) last even when an earlier stance was amended
+    after theirs."""
+    if not item.spec.candidates:
+        return ()
+    standing = [s for s in state.standing_speeches(item.spec.no)
+                if s.kind == "opinion" and s.per_candidate]
+    return tuple(StanceRow(s.speaker, time_label(s.at), _candidate_stances(item, s))
+                 for s in sorted(standing, key=lambda s: s.seq == item.round_closed_seq))
+
+
+def _after_round(state: Meeting, item: ItemState) -> tuple[TimedPresence, ...]:
+    """Members who arrived after the round of opinions had ended (R5), with the time of the
+    arrival that brought them in while the item was open."""
+    out = []
+    for member in dict.fromkeys(item.after_round):
+        arrival = next(p for p in state.presence_log if p.kind == "arrived"
+                       and p.member_id == member and p.time >= (item.opened_at or p.time)
+                       and (item.finished_at is None or p.time <= item.finished_at))
+        out.append(TimedPresence(state.name(member), time_label(arrival.time)))
+    return tuple(out)
+
+
+def _item_quorum(state: Meeting, item: ItemState) -> str | None:
+    """R3 for the item when its base is not the meeting's (recusals, R4) or it needs the
+    personnel share: the base, the recused, and those present at the vote. The state keeps no
+    head count from the moment of the vote, so the present are those who voted: the most votes
+    cast on one ballot, or the ballots issued for a secret ballot."""
+    rules = state.rules
+    assert rules is not None
+    quorum = state.vote_quorum(item.spec.no)
+    personnel = item.spec.category in rules.personnel_categories
+    if not (quorum.recused or personnel):
+        return None
+    if item.ballot_count is not None:
+        present = item.ballot_count.issued
+    elif item.votes:
+        present = max(len(cast) for cast in item.votes.values())
+    else:
+        return None
+    expected = len(state.expected)
+    base = f"本议题应到 {quorum.expected} 人"
+    if quorum.recused:
+        base += (f"（应到会 {expected} 人，回避 {quorum.recused} 人）"
+                 if quorum.expected != expected else f"（回避 {quorum.recused} 人）")
+    needed = f"，须到 {quorum.needed} 人" if personnel else ""
+    verdict = "符合" if present >= quorum.needed else "不足"
+    return f"{base}，实到 {present} 人{needed}，{verdict}规定人数"
+
+
+def _ballot_text(item: ItemState, ballot: int | None, result: BallotResult) -> str:
+    return (f"人选{item.spec.candidates[ballot - 1].name}：" if ballot else "") + result.text_zh
+
+
+def _reconsideration(state: Meeting, item: ItemState, r: LoggedReconsideration
+                     ) -> Reconsideration:
+    """R7a: the show of hands on reconsidering, worded as the rules word a result against the
+    expected members; granted or not as the rules core judged it."""
+    assert state.rules is not None
+    vote = ballot_result(r.agree, r.disagree, r.abstain, r.base, 0, state.rules).text_zh
+    return Reconsideration(time_label(r.at), r.reason, vote, r.granted,
+                           tuple(_ballot_text(item, b, res) for b, res in r.earlier_results))
 
 
 def _votes(state: Meeting, item: ItemState) -> tuple[Vote, ...]:
@@ -188,8 +330,9 @@ def entry_labels(state: Meeting) -> dict[int, str]:
     labels = {}
     for n, item in state.items.items():
         for s in item.speeches:
+            amends = f"，修改第 {s.amends} 条" if s.amends else ""
             labels[s.seq] = (f"第 {s.seq} 条记录：议题{chinese_number(n)}，{s.speaker}的"
-                             f"{SPEECH_LABELS[s.kind]}（{time_label(s.at)}）")
+                             f"{SPEECH_LABELS[s.kind]}（{time_label(s.at)}{amends}）")
     for p in state.presence_log:
         labels[p.seq] = f"第 {p.seq} 条记录：{state.name(p.member_id)}{PRESENCE_LABELS[p.kind]}"
     return dict(sorted(labels.items()))

@@ -88,8 +88,10 @@ def para(text: str, style: ParagraphStyle) -> CJKParagraph:
 
 
 def field_rows(rows: list[tuple[str, str]], styles: Styles, space_before: float = 0) -> Table:
-    """Label / value lines ("时间：…") with the values aligned and wrapping under themselves."""
-    data = [[para(f"{label}：", styles.plain), para(value, styles.plain)] for label, value in rows]
+    """Label / value lines ("时间：…") with the values aligned and wrapping under themselves;
+    a row with an empty label continues the field above."""
+    data = [[para(f"{label}：" if label else "", styles.plain), para(value, styles.plain)]
+            for label, value in rows]  # an empty label continues the field above
     table = Table(data, colWidths=[LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], hAlign="LEFT",
                   spaceBefore=space_before, splitInRow=2 * BODY_LEADING)
     table.setStyle(table_style(styles.font, *BARE_CELLS))

@@ -43,11 +43,22 @@ class Recusal:
 
 @dataclass(frozen=True)
 class Report:
-    """The presenter's report (汇报) that opens an item."""
+    """The presenter's report (汇报) that opens an item; ``amended_at`` when it was amended
+    (R6a: the amendment is printed with the item's speeches, at its time)."""
 
     presenter: str
     time: str
     words: str
+    amended_at: str | None = None
+
+
+@dataclass(frozen=True)
+class CandidateStance:
+    """A stance on one candidate of an appointment item (逐一表态), with its reason."""
+
+    candidate: str
+    stance_label: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,9 +66,15 @@ class Speech:
     """One remark on an item, in speaking order.
 
     A member's opinion carries a stance label (同意 / 不同意 / 缓议 / 弃权) and, for 不同意 or
-    缓议, the reason (依据和理由). A procedural remark (for example the chief's before every other
-    member has spoken) has no stance; so has an observer's remark (put the role in the name, e.g.
-    "陈玥（列席）"). A written opinion (书面意见) of an absent member is marked ``written``.
+    缓议, the reason (依据和理由); on an appointment item it carries a stance on each candidate
+    (``per_candidate``, 逐一表态) instead. A procedural remark (for example the chief's before
+    every other member has spoken) has no stance; so has an observer's remark (put the role in
+    the name, e.g. "陈玥（列席）"). A written opinion (书面意见) of an absent member is marked
+    ``written``, and ``superseded`` once the member came and spoke in person.
+
+    An entry amended by mistake (R6a) stays, with ``amended_at`` the time of its amendment; the
+    amendment carries ``amends``, the entry it replaces in words ("09:20 李犇的表态发言"), and
+    ``changes``, what it changed ("表态：同意 → 不同意").
     """
 
     time: str
@@ -67,10 +84,28 @@ class Speech:
     reason: str | None = None
     procedural: bool = False
     written: bool = False
+    per_candidate: tuple[CandidateStance, ...] = ()
+    superseded: bool = False
+    amended_at: str | None = None
+    amends: str | None = None
+    changes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.procedural and (self.stance_label is not None or self.written):
+        if self.procedural and (self.stance_label is not None or self.written
+                                or self.per_candidate):
             raise ValueError("a procedural remark has no stance")
+        if self.stance_label is not None and self.per_candidate:
+            raise ValueError("a stance on the item or one on each candidate, not both")
+
+
+@dataclass(frozen=True)
+class StanceRow:
+    """One member's standing stances on an appointment item, one per candidate in the
+    candidates' order (a row of the 逐一表态 table)."""
+
+    name: str
+    time: str
+    stances: tuple[CandidateStance, ...]
 
 
 @dataclass(frozen=True)
@@ -88,6 +123,29 @@ class Tally:
     agree: int
     disagree: int
     abstain: int
+
+
+@dataclass(frozen=True)
+class BallotPapers:
+    """The paper trail of a secret ballot (R7): ballots issued, returned, valid and void."""
+
+    issued: int
+    returned: int
+    valid: int
+    void: int
+
+
+@dataclass(frozen=True)
+class Reconsideration:
+    """A request to vote again on a decided appointment (复议, R7a): when, why, the show of
+    hands on it against the rule (``vote_text``), whether it was granted, and the results it
+    would set aside (one text per ballot, "人选林玥：同意 7 票……通过")."""
+
+    time: str
+    reason: str
+    vote_text: str
+    granted: bool
+    earlier_results: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +205,14 @@ class ItemMinutes:
     meeting; ``deferral_reason`` is set when the item was put off (缓议), ``proceed_reason`` when
     the chair went on to a vote despite sharply divided opinions (R9). ``carried_over_from``
     names the earlier meeting's item a reconsidered (复议) item comes from.
+
+    ``speeches`` are said in the room, in speaking order; ``written`` the written opinions of
+    absent members (printed apart, not counted as votes, the chief's last); ``stance_table`` the
+    standing 逐一表态 of an appointment item, a row per member (chief last) and a column per
+    ``candidate_names``. ``after_round`` lists members who arrived after the last speaker had
+    stated (they state no opinion, R5). ``quorum_text`` is the item's own quorum when its base
+    differs from the meeting's (recusals, or the personnel share); ``ballot_papers`` the paper
+    trail of a secret ballot; ``reconsiderations`` the requests to vote again (R7a).
     """
 
     number: int
@@ -162,7 +228,14 @@ class ItemMinutes:
     recusals: tuple[Recusal, ...] = ()
     report: Report | None = None
     speeches: tuple[Speech, ...] = ()
+    written: tuple[Speech, ...] = ()
+    candidate_names: tuple[str, ...] = ()
+    stance_table: tuple[StanceRow, ...] = ()
+    after_round: tuple[TimedPresence, ...] = ()
+    quorum_text: str | None = None
     votes: tuple[Vote, ...] = ()
+    ballot_papers: BallotPapers | None = None
+    reconsiderations: tuple[Reconsideration, ...] = ()
     decision_text: str | None = None
     deferral_reason: str | None = None
     proceed_reason: str | None = None
@@ -235,7 +308,9 @@ class Minutes:
     ``rule_set_label`` names the rule set and its version. ``signers`` are the recorder and the
     chair, and every attendee where the unit asks for it, in signing order. ``fingerprint`` is
     the SHA-256 (64 lowercase hex digits) of the last event of the meeting's log; ``meeting_uid``
-    the log's meeting identifier. ``remarks`` are things said outside any item.
+    the log's meeting identifier. ``remarks`` are things said outside any item. ``agenda``
+    lists the items' titles in order; ``quorum_text`` the quorum as met ("应到 9 人，实到 8 人，
+    符合规定人数").
     """
 
     unit_name: str
@@ -251,6 +326,8 @@ class Minutes:
     present: tuple[str, ...]
     rule_set_label: str
     fingerprint: str
+    agenda: tuple[str, ...] = ()
+    quorum_text: str = ""
     absent: tuple[Absence, ...] = ()
     late: tuple[TimedPresence, ...] = ()
     early_leave: tuple[TimedPresence, ...] = ()

@@ -23,10 +23,15 @@ from meetingdesk.record.layout import (BOTTOM_MARGIN, LEFT_MARGIN, PAGE_HEIGHT, 
                                        PAGE_WIDTH, RUNNING_SIZE, TEXT_HEIGHT, TEXT_WIDTH,
                                        TOP_MARGIN, Styles, chinese_number, field_rows,
                                        GRID_CELLS, heading, para, table_style)
-from meetingdesk.record.minutes import ItemMinutes, MemberVote, Minutes, Speech, Vote
+from meetingdesk.record.minutes import (BallotPapers, ItemMinutes, MemberVote, Minutes,
+                                        Reconsideration, Speech, StanceRow, Vote)
 from meetingdesk.record.sigpage import signature_section
 
 VOTES_PER_ROW = 3  # name/choice pairs side by side in a vote table
+CANDIDATES_PER_TABLE = 3  # candidate columns of a 逐一表态 table beside the name and the time
+NAME_COLUMN, TIME_COLUMN = 30 * mm, 20 * mm
+AFTER_ROUND = "到会，到会时本项已由主要负责人表态，未参加表态。"
+SUPERSEDED = "（本人到会后当面表态，此书面意见不再有效）"
 FINGERPRINT_KEY, MEETING_KEY, ATTACHMENT_KEY = "fingerprint:", "meeting:", "attachment:"
 
 
@@ -141,15 +146,26 @@ def _names(names: tuple[str, ...]) -> str:
     return "、".join(names)
 
 
+def _row_each(label: str, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """One field row per value, the label on the first: a list that runs onto the next page
+    keeps one entry to a line (a paragraph's own line breaks are lost where it is split)."""
+    return [(label if n == 0 else "", value) for n, value in enumerate(values)]
+
+
 def _header_rows(m: Minutes) -> list[tuple[str, str]]:
     rows = [
         ("时间", f"{m.date} {m.start}至{m.end}"),
         ("地点", m.place),
         ("主持人", m.chair),
         ("记录人", m.recorder),
+    ]
+    rows += _row_each("议程", m.agenda)  # on page 1, before the lists that may run long
+    rows += [
         ("应到会", f"{len(m.expected)}人：{_names(m.expected)}"),
         ("实到会", f"{len(m.present)}人：{_names(m.present)}"),
     ]
+    if m.quorum_text:
+        rows.append(("到会情况", m.quorum_text))
     if m.absent:
         rows.append(("缺席", "；".join(
             f"{a.name}（{a.reason}）" + (f"，书面意见：{a.written_opinion}"
@@ -174,17 +190,39 @@ def _item(item: ItemMinutes, styles: Styles) -> list[Flowable]:
     sections: list[tuple[str, list[Flowable]]] = []
     if item.report:
         r = item.report
-        sections.append(("汇报", [para(f"{r.time}　{r.presenter}：{r.words}", styles.body)]))
+        amended = f"（已于 {r.amended_at} 修改，见下）" if r.amended_at else ""
+        sections.append(("汇报", [para(f"{r.time}　{r.presenter}：{r.words}{amended}",
+                                     styles.body)]))
     if item.speeches:
-        sections.append(("发言（按发言顺序）", [_speech(s, styles) for s in item.speeches]))
+        said: list[Flowable] = [_speech(s, styles) for s in item.speeches]
+        if item.stance_table:
+            said.append(para("逐一表态情况：", styles.plain))
+            said.extend(_stance_tables(item.candidate_names, item.stance_table, styles))
+        said.extend(para(f"{p.name} {p.time} {AFTER_ROUND}", styles.body)
+                    for p in item.after_round)
+        sections.append(("发言（按发言顺序）", said))
+    if item.written:
+        sections.append(("书面意见（缺席成员提交，不计入表决票数）",
+                         [_speech(s, styles) for s in item.written]))
+    granted = [r for r in item.reconsiderations if r.granted]
+    if granted:
+        sections.append(("复议", _reconsiderations(granted, styles)))
     if item.votes or item.proceed_reason:
-        sections.append(("表决", _votes(item, styles)))
+        sections.append(("表决（复议后重新表决）" if granted else "表决", _votes(item, styles)))
     conclusion = _conclusion(item, styles)
     if conclusion:
         sections.append(("缓议" if item.deferral_reason else item.conclusion_label, conclusion))
+    refused = [r for r in item.reconsiderations if not r.granted]
+    if refused:
+        sections.append(("复议", _reconsiderations(refused, styles)))
     for n, (title, body) in enumerate(sections, 1):
-        out.extend(heading(f"（{chinese_number(n)}）{title}", styles.subheading, lines_after=2))
-        out.extend(body)
+        page_break, title_para = heading(f"（{chinese_number(n)}）{title}", styles.subheading,
+                                         lines_after=2)
+        if title.startswith("表决"):
+            # The vote, its ballot papers and its result on one page where they fit.
+            out.extend([page_break, KeepTogether([title_para, *body])])
+        else:
+            out.extend([page_break, title_para, *body])
     return out
 
 
@@ -206,6 +244,8 @@ def _item_rows(item: ItemMinutes) -> list[tuple[str, str]]:
 
 
 def _speech(s: Speech, styles: Styles) -> Flowable:
+    """One line of the record: time, who, the stance, the words, the reason; an amendment says
+    what it amends and changed, an amended or superseded entry says so."""
     if s.procedural:
         mark = "（程序性发言）"
     elif s.written:
@@ -214,33 +254,93 @@ def _speech(s: Speech, styles: Styles) -> Flowable:
         mark = f"（{s.stance_label}）"
     else:
         mark = ""
+    amends = f"【修改{s.amends}】" if s.amends else ""
     reason = f"理由：{s.reason}" if s.reason else ""
-    return para(f"{s.time}　{s.name}{mark}：{s.words}{reason}", styles.body)
+    each = ("逐一表态：" + "；".join(f"对{c.candidate}{c.stance_label}"
+                                   + (f"，理由：{c.reason}" if c.reason else "")
+                                   for c in s.per_candidate) + "。") if s.per_candidate else ""
+    notes = (f"（改动：{'；'.join(s.changes)}）" if s.changes else "") + \
+        (SUPERSEDED if s.superseded else "") + \
+        (f"（已于 {s.amended_at} 修改，见下）" if s.amended_at else "")
+    return para(f"{s.time}　{amends}{s.name}{mark}：{s.words}{reason}{each}{notes}", styles.body)
+
+
+def _stance_tables(candidates: tuple[str, ...], rows: tuple[StanceRow, ...],
+                   styles: Styles) -> list[Table]:
+    """逐一表态 at a glance: a row per member (chief last), a column per candidate; more
+    candidates than fit beside the name and the time continue in a second table."""
+    tables = []
+    width = (TEXT_WIDTH - NAME_COLUMN - TIME_COLUMN) / CANDIDATES_PER_TABLE
+    for first in range(0, len(candidates), CANDIDATES_PER_TABLE):
+        shown = candidates[first:first + CANDIDATES_PER_TABLE]
+        data: list[list] = [[para(t, styles.table) for t in ("姓名", "时间", *shown)]]
+        for row in rows:
+            stances = row.stances[first:first + CANDIDATES_PER_TABLE]
+            data.append([para(row.name, styles.table), para(row.time, styles.table),
+                         *(para(c.stance_label, styles.table) for c in stances)])
+        table = Table(data, colWidths=[NAME_COLUMN, TIME_COLUMN] + [width] * len(shown),
+                      hAlign="LEFT", repeatRows=1, spaceBefore=4, spaceAfter=4)
+        table.setStyle(table_style(styles.font, *GRID_CELLS))
+        tables.append(table)
+    return tables
+
+
+def _reconsiderations(requests: list[Reconsideration], styles: Styles) -> list[Flowable]:
+    """R7a: the request and its reason, the vote on reconsidering, the result it concerns."""
+    out: list[Flowable] = []
+    for r in requests:
+        verdict = "会议同意复议，重新表决。" if r.granted else "复议未获同意，原表决结果有效。"
+        out.append(para(f"{r.time}　提请复议。理由：{r.reason}", styles.body))
+        out.append(field_rows([("是否复议", f"{r.vote_text}。{verdict}"),
+                               *_row_each("原表决", r.earlier_results)], styles))
+    return out
 
 
 def _votes(item: ItemMinutes, styles: Styles) -> list[Flowable]:
     out: list[Flowable] = []
+    if item.quorum_text:
+        out.append(field_rows([("到会情况", item.quorum_text)], styles))
     if item.proceed_reason:
         out.append(para(f"意见分歧较大，主持人决定继续表决。理由：{item.proceed_reason}",
                         styles.body))
+    if not item.votes:
+        return out
+    # What all ballots share is said once: the method, the papers, the scrutineers.
+    shared = {(v.scrutineers, v.counters) for v in item.votes}
+    common = [("表决方式", item.votes[0].method_label)]
+    if item.ballot_papers:
+        common.append(("选票", _papers(item.ballot_papers)))
+    if len(shared) == 1:
+        common += _scrutineer_rows(item.votes[0])
+    out.append(field_rows(common, styles))
     for vote in item.votes:
-        out.extend(_vote(vote, styles))
+        # A candidate's tally and result never part, when the whole vote is too long to keep.
+        out.append(KeepTogether(_vote(vote, styles, own_scrutineers=len(shared) > 1)))
     return out
 
 
-def _vote(vote: Vote, styles: Styles) -> list[Flowable]:
+def _papers(p: BallotPapers) -> str:
+    return f"发出 {p.issued} 张，收回 {p.returned} 张，有效 {p.valid} 张，废票 {p.void} 张"
+
+
+def _scrutineer_rows(vote: Vote) -> list[tuple[str, str]]:
+    rows = [("监票人", _names(vote.scrutineers))] if vote.scrutineers else []
+    return rows + ([("计票人", _names(vote.counters))] if vote.counters else [])
+
+
+def _vote(vote: Vote, styles: Styles, own_scrutineers: bool) -> list[Flowable]:
     rows = []
     if vote.candidate:
         c = vote.candidate
         rows.append(("候选人", f"{c.name}（现任{c.current_post}，拟任{c.proposed_post}）"))
-    rows.append(("表决方式", vote.method_label))
     if vote.tally:
         t = vote.tally
         rows.append(("计票", f"同意 {t.agree} 票，不同意 {t.disagree} 票，弃权 {t.abstain} 票"))
-        rows.append(("监票人", _names(vote.scrutineers)))
-        if vote.counters:
-            rows.append(("计票人", _names(vote.counters)))
-    out: list[Flowable] = [field_rows(rows, styles, space_before=6 if vote.candidate else 0)]
+        if own_scrutineers:
+            rows += _scrutineer_rows(vote)
+    out: list[Flowable] = []
+    if rows:
+        out.append(field_rows(rows, styles, space_before=6 if vote.candidate else 0))
     if vote.member_votes:
         out.append(_vote_table(vote.member_votes, styles))
     out.append(field_rows([("表决结果", vote.result_text)], styles))

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import math
 
-from meetingdesk.record.minutes import (Absence, Candidate, Correction, Handwriting, ItemMinutes,
-                                        MemberVote, Minutes, Recusal, Report, Signer, Speech,
-                                        Tally, TimedPresence, Vote)
+from meetingdesk.record.layout import chinese_number
+from meetingdesk.record.minutes import (Absence, BallotPapers, Candidate, CandidateStance,
+                                        Correction, Handwriting, ItemMinutes, MemberVote, Minutes,
+                                        Recusal, Report, Signer, Speech, StanceRow, Tally,
+                                        TimedPresence, Vote)
 
 # (name, post), from the chief down; the most junior speak first.
 MEMBERS = (
@@ -76,6 +78,7 @@ def sample_minutes(items: int = 4, members: int = 9) -> Minutes:
         speeches=tuple(Speech(_time(158 + i), n, "结合分管工作谈了学习体会，表示要在工作中"
                               "严格执行集体决策程序。") for i, n in enumerate(present[1:4])))
     extra = tuple(_generated_item(k, present, chief, expected_base) for k in range(5, items + 1))
+    agenda = (road, appointment, market, study) + extra
 
     return Minutes(
         unit_name="中共青石乡委员会", meeting_title="2026年第12次党委会", meeting_type="党委会",
@@ -88,7 +91,9 @@ def sample_minutes(items: int = 4, members: int = 9) -> Minutes:
         observers=("马超（乡财政所所长）", "宋佳（县纪委监委第三派驻纪检监察组干部）"),
         rule_set_label="青石乡党委议事规则（2025年修订）第3版",
         fingerprint=_fingerprint(f"青石乡-2026-12-{items}-{members}"),
-        items=(road, appointment, market, study) + extra,
+        agenda=tuple(f"{chinese_number(i.number)}、{i.title}" for i in agenda),
+        quorum_text=f"应到 {len(names)} 人，实到 {len(present)} 人，符合规定人数",
+        items=agenda,
         corrections=(Correction("2026年3月13日 10:20", RECORDER, "议题一中一处发言时间记录有误",
                                 "议题一中郑燊同志的发言时间应为09:31，原记录为09:13。"),),
         signers=(Signer("记录人", RECORDER, _scribble(1), "2026年3月12日 11:50"),
@@ -129,6 +134,8 @@ def _road_item(present: tuple[str, ...], chief: str, base: int) -> ItemMinutes:
                          procedural=True),) + opinions
         + (Speech(_time(end), chief, "同意大家的意见，郑燊同志提出的管护资金问题请乡财政所"
                   "在实施方案中补充。", "同意"),),
+        written=(Speech("08:40", ABSENT, "同意该工程资金安排，建议加强施工安全管理。", "同意",
+                        written=True),),
         votes=(Vote("举手表决", f"同意 {agree} 票，超过应到会 {base} 人的半数，通过",
                     member_votes=votes),),
         decision_text="会议同意青石村至下湾村道路硬化工程实施方案，安排项目资金35万元，"
@@ -138,11 +145,14 @@ def _road_item(present: tuple[str, ...], chief: str, base: int) -> ItemMinutes:
 
 def _appointment_item(present: tuple[str, ...], chief: str, base: int) -> ItemMinutes:
     speakers = tuple(n for n in present if n not in (chief, "吴珺", "陈喆"))
-    opinions = _opinions(speakers, 70)
     voters = len(present) - 1
     candidates = (Candidate("何志远", "乡党政办副主任", "乡党政办主任"),
                   Candidate("张一鸣", "青石村党支部书记", "乡农业农村办主任"))
     tallies = (Tally(voters - 1, 1, 0), Tally(voters - 2, 1, 1))
+    said = [(name, _time(70 + 2 * i), "同意两位同志的任职安排。") for i, name in
+            enumerate(reversed(speakers))] + [
+        (chief, _time(70 + 2 * len(speakers)), "同意两位同志的任职安排，任前公示要规范。")]
+    each = tuple(CandidateStance(c.name, "同意") for c in candidates)  # 逐一表态
     return ItemMinutes(
         number=2, title="关于何志远、张一鸣同志职务调整的议题", kind_label="审议",
         category_label="重要干部任免", presenter="陈喆（党委副书记，分管组织）",
@@ -151,11 +161,15 @@ def _appointment_item(present: tuple[str, ...], chief: str, base: int) -> ItemMi
         recusals=(Recusal("吴珺", "拟任人选何志远系其配偶之兄"),),
         report=Report("陈喆", _time(60), "经民主推荐、组织考察，拟提名何志远同志任乡党政办主任，"
                       "张一鸣同志任乡农业农村办主任，考察期间未收到反映问题。"),
-        speeches=opinions + (Speech(_time(70 + 2 * len(opinions)), chief,
-                                    "同意两位同志的任职安排。", "同意"),),
+        speeches=tuple(Speech(t, n, w, per_candidate=each) for n, t, w in said),
+        candidate_names=tuple(c.name for c in candidates),
+        stance_table=tuple(StanceRow(n, t, each) for n, t, _ in said),
+        quorum_text=(f"本议题应到 {base - 1} 人（应到会 {base} 人，回避 1 人），实到 {voters} 人，"
+                     f"符合规定人数"),
         votes=tuple(Vote("无记名投票", f"同意 {t.agree} 票，超过应到会 {base - 1} 人的半数，通过",
                          candidate=c, tally=t, scrutineers=("周玥", "李建国"))
                     for c, t in zip(candidates, tallies)),
+        ballot_papers=BallotPapers(voters, voters, voters, 0),
         decision_text="会议同意何志远同志任乡党政办主任、张一鸣同志任乡农业农村办主任，"
                       "按程序进行任前公示。",
     )
