@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QP
 from meetingdesk.services import Desk
 from test_ui_console import (APPOINT, CHIEF, FUNDS, candidate_rows, cell, choose, click, desk,
                              dialog, dialog_ok, everyone_speaks, everyone_votes, find,
-                             open_console, press, prepare, report, roll_call, rows,
+                             open_console, pick, press, prepare, report, roll_call, rows,
                              show_the_items_record, speak, state_on_candidates, text, tool,
                              type_into, type_text)
 
@@ -31,6 +31,14 @@ def to_the_opinions(w: Any, absent: dict[str, str] | None = None) -> None:
     press(w, "openSessionButton")
     press(w, "openItemButton")
     report(w)
+
+
+def dialog_for(w: Any, action: str, name: str) -> Any:
+    """The toolbar action's dialog, open on the member `name`."""
+    tool(w, action)
+    d = dialog(w)
+    choose(d.findChild(QComboBox, "personCombo"), name)
+    return d
 
 
 def member_id(w: Any, name: str) -> int:
@@ -76,9 +84,7 @@ def test_a_written_opinion_on_each_candidate(desk: Desk, open_console: Any) -> N
     meeting = prepare(desk, [APPOINT_HANDS])
     w = open_console(meeting)
     roll_call(w, absent={"吴敏": "参加集训"})
-    tool(w, "writtenAction")
-    d = dialog(w)
-    choose(d.findChild(QComboBox, "personCombo"), "吴敏")
+    d = dialog_for(w, "writtenAction", "吴敏")
     assert not d.findChild(QComboBox, "stanceCombo").isVisible()
     shown = candidate_rows(d)
     assert len(shown) == 2 and not any(
@@ -112,10 +118,7 @@ def test_the_chief_waits_for_the_quorum_before_the_last_stance(desk: Desk,
     while w.step.pending != (chief,):
         speak(w)
     for name in ("孙昇", "周海", "吴敏"):  # they have stated, and leave
-        tool(w, "leaveAction")
-        d = dialog(w)
-        choose(d.findChild(QComboBox, "personCombo"), name)
-        dialog_ok(d)
+        dialog_ok(dialog_for(w, "leaveAction", name))
     assert w.step.code == "quorum"
     assert find(w, QWidget, "quorumPage").isVisible()
     assert text(w, "quorumPageLabel") == (
@@ -134,6 +137,13 @@ def test_a_mistaken_opinion_is_amended_before_the_vote(desk: Desk, open_console:
     w = open_console(meeting)
     to_the_opinions(w)
     first = speak(w, "agree", "同意。")
+    queue = find(w, QTableView, "queueView")  # 修改… from the speaking queue, too
+    assert "amendAction" in [a.objectName() for a in queue.actions()]
+    pick(w, "queueView", first)
+    QTest.keyClick(queue, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    d = dialog(w)
+    assert d.findChild(QPlainTextEdit, "textEdit").toPlainText() == "同意。"
+    d.reject()
     entries = show_the_items_record(w)
     assert [r[1:5] for r in rows(entries)] == [
         ["汇报", "孙昇", "", "汇报：情况如下。"], ["表态发言", first, "同意", "同意。"]]
@@ -235,19 +245,14 @@ def test_a_written_opinion_spoken_over_in_person_is_superseded(desk: Desk,
     meeting = prepare(desk, [FUNDS])
     w = open_console(meeting)
     roll_call(w, absent={"吴敏": "参加集训"})
-    tool(w, "writtenAction")
-    d = dialog(w)
-    choose(d.findChild(QComboBox, "personCombo"), "吴敏")
+    d = dialog_for(w, "writtenAction", "吴敏")
     choose(d.findChild(QComboBox, "stanceCombo"), "同意")
     type_text(d.findChild(QPlainTextEdit, "textEdit"), "同意补助方案。")
     dialog_ok(d)
     press(w, "openSessionButton")
     press(w, "openItemButton")
     report(w)
-    tool(w, "arrivalAction")
-    d = dialog(w)
-    choose(d.findChild(QComboBox, "personCombo"), "吴敏")
-    dialog_ok(d)
+    dialog_ok(dialog_for(w, "arrivalAction", "吴敏"))
     assert member_id(w, "吴敏") in w.step.pending  # here now: states in person
     entries = show_the_items_record(w)
     written = next(i for i, r in enumerate(rows(entries)) if r[1] == "书面意见")

@@ -428,12 +428,14 @@ class ConsoleWindow(QMainWindow):
     def amend_selected(self) -> EntryDialog | None:
         """修改…: the entry selected in the item's record, or the opinion of the member selected
         in the speaking queue."""
-        seq = self.entries_model.seq_at(self.entries_view.currentIndex().row())
-        if self.tabs.currentIndex() == 0 and self.page.widget_name == "opinionsPage":
-            queue = self.find(QTableView, "queueView")
-            seq = queue.model().entry_at(queue.currentIndex().row())
         if self.state.open_item is None:
             return None
+        seq = None
+        if self.tabs.currentIndex() == 1:
+            seq = self.entries_model.seq_at(self.entries_view.currentIndex().row())
+        elif self.page.widget_name == "opinionsPage":
+            queue = self.find(QTableView, "queueView")
+            seq = queue.model().entry_at(queue.currentIndex().row())
         if seq is None:
             self.tabs.setCurrentIndex(1)
             self.entries_view.setFocus()

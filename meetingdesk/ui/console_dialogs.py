@@ -87,12 +87,23 @@ class EntryDialog(QObject):
 
     def open(self) -> None:
         self.dialog.open()
+        self._fit()
 
     def show_rows(self, *shown: str) -> None:
         """Show only the rows named (e.g. per-candidate stances for an appointment item)."""
         self.shown = set(shown)
         for row in ROWS:
             self._form.setRowVisible(child(self.dialog, QLabel, f"{row}Label"), row in shown)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to what the rows shown need (candidates' rows are added after the form)."""
+        self.dialog.ensurePolished()
+        self.dialog.layout().activate()
+        hint = self.dialog.sizeHint()
+        wide = 920 if "candidates" in self.shown else 0  # room for the grounds per candidate
+        self.dialog.resize(max(self.dialog.width(), hint.width(), wide),
+                           max(self.dialog.height(), hint.height()))
 
     def fill(self, combo: QComboBox, choices: list[tuple[str, Any]], current: Any = None) -> None:
         for text, data in choices:

@@ -293,7 +293,8 @@ class EntriesModel(_Table):
                 s.seq, self.words.time(s.at), self.words.entry_kind(s), s.speaker,
                 self.words.stances(item, s), s.words + self.words.reasons(item, s), note, struck)))
         for m in item.after_round:
-            arrival = [c for c in state.presence_log if c.member_id == m and c.kind == "arrived"][-1]
+            arrival = [c for c in state.presence_log
+                       if c.member_id == m and c.kind == "arrived"][-1]
             entries.append((arrival.time, arrival.seq, EntryRow(
                 None, self.words.time(arrival.time), translate("Console", "到会"), state.name(m),
                 "", translate("Console", "到会时本项已表态结束，未参加表态"), "", False)))

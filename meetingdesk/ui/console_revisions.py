@@ -31,7 +31,8 @@ def amend_dialog(console: "ConsoleWindow", seq: int) -> EntryDialog:
     if stated and candidates:
         rows["candidates"] = translate("Console", "逐一表态：")
     elif stated:
-        rows |= {"stance": translate("Console", "表态："), "reason": translate("Console", "依据和理由：")}
+        rows |= {"stance": translate("Console", "表态："),
+                 "reason": translate("Console", "依据和理由：")}
 
     def submit(d: EntryDialog) -> None:
         member = d.person.currentData() if entry.kind == "opinion" else None
@@ -48,11 +49,15 @@ def amend_dialog(console: "ConsoleWindow", seq: int) -> EntryDialog:
     dialog = console.entry_dialog(
         translate("Console", "修改记录"),
         translate("Console", "修改 {time} {speaker}的{kind}。原记录保留不变，修改作为新的一条附后，"
-           "会议记录同时列出原记录和修改。").format(
+                  "会议记录同时列出原记录和修改。").format(
             time=words.time(entry.at), speaker=entry.speaker, kind=words.entry_kind(entry)),
         rows, submit)
     if entry.kind == "opinion":
-        dialog.fill(dialog.person, console.people(state.eligible(n)), entry.member_id)
+        # the speaker as recorded is offered even if gone since: never moved by default
+        speakers = state.eligible(n)
+        if entry.member_id is not None and entry.member_id not in speakers:
+            speakers.append(entry.member_id)
+        dialog.fill(dialog.person, console.people(speakers), entry.member_id)
     if candidates:
         dialog.candidates.show_candidates(item.spec.candidates)
         dialog.candidates.fill({c.candidate: (c.stance, c.reason) for c in entry.per_candidate})
@@ -80,8 +85,9 @@ def reconsider_dialog(console: "ConsoleWindow") -> EntryDialog:
     dialog = console.entry_dialog(
         translate("Console", "复议"),
         translate("Console", "对已表决的干部任免事项重新表决（复议），须经超过应到会人数半数的成员同意。"
-           "请填写复议理由和举手表决是否复议的票数。"),
-        {"item": translate("Console", "议题："), "text": translate("Console", "复议理由："), "counts": translate("Console", "是否复议：")}, submit)
+                  "请填写复议理由和举手表决是否复议的票数。"),
+        {"item": translate("Console", "议题："), "text": translate("Console", "复议理由："),
+         "counts": translate("Console", "是否复议：")}, submit)
     dialog.fill(dialog.item, [(console.words.item_title(it), it.spec.no) for it in decided])
     dialog.recorded.connect(lambda: console.tell_reconsideration(dialog.item.currentData()))
     dialog.open()
