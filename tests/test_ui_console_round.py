@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QP
                                QRadioButton, QSpinBox, QTableView, QWidget)
 
 from meetingdesk.services import Desk
-from test_ui_console import (APPOINT, CHIEF, FUNDS, candidate_rows, cell, choose, click, desk,
+from test_ui_console import (APPOINT, CHIEF, FUNDS, PURCHASE, candidate_rows, cell, choose, click, desk,
                              dialog, dialog_ok, everyone_speaks, everyone_votes, find,
                              open_console, pick, press, prepare, report, roll_call, rows,
                              show_the_items_record, speak, state_on_candidates, text, tool,
@@ -130,6 +130,20 @@ def test_the_chief_waits_for_the_quorum_before_the_last_stance(desk: Desk,
     choose(d.findChild(QComboBox, "personCombo"), "孙昇")
     dialog_ok(d)
     assert w.step.code == "opinions" and w.step.pending == (chief,)
+
+
+def test_the_head_waits_for_the_quorum_before_deciding(desk: Desk, open_console: Any) -> None:
+    meeting = prepare(desk, [PURCHASE], type_code="head_office")
+    w = open_console(meeting)
+    to_the_opinions(w)
+    everyone_speaks(w)
+    assert w.step.code == "head_decision"
+    for name in ("孙昇", "周海", "吴敏", "赵燊", "刘珺"):
+        dialog_ok(dialog_for(w, "leaveAction", name))
+    assert w.step.code == "quorum"
+    assert text(w, "quorumPageLabel") == (
+        "王建堃作出决定前，到会人数须符合规定：本议题应到 9 人，在场且未回避 4 人，需 5 人。"
+        "请等待成员到会并登记，或暂缓表决本议题。")
 
 
 def test_a_mistaken_opinion_is_amended_before_the_vote(desk: Desk, open_console: Any) -> None:

@@ -83,7 +83,6 @@ class EntryDialog(QObject):
         _name_buttons(child(self.dialog, QDialogButtonBox, "buttonBox"), self._ok,
                       self.dialog.reject)
         self.dialog.finished.connect(self._finished)
-        self.dialog.resize(self.dialog.width(), self.dialog.sizeHint().height())
 
     def open(self) -> None:
         self.dialog.open()
@@ -97,13 +96,16 @@ class EntryDialog(QObject):
         self._fit()
 
     def _fit(self) -> None:
-        """Grow to what the rows shown need (candidates' rows are added after the form)."""
+        """Take the size the rows shown need (candidates' rows are added after the form): wide
+        enough for the grounds per candidate, as tall as the wrapped texts need at that width."""
         self.dialog.ensurePolished()
-        self.dialog.layout().activate()
-        hint = self.dialog.sizeHint()
-        wide = 920 if "candidates" in self.shown else 0  # room for the grounds per candidate
-        self.dialog.resize(max(self.dialog.width(), hint.width(), wide),
-                           max(self.dialog.height(), hint.height()))
+        layout = self.dialog.layout()
+        layout.activate()
+        wide = 920 if "candidates" in self.shown else 0
+        width = max(self.dialog.width(), self.dialog.sizeHint().width(), wide)
+        height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else self.dialog.sizeHint().height())
+        self.dialog.resize(width, max(height, self.dialog.minimumSizeHint().height()))
 
     def fill(self, combo: QComboBox, choices: list[tuple[str, Any]], current: Any = None) -> None:
         for text, data in choices:
