@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit,
-                               QRadioButton, QSpinBox, QTableView, QWidget)
+                               QRadioButton, QSpinBox, QTableView, QTabWidget, QWidget)
 
 from meetingdesk.services import Desk
-from test_ui_console import (APPOINT, CHIEF, FUNDS, PURCHASE, candidate_rows, cell, choose, click, desk,
-                             dialog, dialog_ok, everyone_speaks, everyone_votes, find,
+from test_ui_console import (APPOINT, CHIEF, FUNDS, PURCHASE, candidate_rows, cell, choose,
+                             desk, dialog, dialog_ok, everyone_speaks, everyone_votes, find,
                              open_console, pick, press, prepare, report, roll_call, rows,
                              show_the_items_record, speak, state_on_candidates, text, tool,
                              type_into, type_text)
@@ -67,6 +67,8 @@ def test_each_candidate_gets_a_stance_of_its_own(desk: Desk, open_console: Any) 
     assert w.focusWidget() is rows_shown[1].findChild(QLineEdit, "reasonEdit")
     assert desk.meeting(meeting).items[1].stances == {}
     type_text(rows_shown[1].findChild(QLineEdit, "reasonEdit"), "任职经历不足一年。")
+    QTest.keyClick(w.focusWidget(), Qt.Key.Key_Tab)  # the keyboard goes on to the button
+    assert w.focusWidget() is find(w, QAbstractButton, "opinionButton")
     press(w, "opinionButton")
 
     item = desk.meeting(meeting).items[1]
@@ -227,6 +229,7 @@ def test_a_decided_appointment_is_reconsidered_when_more_than_half_agree(
     type_into(w, "decisionEdit", "同意推荐林玥、何犇。")
     press(w, "decideButton")
     assert w.step.code == "open_item" and w.step.item_no == 2
+    assert not find(w, QTabWidget, "workTabs").tabBar().isVisible()  # no item open, no record
 
     def reconsider(agree: int, disagree: int, abstain: int) -> None:
         tool(w, "reconsiderAction")

@@ -156,6 +156,7 @@ class ConsoleWindow(QMainWindow):
             it.status == "decided" and it.spec.category == "appointment"
             for it in state.items.values()))
         self.tabs.setTabVisible(1, open_item is not None)
+        self.tabs.tabBar().setVisible(open_item is not None)  # one tab alone needs no bar
         if open_item is not None:
             self.entries_model.set_state(state, open_item.spec.no)
         elif self.tabs.currentIndex() == 1:
@@ -412,7 +413,7 @@ class ConsoleWindow(QMainWindow):
 
         def item_chosen() -> None:
             candidates = state.items[dialog.item.currentData()].spec.candidates if items else ()
-            dialog.candidates.show_candidates(candidates)
+            dialog.candidates.show_candidates(candidates, dialog.tab_span)
             dialog.show_rows("person", "item", "text",
                              *(("candidates",) if candidates else ("stance", "reason")))
 

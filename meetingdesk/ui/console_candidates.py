@@ -78,8 +78,10 @@ class CandidateStances(QObject):
         self.rows: list[CandidateRow] = []
         self._shown: tuple[Candidate, ...] = ()
 
-    def show_candidates(self, candidates: tuple[Candidate, ...]) -> None:
-        """Rows for `candidates` (kept as they are when the candidates are the same)."""
+    def show_candidates(self, candidates: tuple[Candidate, ...],
+                        between: tuple[QWidget, QWidget] | None = None) -> None:
+        """Rows for `candidates` (kept as they are when the candidates are the same), in the
+        tab order between the two widgets of `between`."""
         if candidates == self._shown:
             return
         layout = self.container.layout()
@@ -94,6 +96,11 @@ class CandidateStances(QObject):
         for row in self.rows:
             layout.addWidget(row.widget)
         self._shown = candidates
+        if between is not None:
+            chain = [between[0], *(w for row in self.rows
+                                   for w in (*row.radios.values(), row.reason_edit)), between[1]]
+            for first, then in zip(chain, chain[1:]):
+                QWidget.setTabOrder(first, then)
 
     def set_draft_keys(self, key_of: Any) -> None:
         """Keep each row's grounds as a draft under key_of(candidate number), or none."""

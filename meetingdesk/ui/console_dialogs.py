@@ -64,6 +64,8 @@ class EntryDialog(QObject):
         self.reason_edit = child(self.dialog, QLineEdit, "reasonEdit")
         self.message = child(self.dialog, QLabel, "messageLabel")
         self.candidates = CandidateStances(child(self.dialog, QWidget, "candidatesBox"))
+        # candidates' rows go after the words in the tab order
+        self.tab_span = (self.text_edit, child(self.dialog, QDialogButtonBox, "buttonBox"))
         self.counts = {key: child(self.dialog, QSpinBox, f"{key}Spin")
                        for key in ("agree", "disagree", "abstain")}
         self._form = form

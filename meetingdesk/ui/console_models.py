@@ -12,7 +12,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractListModel, QAbstractTabl
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from meetingdesk.domain import Meeting
-from meetingdesk.domain.words import STANCES, VOTE_CHOICES
+from meetingdesk.domain.words import VOTE_CHOICES
 
 from .console_words import Words, translate
 

@@ -313,7 +313,7 @@ class OpinionsPage(Page):
         may still speak."""
         self.model.set_state(state, self.item_no)
         candidates = state.items[self.item_no].spec.candidates
-        self.candidates.show_candidates(candidates)
+        self.candidates.show_candidates(candidates, (self.words_edit, self.confirm_button))
         self.find(QWidget, "candidateStancesPanel").setVisible(bool(candidates))
         for widget in (*self.radios.values(), self.reason_label, self.reason_edit):
             widget.setVisible(not candidates)

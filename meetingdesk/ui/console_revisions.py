@@ -59,7 +59,7 @@ def amend_dialog(console: "ConsoleWindow", seq: int) -> EntryDialog:
             speakers.append(entry.member_id)
         dialog.fill(dialog.person, console.people(speakers), entry.member_id)
     if candidates:
-        dialog.candidates.show_candidates(item.spec.candidates)
+        dialog.candidates.show_candidates(item.spec.candidates, dialog.tab_span)
         dialog.candidates.fill({c.candidate: (c.stance, c.reason) for c in entry.per_candidate})
     elif stated:
         dialog.fill(dialog.stance, [(words.label(STANCES, code), code) for code in STANCES],
