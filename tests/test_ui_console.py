@@ -16,10 +16,11 @@ from PySide6.QtGui import QFont, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog, QLabel,
                                QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QTableView,
-                               QTextBrowser, QToolBar, QWidget)
+                               QTabWidget, QTextBrowser, QToolBar, QWidget)
 
 from meetingdesk.services import Desk
 from meetingdesk.ui.console import ConsoleWindow
+from meetingdesk.ui.console_models import QueueModel
 
 pytestmark = pytest.mark.gui
 
@@ -130,6 +131,27 @@ def cell(w: ConsoleWindow, view_name: str, name: str, column: int) -> str:
     return view.model().index(row_of(view, name), column).data()
 
 
+def rows(view: QTableView) -> list[list[str]]:
+    model = view.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def column(view: QTableView, number: int) -> list[str]:
+    return [row[number] for row in rows(view)]
+
+
+def show_the_items_record(w: ConsoleWindow) -> QTableView:
+    """Click the 本议题记录 tab; returns its table, shown."""
+    tabs = find(w, QTabWidget, "workTabs")
+    bar = tabs.tabBar()
+    assert bar.isVisible() and tabs.isTabVisible(1)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    view = find(w, QTableView, "entriesView")
+    assert view.isVisible()
+    return view
+
+
 def text(w: ConsoleWindow, name: str) -> str:
     return find(w, QLabel, name).text()
 
@@ -168,14 +190,32 @@ def report(w: ConsoleWindow, words: str = "汇报：情况如下。") -> None:
     press(w, "reportButton")
 
 
+def candidate_rows(w: QWidget) -> list[QWidget]:
+    """The rows of 逐一表态 shown (one per candidate), in order."""
+    return [r for r in w.findChildren(QWidget, "CandidateStance") if r.isVisible()]
+
+
+def state_on_candidates(rows: list[QWidget], stances: list[str], reason: str = "") -> None:
+    """Click a stance on each candidate's row, with the reason where one is given."""
+    for row, stance in zip(rows, stances):
+        click(row.findChild(QAbstractButton, f"{stance}Radio"))
+        if reason and stance in ("disagree", "defer"):
+            type_text(row.findChild(QLineEdit, "reasonEdit"), reason)
+
+
 def speak(w: ConsoleWindow, stance: str = "agree", words: str = "同意。", reason: str = "") -> str:
-    """Record the selected member's opinion; returns the member's name."""
+    """Record the selected member's opinion (on each candidate alike, if the item has any);
+    returns the member's name."""
     name = w.state.name(find(w, QTableView, "queueView").model().member_at(
         find(w, QTableView, "queueView").currentIndex().row()))
     type_into(w, "wordsEdit", words)
-    press(w, f"{stance}Radio")
-    if reason:
-        type_into(w, "reasonEdit", reason)
+    rows = candidate_rows(w)
+    if rows:
+        state_on_candidates(rows, [stance] * len(rows), reason)
+    else:
+        press(w, f"{stance}Radio")
+        if reason:
+            type_into(w, "reasonEdit", reason)
     press(w, "opinionButton")
     return name
 
@@ -358,7 +398,10 @@ def test_a_refused_opinion_keeps_what_was_typed(desk: Desk, open_console: Any) -
     type_into(w, "reasonEdit", "补助标准不明确。")
     press(w, "opinionButton")
     assert not find(w, QLabel, "messageLabel").isVisible()
-    assert list(desk.meeting(meeting).items[1].stances.values()) == ["disagree"]
+    item = desk.meeting(meeting).items[1]
+    assert list(item.stances.values()) == [{None: "disagree"}]  # the item as a whole
+    assert item.speeches[-1].reason == "补助标准不明确。"
+    assert item.speeches[-1].words == "我不同意这个方案。"
 
 
 def test_a_recusal_with_its_reason(desk: Desk, open_console: Any) -> None:
@@ -578,7 +621,9 @@ def test_a_written_opinion_of_an_absent_member(desk: Desk, open_console: Any) ->
     choose(stance, "同意")
     dialog_ok(d)
     state = desk.meeting(meeting)
-    assert state.items[1].written == {state.expected[8]: "agree"}
+    assert state.items[1].written == {state.expected[8]: {None: "agree"}}
+    assert text(w, "messageLabel") == "已记录吴敏对第 1 项的书面意见。"
+    assert find(w, QLabel, "messageLabel").isVisible()
 
 
 def test_typing_is_kept_as_a_draft_and_offered_back(desk: Desk, open_console: Any,
@@ -652,7 +697,7 @@ def test_the_console_follows_the_interface_zoom(desk: Desk, open_console: Any) -
 
 def test_too_few_present_for_a_personnel_vote_waits_for_an_arrival(
         desk: Desk, open_console: Any) -> None:
-    meeting = prepare(desk, [APPOINT])
+    meeting = prepare(desk, [dict(APPOINT, vote_mode="hands")])
     w = open_console(meeting)
     roll_call(w, absent={name: "下村检查" for name, _, _ in MEMBERS[6:]})  # 6 of 9: two thirds
     press(w, "openSessionButton")
@@ -665,12 +710,23 @@ def test_too_few_present_for_a_personnel_vote_waits_for_an_arrival(
     choose(d.findChild(QComboBox, "personCombo"), "赵燊")
     dialog_ok(d)
     assert w.step.code == "quorum"  # 5 of 9 present: the appointment cannot be voted on
-    assert "须有 6 人到会，现到会 5 人" in text(w, "quorumPageLabel")
+    assert text(w, "quorumPageLabel") == (
+        "表决本议题前，到会人数须符合规定：本议题应到 9 人，在场且未回避 5 人，需 6 人。"
+        "请等待成员到会并登记，或暂缓表决本议题。")
     press(w, "quorumArrivalButton")
     d = dialog(w)
     choose(d.findChild(QComboBox, "personCombo"), "孙昇")
     dialog_ok(d)
-    # The newcomer has not spoken and no vote has begun: they state a position first.
-    assert w.step.code == "opinions" and w.state.name(w.step.pending[0]) == "孙昇"
-    everyone_speaks(w)
+    # The chief had stated: the round was over when 孙昇 came. They vote, without being asked
+    # for an opinion, and the console says so.
     assert w.step.code == "vote"
+    assert find(w, QLabel, "afterRoundLabel").isVisible()
+    assert text(w, "afterRoundLabel") == "表态结束后到会（未参加表态，可参加表决）：孙昇"
+    assert "孙昇" in [cell for cell in column(find(w, QTableView, "voteView"), 0)]
+    entries = show_the_items_record(w)
+    assert ["到会", "孙昇", "", "到会时本项已表态结束，未参加表态"] in [
+        row[1:5] for row in rows(entries)]
+    queue = QueueModel(w.words)
+    queue.set_state(w.state, 1)
+    assert queue.index(queue.row_of(w.state.expected[6]), 2).data() == (
+        "到会时本项已表态结束，未参加表态")

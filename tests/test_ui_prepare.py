@@ -203,3 +203,44 @@ def test_editing_the_header_keeps_the_number(qtbot, desk: Desk, unit: int):
     info = desk.meeting_info(dialog.meeting_id)
     assert (info.title, info.place) == (title, "党群服务中心会议室")
     assert again.ui.headerMessage.text() == "已保存。"
+
+
+def test_the_category_follows_the_domains_classification(qtbot, desk: Desk, unit: int):
+    """R1: 一般事项 with 300,000 yuan of project funds is a 大额资金使用 item; the category shown
+    and the 三重一大 badge never contradict, and the category comes back once it is minor."""
+    _, dialog = new_meeting(qtbot, desk)
+    item = open_item_dialog(qtbot, dialog)
+    type_text(qtbot, item.ui.titleEdit, "拨付农业合作社补助资金")
+    assert item.ui.categoryCombo.currentText() == "一般事项"
+    choose(item.ui.fundCombo, "project")
+    type_text(qtbot, item.ui.amountEdit, "300000")
+    assert item.ui.categoryCombo.currentText() == "大额资金使用"
+    assert "项目资金 300,000 元，达到 200,000 元标准" in item.ui.badgeLabel.text()
+    item.ui.amountEdit.selectAll()
+    type_text(qtbot, item.ui.amountEdit, "30000")
+    assert item.ui.categoryCombo.currentText() == "一般事项"
+    assert not item.ui.badgeLabel.isVisible()
+    type_text(qtbot, item.ui.amountEdit, "0")  # 300,000 again
+    ok(qtbot, item)
+    row = desk.agenda(dialog.meeting_id)[0]
+    assert row.classification.major and row.classification.category == "funds"
+
+
+def test_an_appointment_item_gives_its_posts(qtbot, desk: Desk, unit: int):
+    _, dialog = new_meeting(qtbot, desk)
+    item = open_item_dialog(qtbot, dialog)
+    type_text(qtbot, item.ui.titleEdit, "推荐村党支部书记人选")
+    choose(item.ui.categoryCombo, "appointment")
+    model = item.candidates_model
+    for name in ("林玥", "何犇"):
+        click(qtbot, item.ui.addCandidateButton)
+        model.setData(model.index(model.rowCount() - 1, 0), name)
+    assert item.ui.postsSpin.isVisible() and item.ui.postsSpin.text() == "按人选人数"
+    item.ui.postsSpin.setValue(3)  # more posts than candidates: the domain refuses
+    assert "职数的值无效" in item.ui.checkLabel.text()
+    item.ui.postsSpin.setValue(1)
+    assert not item.ui.checkLabel.isVisible()
+    ok(qtbot, item)
+    assert desk.agenda(dialog.meeting_id)[0].spec.posts == 1
+    desk.start_meeting(dialog.meeting_id)  # the posts go into the record's agenda
+    assert desk.meeting(dialog.meeting_id).items[1].spec.post_count == 1

@@ -174,3 +174,15 @@ def test_meeting_type_added_and_a_duplicate_refused(qtbot, desk: Desk, unit: int
     click(qtbot, panel.ui.addButton)
     assert "已存在" in panel.ui.messageLabel.text()
     assert len(desk.meeting_types(unit)) == 4
+
+
+def test_a_secret_ballot_may_be_entered_as_a_tally_only_when_the_unit_says_so(
+        qtbot, desk: Desk, unit: int):
+    dialog = open_settings(qtbot, desk, unit, 3)
+    check = dialog.rules.ui.directTallyCheck
+    assert check.isVisible() and not check.isChecked()
+    assert check.text() == "无记名投票可直接录入计票结果（不逐张录入选票）"
+    click(qtbot, check)
+    click(qtbot, dialog.rules.ui.saveButton)
+    assert desk.rule_set(unit).secret_ballot_direct_tally
+    assert dialog.rules.ui.directTallyCheck.isChecked()

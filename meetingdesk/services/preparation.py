@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from meetingdesk.store import Database
 
 ITEM_FIELDS = ("title", "kind", "category", "amount", "fund_type", "area", "presenter_id",
-               "vote_mode", "candidates", "materials")
+               "vote_mode", "candidates", "materials", "posts")
 
 
 @dataclass(frozen=True)
@@ -442,7 +442,8 @@ def _item_columns(spec: ItemSpec) -> dict[str, Any]:
             "amount": d["amount"], "fund_type": d["fund_type"], "area": d["area"],
             "presenter_member_id": d["presenter_id"], "vote_mode": d["vote_mode"],
             "candidates": json.dumps(d["candidates"], ensure_ascii=False),
-            "materials": json.dumps(d["materials"], ensure_ascii=False)}
+            "materials": json.dumps(d["materials"], ensure_ascii=False),
+            "posts": spec.posts}
 
 
 def _item_fields(item: m.AgendaItem) -> dict[str, Any]:
@@ -450,4 +451,4 @@ def _item_fields(item: m.AgendaItem) -> dict[str, Any]:
             "amount": item.amount, "fund_type": item.fund_type, "area": item.area or "",
             "presenter_id": item.presenter_member_id, "vote_mode": item.vote_mode or "hands",
             "candidates": json.loads(item.candidates or "[]"),
-            "materials": json.loads(item.materials or "[]")}
+            "materials": json.loads(item.materials or "[]"), "posts": item.posts}

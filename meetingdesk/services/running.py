@@ -55,7 +55,8 @@ class RunningActions:
                     "presenter_id": item.presenter_member_id,
                     "vote_mode": item.vote_mode or "hands",
                     "candidates": json.loads(item.candidates or "[]"),
-                    "materials": json.loads(item.materials or "[]"), "carried_from": carried})
+                    "materials": json.loads(item.materials or "[]"), "carried_from": carried,
+                    "posts": item.posts})
             payload = {
                 "uid": row.uid,
                 "unit": {"id": row.unit_id, "name": row.unit.name},

@@ -187,6 +187,7 @@ class AgendaItem(Base):
     vote_mode: Mapped[str] = mapped_column(default="")
     candidates: Mapped[str] = mapped_column(default="[]")  # JSON list
     materials: Mapped[str] = mapped_column(default="[]")  # JSON list
+    posts: Mapped[int | None]  # posts to fill on an appointment item; None: one per candidate
     carried_from_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
     notes: Mapped[str] = mapped_column(default="")
 

@@ -16,8 +16,8 @@ from typing import Any, Callable, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QListView, QMainWindow,
-                               QMessageBox, QPushButton, QStackedWidget, QTableView, QToolBar,
-                               QWidget)
+                               QMessageBox, QPushButton, QStackedWidget, QTableView, QTabWidget,
+                               QToolBar, QWidget)
 
 from meetingdesk.domain import DomainError, Meeting, Step
 from meetingdesk.domain.words import STANCES
@@ -29,10 +29,11 @@ from .clock_dialog import ClockCheck
 from .console_dialogs import EntryDialog, OrderDialog
 from .console_drafts import DraftField, Drafts, describe, draft_key
 from .console_forms import child
-from .console_models import AgendaModel, PresenceModel
+from .console_models import AgendaModel, EntriesModel, PresenceModel
 from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, DivisionPage,
                             HeadDecisionPage, OpenItemPage, OpinionsPage, Page, QuorumPage,
                             ReportPage, RollCallPage, StartPage, TallyPage, VotePage, table_rows)
+from .console_revisions import amend_dialog, reconsider_dialog
 from .console_words import Words
 from .loader import build_form
 
@@ -72,8 +73,16 @@ class ConsoleWindow(QMainWindow):
         presence.horizontalHeader().setVisible(False)
         table_rows(presence, 2)
         self.presence_view = presence
+        self.tabs = self.find(QTabWidget, "workTabs")
+        self.entries_model = EntriesModel(self.words, self)
+        self.entries_view = self.find(QTableView, "entriesView")
+        self.entries_view.setModel(self.entries_model)
+        table_rows(self.entries_view, 4)
 
         self._make_actions()
+        self.find(QPushButton, "amendButton").clicked.connect(self.amend_selected)
+        self.entries_view.addAction(self.amend_action)
+        self.entries_view.doubleClicked.connect(lambda _: self.amend_selected())
         self.pages: list[Page] = [
             StartPage(self), RollCallPage(self), OpenItemPage(self), ReportPage(self),
             ConcludePage(self), OpinionsPage(self), DivisionPage(self), VotePage(self),
@@ -143,8 +152,12 @@ class ConsoleWindow(QMainWindow):
         check.confirmed.connect(self.refresh if starting else lambda: self.act(action, *confirmed))
         check.open()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, note: bool = False) -> None:
+        """A refusal (red) or, with `note`, a confirmation of what was just recorded."""
         self.message.setText(text)
+        self.message.setProperty("note", "true" if note else "false")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.setVisible(bool(text))
 
     def refresh(self) -> None:
@@ -169,6 +182,16 @@ class ConsoleWindow(QMainWindow):
         self.recuse_action.setEnabled(step.item_no is not None and running)
         open_item = state.items.get(state.open_item) if state.open_item else None
         self.defer_action.setEnabled(open_item is not None and open_item.spec.is_decision)
+        self.amend_action.setEnabled(open_item is not None)
+        self.reconsider_action.setEnabled(running and open_item is None and any(
+            it.status == "decided" and it.spec.category == "appointment"
+            for it in state.items.values()))
+        self.tabs.setTabVisible(1, open_item is not None)
+        self.tabs.tabBar().setVisible(open_item is not None)  # one tab alone needs no bar
+        if open_item is not None:
+            self.entries_model.set_state(state, open_item.spec.no)
+        elif self.tabs.currentIndex() == 1:
+            self.tabs.setCurrentIndex(0)
         self.page = next(p for p in self.pages if p.accepts(state, step))
         self.page.show_step(state, step)
         self.stack.setCurrentWidget(self.page.widget)
@@ -218,7 +241,8 @@ class ConsoleWindow(QMainWindow):
         self.find(QLabel, "itemTitleLabel").setText(self.words.item_title(item))
         self.find(QLabel, "itemMetaLabel").setText(self.words.item_meta(state, item))
         for name, text in (("majorLabel", self.words.major(item)),
-                           ("recusalLabel", self.words.recusals(state, item))):
+                           ("recusalLabel", self.words.recusals(state, item)),
+                           ("afterRoundLabel", self.words.after_round(state, item))):
             label = self.find(QLabel, name)
             label.setText(text)
             label.setVisible(bool(text))
@@ -283,6 +307,10 @@ class ConsoleWindow(QMainWindow):
         self.defer_action = action(self.tr("暂缓表决…"), ["Ctrl+Shift+D"],
                                    lambda: self.defer_dialog(self.state.open_item),
                                    "deferAction")
+        self.amend_action = action(self.tr("修改记录…"), ["Ctrl+E"], self.amend_selected,
+                                   "amendAction")
+        self.reconsider_action = action(self.tr("复议…"), ["Ctrl+Shift+R"],
+                                        lambda: reconsider_dialog(self), "reconsiderAction")
         toolbar.addSeparator()
         self.full_screen_action = action(self.tr("全屏（投影）"), ["F11"], self._toggle_full_screen,
                                          "fullScreenAction")
@@ -295,9 +323,9 @@ class ConsoleWindow(QMainWindow):
             self.showFullScreen()
         self.full_screen_action.setChecked(self.isFullScreen())
 
-    def _dialog(self, title: str, intro: str, rows: dict[str, str],
-                submit: Callable[[EntryDialog], Any],
-                draft_keys: dict[str, str] | None = None) -> EntryDialog:
+    def entry_dialog(self, title: str, intro: str, rows: dict[str, str],
+                     submit: Callable[[EntryDialog], Any],
+                     draft_keys: dict[str, str] | None = None) -> EntryDialog:
         dialog = EntryDialog(self, self.words, self.drafts, title, intro, rows, submit, draft_keys)
         dialog.recorded.connect(self._after_dialog)
         return dialog
@@ -310,25 +338,25 @@ class ConsoleWindow(QMainWindow):
     def _selected_presence(self) -> int | None:
         return self.presence_model.member_at(self.presence_view.currentIndex().row())
 
-    def _people(self, members: list[int]) -> list[tuple[str, Any]]:
+    def people(self, members: list[int]) -> list[tuple[str, Any]]:
         return [(f"{self.state.name(m)}（{self.state.members[m].position}）", m) for m in members]
 
     def arrival_dialog(self) -> EntryDialog:
         state = self.state
         away = [m for m in state.expected if state.attendance.get(m) != "present"]
-        dialog = self._dialog(
+        dialog = self.entry_dialog(
             self.tr("迟到到会"), self.tr("登记成员到会的时间（默认为现在，可修改）。到会后计入实到人数。"),
             {"person": self.tr("成员："), "time": self.tr("到会时间：")},
             lambda d: self.desk.record_arrival(self.meeting_id, d.person.currentData(),
                                                d.chosen_time(self.desk.clock())))
-        dialog.fill(dialog.person, self._people(away), self._selected_presence())
+        dialog.fill(dialog.person, self.people(away), self._selected_presence())
         dialog.set_time(self.desk.clock())
         dialog.open()
         return dialog
 
     def leave_dialog(self) -> EntryDialog:
         state = self.state
-        dialog = self._dialog(
+        dialog = self.entry_dialog(
             self.tr("中途离会"), self.tr("登记成员离会的时间（默认为现在，可修改）和原因。离会后不再计入实到人数。"),
             {"person": self.tr("成员："), "time": self.tr("离会时间："),
              "reason": self.tr("离会原因：")},
@@ -336,7 +364,7 @@ class ConsoleWindow(QMainWindow):
                                              d.reason_edit.text(),
                                              d.chosen_time(self.desk.clock())),
             {"reason": draft_key("leave")})
-        dialog.fill(dialog.person, self._people(state.present()), self._selected_presence())
+        dialog.fill(dialog.person, self.people(state.present()), self._selected_presence())
         dialog.set_time(self.desk.clock())
         dialog.open()
         return dialog
@@ -356,12 +384,12 @@ class ConsoleWindow(QMainWindow):
                 self.desk.record_remark(self.meeting_id, d.text_edit.toPlainText(),
                                         member_id=who, item_no=item_no)
 
-        dialog = self._dialog(
+        dialog = self.entry_dialog(
             self.tr("程序性发言"),
             self.tr("主持人的程序性发言或列席人员的发言，单独记录，不计为表态。"),
             {"person": self.tr("发言人："), "text": self.tr("发言内容：")}, submit,
             {"text": draft_key("remark", item_no)})
-        people = self._people(state.present())
+        people = self.people(state.present())
         people += [(self.tr("{name}（列席）").format(name=o["name"]), o["name"])
                    for o in state.observers]
         dialog.fill(dialog.person, people, speaker)
@@ -372,7 +400,7 @@ class ConsoleWindow(QMainWindow):
         if item_no is None:
             return None
         item = self.state.items[item_no]
-        dialog = self._dialog(
+        dialog = self.entry_dialog(
             self.tr("回避"),
             self.tr("与第 {no} 项有利害关系（本人或亲属）的成员回避：不发言、不表决，记录理由。").format(
                 no=item_no),
@@ -381,36 +409,82 @@ class ConsoleWindow(QMainWindow):
                                        d.reason_edit.text()),
             {"reason": draft_key("recusal", item_no)})
         dialog.fill(dialog.person,
-                    self._people([m for m in self.state.expected if m not in item.recusals]),
+                    self.people([m for m in self.state.expected if m not in item.recusals]),
                     member)
         dialog.open()
         return dialog
 
     def written_dialog(self, member: int | None) -> EntryDialog:
+        """An absent member's written opinion: a stance, or one on each candidate (逐一表态),
+        none assumed."""
         state = self.state
         away = [m for m in state.expected if state.attendance.get(m) != "present"]
         items = [it for it in state.items.values() if it.spec.is_decision and not it.finished]
-        dialog = self._dialog(
+
+        def submit(d: EntryDialog) -> None:
+            n, who, text = d.item.currentData(), d.person.currentData(), d.text_edit.toPlainText()
+            if state.items[n].spec.candidates:
+                self.desk.record_written_opinion(self.meeting_id, n, who, None, text,
+                                                 per_candidate=d.candidates.per_candidate())
+            else:
+                self.desk.record_written_opinion(self.meeting_id, n, who, d.stance.currentData(),
+                                                 text, d.reason_edit.text())
+
+        dialog = self.entry_dialog(
             self.tr("书面意见"),
             self.tr("缺席成员对审议议题的书面意见：记入会议记录，不计为表决票。"),
             {"person": self.tr("缺席成员："), "item": self.tr("议题："),
-             "stance": self.tr("表态："), "text": self.tr("书面意见："),
-             "reason": self.tr("依据和理由：")},
-            lambda d: self.desk.record_written_opinion(
-                self.meeting_id, d.item.currentData(), d.person.currentData(),
-                d.stance.currentData(), d.text_edit.toPlainText(), d.reason_edit.text()),
+             "stance": self.tr("表态："), "candidates": self.tr("逐一表态："),
+             "text": self.tr("书面意见："), "reason": self.tr("依据和理由：")}, submit,
             {"text": draft_key("written"), "reason": draft_key("written_reason")})
-        dialog.fill(dialog.person, self._people(away), member)
+        dialog.fill(dialog.person, self.people(away), member)
         dialog.fill(dialog.item, [(self.words.item_title(it), it.spec.no) for it in items])
         dialog.offer(dialog.stance, [(self.words.label(STANCES, code), code) for code in STANCES],
                      self.tr("请选择表态"), self.tr("请选择表态：书面意见的表态须由本人明确，不作默认。"))
+
+        def item_chosen() -> None:
+            candidates = state.items[dialog.item.currentData()].spec.candidates if items else ()
+            dialog.candidates.show_candidates(candidates, dialog.tab_span)
+            dialog.show_rows("person", "item", "text",
+                             *(("candidates",) if candidates else ("stance", "reason")))
+
+        dialog.item.currentIndexChanged.connect(lambda _: item_chosen())
+        item_chosen()
+        dialog.recorded.connect(lambda: self.show_message(self.tr(
+            "已记录{name}对第 {no} 项的书面意见。").format(
+                name=state.name(dialog.person.currentData()), no=dialog.item.currentData()),
+            note=True))
         dialog.open()
         return dialog
+
+    def amend_selected(self) -> EntryDialog | None:
+        """修改…: the entry selected in the item's record, or the opinion of the member selected
+        in the speaking queue."""
+        if self.state.open_item is None:
+            return None
+        seq = None
+        if self.tabs.currentIndex() == 1:
+            seq = self.entries_model.seq_at(self.entries_view.currentIndex().row())
+        elif self.page.widget_name == "opinionsPage":
+            queue = self.find(QTableView, "queueView")
+            seq = queue.model().entry_at(queue.currentIndex().row())
+        if seq is None:
+            self.tabs.setCurrentIndex(1)
+            self.entries_view.setFocus()
+            self.show_message(self.tr("请先在“本议题记录”中选中要修改的一条，再点“修改…”。"))
+            return None
+        return amend_dialog(self, seq)
+
+    def tell_reconsideration(self, item_no: int) -> None:
+        item = self.state.items[item_no]
+        if item.reconsiderations:
+            self.show_message(self.words.reconsideration(self.state, item,
+                                                         item.reconsiderations[-1]), note=True)
 
     def defer_dialog(self, item_no: int | None) -> EntryDialog | None:
         if item_no is None:
             return None
-        dialog = self._dialog(
+        dialog = self.entry_dialog(
             self.tr("暂缓表决"),
             self.tr("第 {no} 项暂缓表决，进一步调研、会商后提交以后的会议复议。请说明理由。").format(
                 no=item_no),

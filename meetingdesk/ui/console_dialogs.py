@@ -1,5 +1,6 @@
 """The console's small dialogs, for entries that can come at any moment: a late arrival, an early
-leave, a remark, a recusal, a written opinion, a deferral; and the speaking order.
+leave, a remark, a recusal, a written opinion, a deferral, an amendment, a reconsideration; and
+the speaking order.
 
 They open without blocking (QDialog.open). A refusal of the rules is shown inside the dialog,
 which stays open with everything typed; texts are kept as drafts like the console's own.
@@ -13,17 +14,18 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QTimeEdit, QWidget)
+                               QPushButton, QSpinBox, QTimeEdit, QWidget)
 
 from meetingdesk.domain import DomainError
 from meetingdesk.store import StoreError
 
+from .console_candidates import CandidateStances
 from .console_drafts import DraftField, Drafts
 from .console_forms import child
 from .console_words import Words, translate
 from .loader import build_form
 
-ROWS = ("person", "item", "stance", "time", "text", "reason")
+ROWS = ("person", "item", "stance", "time", "text", "reason", "candidates", "counts")
 
 
 def _name_buttons(buttons: QDialogButtonBox, ok: Callable[[], None],
@@ -61,11 +63,18 @@ class EntryDialog(QObject):
         self.text_edit = child(self.dialog, QPlainTextEdit, "textEdit")
         self.reason_edit = child(self.dialog, QLineEdit, "reasonEdit")
         self.message = child(self.dialog, QLabel, "messageLabel")
+        self.candidates = CandidateStances(child(self.dialog, QWidget, "candidatesBox"))
+        # candidates' rows go after the words in the tab order
+        self.tab_span = (self.text_edit, child(self.dialog, QDialogButtonBox, "buttonBox"))
+        self.counts = {key: child(self.dialog, QSpinBox, f"{key}Spin")
+                       for key in ("agree", "disagree", "abstain")}
+        self._form = form
+        self.shown: set[str] = set()
         for row in ROWS:
             label = child(self.dialog, QLabel, f"{row}Label")
-            form.setRowVisible(label, row in rows)
             if row in rows:
                 label.setText(rows[row])
+        self.show_rows(*rows)
         self._default_time = QTime()
         self._unpicked: dict[QComboBox, str] = {}  # choice -> what to say while none is made
         self.fields: list[DraftField] = []
@@ -76,10 +85,29 @@ class EntryDialog(QObject):
         _name_buttons(child(self.dialog, QDialogButtonBox, "buttonBox"), self._ok,
                       self.dialog.reject)
         self.dialog.finished.connect(self._finished)
-        self.dialog.resize(self.dialog.width(), self.dialog.sizeHint().height())
 
     def open(self) -> None:
         self.dialog.open()
+        self._fit()
+
+    def show_rows(self, *shown: str) -> None:
+        """Show only the rows named (e.g. per-candidate stances for an appointment item)."""
+        self.shown = set(shown)
+        for row in ROWS:
+            self._form.setRowVisible(child(self.dialog, QLabel, f"{row}Label"), row in shown)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Take the size the rows shown need (candidates' rows are added after the form): wide
+        enough for the grounds per candidate, as tall as the wrapped texts need at that width."""
+        self.dialog.ensurePolished()
+        layout = self.dialog.layout()
+        layout.activate()
+        wide = 920 if "candidates" in self.shown else 0
+        width = max(self.dialog.width(), self.dialog.sizeHint().width(), wide)
+        height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else self.dialog.sizeHint().height())
+        self.dialog.resize(width, max(height, self.dialog.minimumSizeHint().height()))
 
     def fill(self, combo: QComboBox, choices: list[tuple[str, Any]], current: Any = None) -> None:
         for text, data in choices:
@@ -110,7 +138,7 @@ class EntryDialog(QObject):
 
     def _ok(self) -> None:
         for combo, missing in self._unpicked.items():
-            if combo.currentIndex() < 0:
+            if combo.currentIndex() < 0 and combo.isVisibleTo(self.dialog):
                 self._refuse(missing)
                 combo.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
@@ -118,6 +146,8 @@ class EntryDialog(QObject):
             self.submit(self)
         except (DomainError, StoreError) as error:
             self._refuse(self.words.error(error))
+            if "candidates" in self.shown:
+                self.candidates.focus_incomplete()
             return
         for field in self.fields:
             field.confirmed()

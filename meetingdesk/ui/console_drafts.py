@@ -59,7 +59,10 @@ def describe(key: str, state: Meeting) -> str:
             where.append(translate("Console", "第 {no} 项").format(no=value))
         elif kind == "member" and value.isdigit():
             where.append(state.name(int(value)))
-    label = translate("Console", FIELDS[field]) if field in FIELDS else field
+    if field.startswith("reason_") and field[7:].isdigit():
+        label = translate("Console", "对第 {no} 位人选的理由").format(no=field[7:])
+    else:
+        label = translate("Console", FIELDS[field]) if field in FIELDS else field
     return " ".join(where) + (translate("Console", "的") if where else "") + label
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractListModel, QAbstractTabl
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from meetingdesk.domain import Meeting
-from meetingdesk.domain.words import STANCES, VOTE_CHOICES
+from meetingdesk.domain.words import VOTE_CHOICES
 
 from .console_words import Words, translate
 
@@ -138,6 +138,7 @@ class QueueRow:
     done: bool
     locked: bool
     muted: bool
+    seq: int | None  # the member's standing opinion, to amend
 
 
 class QueueModel(_Table):
@@ -153,10 +154,11 @@ class QueueModel(_Table):
         last = state.last_speaker(item_no)
         waiting = state.pending_before_last(item_no)
         eligible = state.eligible(item_no)
-        said = {s.member_id: s for s in item.speeches if s.kind in ("opinion", "written")}
-        spoken = [s.member_id for s in item.speeches
-                  if s.kind == "opinion" and s.member_id is not None]
-        ordered = spoken + [m for m in state.speaking_queue(item_no) if m not in spoken]
+        standing = [s for s in state.standing_speeches(item_no) if s.kind in ("opinion", "written")]
+        said = {s.member_id: s for s in standing}
+        spoken = [s.member_id for s in standing if s.kind == "opinion" and s.member_id is not None]
+        ordered = spoken + [m for m in state.speaking_queue(item_no)
+                            if m not in spoken and m not in item.after_round]
         if last is not None and last not in spoken:
             ordered.append(last)
         rest = [m for m in state.expected if m not in ordered]
@@ -167,6 +169,10 @@ class QueueModel(_Table):
             if m in item.stances:
                 status = translate("Console", "已表态 {time}").format(
                     time=self.words.time(speech.at) if speech else "")
+                if speech is not None and speech.amends is not None:
+                    status += translate("Console", "（已修改）")
+            elif m in item.after_round:
+                status = translate("Console", "到会时本项已表态结束，未参加表态")
             elif m in item.recusals:
                 status = translate("Console", "回避：{reason}").format(reason=item.recusals[m])
             elif m not in eligible:
@@ -182,14 +188,17 @@ class QueueModel(_Table):
                 status = translate("Console", "待发言（末位表态）")
             else:
                 status = translate("Console", "待发言")
-            stance = self.words.label(STANCES, speech.stance) if speech and speech.stance else ""
-            words = speech.words if speech else ""
-            if speech and speech.reason:
-                words += translate("Console", "（理由：{reason}）").format(reason=speech.reason)
+            stance = self.words.stances(item, speech) if speech else ""
+            words = speech.words + self.words.reasons(item, speech) if speech else ""
             rows.append(QueueRow(m, str(number) if m in ordered else "", state.name(m), status,
                                  stance, words, m in item.stances, locked,
-                                 m in item.recusals or m not in eligible))
+                                 m in item.recusals or m not in eligible or m in item.after_round,
+                                 speech.seq if speech else None))
         self._reset(rows)
+
+    def entry_at(self, row: int) -> int | None:
+        """The seq of the standing opinion or written opinion on the row, if any."""
+        return self._rows[row].seq if 0 <= row < len(self._rows) else None
 
     def locked(self, member_id: int | None) -> bool:
         row = self.row_of(member_id)
@@ -199,8 +208,8 @@ class QueueModel(_Table):
         row: QueueRow = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.order, row.name, row.status, row.stance, row.words)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            return row.words or None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (3, 4):
+            return (row.stance, row.words)[index.column() - 3] or None
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.locked:
                 return QBrush(LOCKED)
@@ -240,4 +249,74 @@ class VoteModel(_Table):
             return (row.name, row.position, row.choice)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and row.cast:
             return QBrush(DONE)
+        return None
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    seq: int | None  # None: not an entry that can be amended (an arrival after the round)
+    time: str
+    kind: str
+    speaker: str
+    stance: str
+    words: str
+    note: str
+    struck: bool  # amended or superseded: it stands no longer
+
+
+class EntriesModel(_Table):
+    """Everything said on an item in the order it was said, with what stands no longer (amended
+    or superseded, struck through and pointing to what replaced it) and who arrived after the
+    round of opinions had ended."""
+
+    headers = (QT_TRANSLATE_NOOP("Console", "时间"), QT_TRANSLATE_NOOP("Console", "类别"),
+               QT_TRANSLATE_NOOP("Console", "发言人"), QT_TRANSLATE_NOOP("Console", "表态"),
+               QT_TRANSLATE_NOOP("Console", "内容"), QT_TRANSLATE_NOOP("Console", "说明"))
+
+    def set_state(self, state: Meeting, item_no: int) -> None:
+        item = state.items[item_no]
+        by_seq = {s.seq: s for s in item.speeches}
+        entries: list[tuple[Any, int, EntryRow]] = []
+        for s in item.speeches:
+            note, struck = "", False
+            if s.seq in item.amended:
+                later = by_seq[item.amended[s.seq]]
+                note = translate("Console", "已修改，见 {time}").format(time=self.words.time(later.at))
+                struck = True
+            elif s.seq in item.superseded:
+                note = translate("Console", "本人到会后当面表态，书面意见不再有效")
+                struck = True
+            if s.amends is not None:
+                note = (note + "；" if note else "") + translate(
+                    "Console", "修改 {time} 的记录").format(time=self.words.time(by_seq[s.amends].at))
+            entries.append((s.at, s.seq, EntryRow(
+                s.seq, self.words.time(s.at), self.words.entry_kind(s), s.speaker,
+                self.words.stances(item, s), s.words + self.words.reasons(item, s), note, struck)))
+        for m in item.after_round:
+            arrival = [c for c in state.presence_log
+                       if c.member_id == m and c.kind == "arrived"][-1]
+            entries.append((arrival.time, arrival.seq, EntryRow(
+                None, self.words.time(arrival.time), translate("Console", "到会"), state.name(m),
+                "", translate("Console", "到会时本项已表态结束，未参加表态"), "", False)))
+        self._reset([row for _, _, row in sorted(entries, key=lambda e: (e[0], e[1]))])
+
+    def seq_at(self, row: int) -> int | None:
+        return self._rows[row].seq if 0 <= row < len(self._rows) else None
+
+    def row_of_seq(self, seq: int | None) -> int:
+        return next((i for i, r in enumerate(self._rows) if seq is not None and r.seq == seq), -1)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row: EntryRow = self._rows[index.row()]
+        values = (row.time, row.kind, row.speaker, row.stance, row.words, row.note)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= 3:
+            return values[index.column()] or None
+        if role == Qt.ItemDataRole.FontRole and row.struck and index.column() < 5:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and (row.struck or row.seq is None):
+            return QBrush(MUTED)
         return None

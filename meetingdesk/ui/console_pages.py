@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QButtonGroup,
 from meetingdesk.domain import Meeting, Step
 from meetingdesk.domain.words import HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON
 
+from .console_candidates import CandidateStances, uncheck
 from .console_drafts import draft_key
 from .console_models import QueueModel, VoteModel
 
@@ -85,13 +86,6 @@ def table_rows(view: QTableView, stretch: int) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-
-
-def _uncheck(group: QButtonGroup) -> None:
-    group.setExclusive(False)  # an exclusive group will not let its last button go
-    for button in group.buttons():
-        button.setChecked(False)
-    group.setExclusive(True)
 
 
 def _select(view: QTableView, row: int) -> None:
@@ -268,7 +262,8 @@ class ConcludePage(Page):
 
 
 class OpinionsPage(Page):
-    """The speaking queue (R5): each member's words and stance (R6), the chief last."""
+    """The speaking queue (R5): each member's words and stance (R6), the chief last; on an
+    appointment item a stance on each candidate (逐一表态)."""
 
     widget_name = "opinionsPage"
     codes = ("opinions",)
@@ -292,6 +287,8 @@ class OpinionsPage(Page):
             self.radios[code] = radio
             self.stances.addButton(radio)
         self.stances.buttonToggled.connect(self._stance_changed)
+        self.candidates = CandidateStances(self.find(QWidget, "candidateStancesPanel"),
+                                           console.drafts)
         self.confirm_button = self.find(QPushButton, "opinionButton")
         self.confirm_button.clicked.connect(self.confirm)
         self.find(QPushButton, "orderButton").clicked.connect(
@@ -302,6 +299,8 @@ class OpinionsPage(Page):
             lambda: console.remark_dialog(self.state.chair_id if self.state else None))
         self.view.selectionModel().currentRowChanged.connect(self._selected)
         self.view.clicked.connect(lambda: self._picked(self.member()))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addAction(console.amend_action)  # 修改… on a member's recorded opinion
         self._prefer_drafts = True  # on opening the console, go back to where typing stopped
         self._shown: int | None = None
         self._chosen: int | None = None  # a member the recorder picked out of turn
@@ -313,6 +312,11 @@ class OpinionsPage(Page):
         """Select who speaks next in the queue, unless the recorder picked someone else who
         may still speak."""
         self.model.set_state(state, self.item_no)
+        candidates = state.items[self.item_no].spec.candidates
+        self.candidates.show_candidates(candidates, (self.words_edit, self.confirm_button))
+        self.find(QWidget, "candidateStancesPanel").setVisible(bool(candidates))
+        for widget in (*self.radios.values(), self.reason_label, self.reason_edit):
+            widget.setVisible(not candidates)
         chosen = self._chosen
         open_ = chosen in step.pending and not self.model.locked(chosen)
         _select(self.view, self.model.row_of(chosen if open_ else self._next(step)))
@@ -348,8 +352,12 @@ class OpinionsPage(Page):
         for widget in (self.words_edit, self.reason_edit, self.confirm_button,
                        *self.radios.values()):
             widget.setEnabled(open_)
-        self.words.set_key(draft_key("words", self.item_no, member) if open_ else None)
-        self.reason.set_key(draft_key("reason", self.item_no, member) if open_ else None)
+        self.candidates.set_enabled(open_)
+        n = self.item_no
+        self.words.set_key(draft_key("words", n, member) if open_ else None)
+        self.reason.set_key(draft_key("reason", n, member) if open_ else None)
+        self.candidates.set_draft_keys(
+            (lambda no: draft_key(f"reason_{no}", n, member)) if open_ else None)
         if member != self._shown:
             self._shown = member
             self._clear_stance()
@@ -366,16 +374,27 @@ class OpinionsPage(Page):
                                   else self.tr("依据和理由："))
 
     def _clear_stance(self) -> None:
-        _uncheck(self.stances)
+        uncheck(self.stances)
+        for row in self.candidates.rows:
+            uncheck(row.group)
         self.reason_label.setText(self.tr("依据和理由："))
 
     def confirm(self) -> None:
         n, member, stance = self.item_no, self.member(), self._stance()
-        if self.picked(self.stances, self.tr("请选择表态。")) and self.console.act(lambda: self.desk.record_opinion(
-                self.mid, n, member, stance, self.words.text(), self.reason.text()),
-                self.words, self.reason):
-            self._chosen = None
-            self._clear_stance()
+        if self.candidates.rows:
+            per = self.candidates.per_candidate()
+            if not self.console.act(lambda: self.desk.record_opinion(
+                    self.mid, n, member, None, self.words.text(), per_candidate=per),
+                    self.words):
+                self.candidates.focus_incomplete()
+                return
+            self.candidates.clear()
+        elif not (self.picked(self.stances, self.tr("请选择表态。")) and self.console.act(
+                lambda: self.desk.record_opinion(self.mid, n, member, stance, self.words.text(),
+                                                 self.reason.text()), self.words, self.reason)):
+            return
+        self._chosen = None
+        self._clear_stance()
 
 
 class DivisionPage(Page):
@@ -398,7 +417,7 @@ class DivisionPage(Page):
         self.label.setText(self.tr(
             "意见分歧较大（{detail}）。按规则建议暂缓表决，进一步调研、会商后提交下次会议复议；"
             "如仍要表决，须由主持人说明理由。").format(detail=detail))
-        self.opinions.setHtml(self.console.words.opinions_html(state.items[self.item_no]))
+        self.opinions.setHtml(self.console.words.opinions_html(state, state.items[self.item_no]))
         self.reason.set_key(draft_key("division", self.item_no))
 
     def confirm(self) -> None:
@@ -551,7 +570,8 @@ class DecidePage(Page):
 
 
 class QuorumPage(Page):
-    """R3 at the vote: too few present for this item's vote; wait for members or defer."""
+    """R3: too few present and not recused for the item's last word (the last speaker's stance,
+    the head's decision) or for its vote; wait for members or defer."""
 
     widget_name = "quorumPage"
     codes = ("quorum",)
@@ -564,11 +584,19 @@ class QuorumPage(Page):
             lambda: console.defer_dialog(self.item_no))
 
     def fill(self, state: Meeting, step: Step) -> None:
-        quorum = state.vote_quorum(self.item_no)
-        self.label.setText(self.tr(
-            "表决本议题须有 {needed} 人到会，现到会 {present} 人（应到会 {expected} 人）。"
-            "请等待成员到会并登记，或暂缓表决本议题。").format(
-                needed=quorum.needed, present=quorum.present, expected=quorum.expected))
+        n = self.item_no
+        item = state.items[n]
+        figures = self.console.words.item_quorum(state.vote_quorum(n))
+        last = state.last_speaker(n)
+        if state.decision_mode == "head" and last is not None:
+            what = self.tr("{name}作出决定前，到会人数须符合规定：{figures}。").format(
+                name=state.name(last), figures=figures)
+        elif not (item.round_closed or item.voting_started) and last is not None:
+            what = self.tr("{name}末位表态前，到会人数须符合规定：{figures}。").format(
+                name=state.name(last), figures=figures)
+        else:
+            what = self.tr("表决本议题前，到会人数须符合规定：{figures}。").format(figures=figures)
+        self.label.setText(what + self.tr("请等待成员到会并登记，或暂缓表决本议题。"))
 
     def confirm(self) -> None:
         self.console.arrival_dialog()
@@ -606,7 +634,7 @@ class HeadDecisionPage(Page):
         position = state.members[head].position if head is not None else ""
         self.label.setText(self.tr("{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。").format(
             name=state.name(head), position=position, detail=detail))
-        self.opinions.setHtml(self.console.words.opinions_html(state.items[self.item_no]))
+        self.opinions.setHtml(self.console.words.opinions_html(state, state.items[self.item_no]))
         self.text.set_key(draft_key("head_text", self.item_no))
         self.reason.set_key(draft_key("head_reason", self.item_no))
 
@@ -616,7 +644,7 @@ class HeadDecisionPage(Page):
         if self.picked(self.group, self.tr("请选择决定。")) and self.console.act(
                 lambda: self.desk.head_decide(self.mid, n, head, decision, self.text.text(),
                                               self.reason.text()), self.text, self.reason):
-            _uncheck(self.group)  # the next item's decision starts unmade
+            uncheck(self.group)  # the next item's decision starts unmade
 
 
 class ClosePage(Page):

@@ -14,6 +14,9 @@ from PySide6.QtCore import QCoreApplication
 
 from meetingdesk.domain import DomainError, ItemState, Meeting, Quorum, Step
 from meetingdesk.domain.agenda import yuan
+from meetingdesk.domain.events import EVENT_TYPES
+from meetingdesk.domain.outcome import ballot_result
+from meetingdesk.domain.state import Reconsideration, Speech
 from meetingdesk.domain.words import (CATEGORIES, FUND_TYPES, HEAD_DECISIONS, KINDS, STANCES,
                                       VOTE_MODES, en, zh)
 from meetingdesk.store import StoreError
@@ -173,19 +176,63 @@ class Words:
         return translate("Console", "{results}。决定：{text}").format(results=results,
                                                                    text=item.decision_text)
 
-    def opinions_html(self, item: ItemState) -> str:
-        """What each member said on the item, in order: stance, words and reason."""
+    def stances(self, item: ItemState, speech: Speech) -> str:
+        """'同意', or on an appointment item '林玥 同意；何犇 不同意' (逐一表态)."""
+        if not speech.per_candidate:
+            return self.label(STANCES, speech.stance) if speech.stance else ""
+        return "；".join(f"{item.spec.candidates[c.candidate - 1].name} "
+                        f"{self.label(STANCES, c.stance)}" for c in speech.per_candidate)
+
+    def reasons(self, item: ItemState, speech: Speech) -> str:
+        """The grounds given for a 不同意 or 缓议, per candidate where there are candidates."""
+        if not speech.per_candidate:
+            return (translate("Console", "（理由：{reason}）").format(reason=speech.reason)
+                    if speech.reason else "")
+        return "".join(translate("Console", "（对{name}的理由：{reason}）").format(
+            name=item.spec.candidates[c.candidate - 1].name, reason=c.reason)
+            for c in speech.per_candidate if c.reason)
+
+    def entry_kind(self, speech: Speech) -> str:
+        kind = "written_opinion" if speech.kind == "written" else speech.kind
+        return self.label(EVENT_TYPES, kind)
+
+    def opinions_html(self, state: Meeting, item: ItemState) -> str:
+        """What stands of each member's opinion on the item, in order: stances, words, reasons."""
         rows = []
-        for s in item.speeches:
-            if s.kind not in ("opinion", "written") or s.stance is None:
+        for s in state.standing_speeches(item.spec.no):
+            if s.kind not in ("opinion", "written") or not s.stances():
                 continue
             who = s.speaker + (translate("Console", "（书面）") if s.kind == "written" else "")
-            stance = self.label(STANCES, s.stance)
-            text = f"<b>{html.escape(who)}</b>　{html.escape(stance)}：{html.escape(s.words)}"
-            if s.reason:
-                text += html.escape(translate("Console", "（理由：{reason}）").format(reason=s.reason))
+            text = (f"<b>{html.escape(who)}</b>　{html.escape(self.stances(item, s))}："
+                    f"{html.escape(s.words)}{html.escape(self.reasons(item, s))}")
             rows.append(f"<p>{text}</p>")
         return "".join(rows)
+
+    def after_round(self, state: Meeting, item: ItemState) -> str:
+        if not item.after_round:
+            return ""
+        return translate("Console", "表态结束后到会（未参加表态，可参加表决）：{names}").format(
+            names="、".join(state.name(m) for m in item.after_round))
+
+    def item_quorum(self, quorum: Quorum) -> str:
+        """'本议题应到 8 人（回避 1 人），在场且未回避 5 人，需 6 人' (R3 with R4)."""
+        recused = translate("Console", "（回避 {count} 人）").format(
+            count=quorum.recused) if quorum.recused else ""
+        return translate("Console", "本议题应到 {base} 人{recused}，在场且未回避 {present} 人，"
+                         "需 {needed} 人").format(base=quorum.expected, recused=recused,
+                                                 present=quorum.present, needed=quorum.needed)
+
+    def reconsideration(self, state: Meeting, item: ItemState, rec: Reconsideration) -> str:
+        """The show of hands on reconsidering, against the same rule as a vote (R7a, R8)."""
+        assert state.rules is not None
+        counted = ballot_result(rec.agree, rec.disagree, rec.abstain, expected=rec.base,
+                                recused=0, rules=state.rules)
+        tally = counted.text_en if self.english else counted.text_zh
+        if rec.granted:
+            return translate("Console", "第 {no} 项复议表决：{tally}。同意复议，重新表决。").format(
+                no=item.spec.no, tally=tally)
+        return translate("Console", "第 {no} 项复议表决：{tally}。不予复议，原表决结果有效。").format(
+            no=item.spec.no, tally=tally)
 
     def summary_html(self, state: Meeting) -> str:
         rows = "".join(

@@ -411,13 +411,16 @@ class ItemDialog(QDialog):
         ui.removeCandidateButton.clicked.connect(
             lambda: self.candidates_model.remove_row(ui.candidatesView.currentIndex().row()))
         self._fill(row.spec if row else None)
+        # The category as the recorder chose it; the combo shows the one the domain settles
+        # (R1: a major matter by its money is never a 一般事项), so the two never contradict.
+        self._chosen_category: str = ui.categoryCombo.currentData()
         self._last_holder: int | None = None
         for signal in (ui.titleEdit.textChanged, ui.amountEdit.textChanged,
-                       ui.areaCombo.currentTextChanged):
+                       ui.areaCombo.currentTextChanged, ui.postsSpin.valueChanged):
             signal.connect(lambda _: self.check())
-        for combo in (ui.kindCombo, ui.categoryCombo, ui.fundCombo, ui.presenterCombo,
-                      ui.voteCombo):
+        for combo in (ui.kindCombo, ui.fundCombo, ui.presenterCombo, ui.voteCombo):
             combo.currentIndexChanged.connect(lambda _: self.check())
+        ui.categoryCombo.currentIndexChanged.connect(lambda _: self._category_chosen())
         ui.areaCombo.currentTextChanged.connect(self._presenter_from_division)
         self.candidates_model.dataChanged.connect(lambda *_: self.check())
         self.check()
@@ -438,6 +441,7 @@ class ItemDialog(QDialog):
         ui.presenterCombo.setCurrentIndex(max(0, ui.presenterCombo.findData(spec.presenter_id)))
         ui.voteCombo.setCurrentIndex(ui.voteCombo.findData(spec.vote_mode))
         self.candidates_model.set_rows([c.to_dict() for c in spec.candidates])
+        ui.postsSpin.setValue(spec.posts or 0)
         ui.materialsLabel.setText(self.tr("材料：%1").replace(
             "%1", "、".join(spec.materials) or self.tr("无")))
 
@@ -445,12 +449,13 @@ class ItemDialog(QDialog):
         ui = self.ui
         return {
             "title": ui.titleEdit.text(), "kind": ui.kindCombo.currentData(),
-            "category": ui.categoryCombo.currentData(),
+            "category": self._chosen_category,
             "amount": ui.amountEdit.text().strip() or None,
             "fund_type": ui.fundCombo.currentData(), "area": ui.areaCombo.currentText().strip(),
             "presenter_id": ui.presenterCombo.currentData(),
             "vote_mode": ui.voteCombo.currentData(),
             "candidates": self.candidates_model.rows(),
+            "posts": ui.postsSpin.value() or None,  # none: one post per candidate
         }
 
     def check(self) -> bool:
@@ -468,7 +473,11 @@ class ItemDialog(QDialog):
             feedback.show_error(ui.checkLabel, error)
             self._show_badge(None)
             return False
-        self._show_badge(classify(spec, self.rules))
+        verdict = classify(spec, self.rules)
+        self._show_badge(verdict)
+        ui.categoryCombo.blockSignals(True)  # the domain's settling, not the recorder's choice
+        ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData(verdict.category))
+        ui.categoryCombo.blockSignals(False)
         try:
             check_item(spec, self.members, self.rules, self.decision_mode)
         except feedback.refusals() as error:
@@ -476,6 +485,10 @@ class ItemDialog(QDialog):
             return False
         feedback.clear(ui.checkLabel)
         return True
+
+    def _category_chosen(self) -> None:
+        self._chosen_category = self.ui.categoryCombo.currentData()
+        self.check()
 
     def _show_badge(self, verdict: Classification | None) -> None:
         text = badge_text(verdict) if verdict is not None else ""

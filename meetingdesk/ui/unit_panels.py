@@ -341,6 +341,7 @@ class RulesPanel(QWidget):
         ui.passEdit.setText(str(rules.pass_fraction))
         ui.recusedCheck.setChecked(rules.recused_excluded_from_base)
         ui.writtenCheck.setChecked(rules.written_opinions_in_division)
+        ui.directTallyCheck.setChecked(rules.secret_ballot_direct_tally)
         ui.divisionEdit.setText(str(rules.division_fraction))
         ui.marginSpin.setValue(rules.division_margin)
         ui.orderCombo.setCurrentIndex(ui.orderCombo.findData(rules.speaking_order))
@@ -369,6 +370,7 @@ class RulesPanel(QWidget):
             "recused_excluded_from_base": ui.recusedCheck.isChecked(),
             "pass_fraction": ui.passEdit.text().strip(),
             "written_opinions_in_division": ui.writtenCheck.isChecked(),
+            "secret_ballot_direct_tally": ui.directTallyCheck.isChecked(),
             "division_fraction": ui.divisionEdit.text().strip(),
             "division_margin": ui.marginSpin.value(),
             "speaking_order": ui.orderCombo.currentData(),

@@ -36,6 +36,29 @@
     </message>
 </context>
 <context>
+    <name>CandidateStance</name>
+    <message>
+        <source>同意</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <source>不同意</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <source>缓议</source>
+        <translation>Defer</translation>
+    </message>
+    <message>
+        <source>弃权</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <source>不同意、缓议时填写依据和理由</source>
+        <translation>Grounds, for disagree or defer</translation>
+    </message>
+</context>
+<context>
     <name>ClosedPage</name>
     <message>
         <source>会议已于 {time} 闭会，记录已保存。闭会后只能添加更正。</source>
@@ -124,6 +147,10 @@
         <translation>Item {no}</translation>
     </message>
     <message>
+        <source>对第 {no} 位人选的理由</source>
+        <translation>reason on candidate {no}</translation>
+    </message>
+    <message>
         <source>的</source>
         <translation> — </translation>
     </message>
@@ -176,6 +203,14 @@
         <translation>spoke at {time}</translation>
     </message>
     <message>
+        <source>（已修改）</source>
+        <translation> (amended)</translation>
+    </message>
+    <message>
+        <source>到会时本项已表态结束，未参加表态</source>
+        <translation>Arrived after the round of opinions: no opinion</translation>
+    </message>
+    <message>
         <source>回避：{reason}</source>
         <translation>recused: {reason}</translation>
     </message>
@@ -206,6 +241,38 @@
     <message>
         <source>待发言</source>
         <translation>to speak</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>发言人</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>已修改，见 {time}</source>
+        <translation>Amended, see {time}</translation>
+    </message>
+    <message>
+        <source>本人到会后当面表态，书面意见不再有效</source>
+        <translation>Superseded: the member came and spoke in person</translation>
+    </message>
+    <message>
+        <source>修改 {time} 的记录</source>
+        <translation>Amends the entry of {time}</translation>
     </message>
     <message>
         <source>（理由：{reason}）</source>
@@ -360,8 +427,32 @@
         <translation>{results}. Decision: {text}</translation>
     </message>
     <message>
+        <source>（对{name}的理由：{reason}）</source>
+        <translation> (on {name}: {reason})</translation>
+    </message>
+    <message>
         <source>（书面）</source>
         <translation> (written)</translation>
+    </message>
+    <message>
+        <source>表态结束后到会（未参加表态，可参加表决）：{names}</source>
+        <translation>Arrived after the round of opinions (no opinion, may vote): {names}</translation>
+    </message>
+    <message>
+        <source>（回避 {count} 人）</source>
+        <translation> ({count} recused)</translation>
+    </message>
+    <message>
+        <source>本议题应到 {base} 人{recused}，在场且未回避 {present} 人，需 {needed} 人</source>
+        <translation>this item has a base of {base}{recused}, {present} present and not recused, {needed} needed</translation>
+    </message>
+    <message>
+        <source>第 {no} 项复议表决：{tally}。同意复议，重新表决。</source>
+        <translation>Reconsidering item {no}: {tally}. Reconsideration granted: the item is voted again.</translation>
+    </message>
+    <message>
+        <source>第 {no} 项复议表决：{tally}。不予复议，原表决结果有效。</source>
+        <translation>Reconsidering item {no}: {tally}. Not granted: the earlier result stands.</translation>
     </message>
     <message>
         <source>本次会议没有议题。</source>
@@ -394,6 +485,58 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{no}. {name}（现任{current}，拟任{proposed}）</source>
+        <translation>{no}. {name} (now {current}, proposed {proposed})</translation>
+    </message>
+    <message>
+        <source>内容：</source>
+        <translation>Words:</translation>
+    </message>
+    <message>
+        <source>发言人：</source>
+        <translation>Speaker:</translation>
+    </message>
+    <message>
+        <source>逐一表态：</source>
+        <translation>On each candidate:</translation>
+    </message>
+    <message>
+        <source>表态：</source>
+        <translation>Stance:</translation>
+    </message>
+    <message>
+        <source>依据和理由：</source>
+        <translation>Grounds:</translation>
+    </message>
+    <message>
+        <source>修改记录</source>
+        <translation>Amend an entry</translation>
+    </message>
+    <message>
+        <source>修改 {time} {speaker}的{kind}。原记录保留不变，修改作为新的一条附后，会议记录同时列出原记录和修改。</source>
+        <translation>Amend the {kind} of {speaker} at {time}. The entry stays as it was; the amendment is appended, and the record prints both.</translation>
+    </message>
+    <message>
+        <source>复议</source>
+        <translation>Reconsider</translation>
+    </message>
+    <message>
+        <source>对已表决的干部任免事项重新表决（复议），须经超过应到会人数半数的成员同意。请填写复议理由和举手表决是否复议的票数。</source>
+        <translation>A decided appointment is voted again only if more than half of the expected members agree. Enter the reason and the show of hands on reconsidering.</translation>
+    </message>
+    <message>
+        <source>议题：</source>
+        <translation>Item:</translation>
+    </message>
+    <message>
+        <source>复议理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>是否复议：</source>
+        <translation>Reconsider?</translation>
     </message>
 </context>
 <context>
@@ -432,6 +575,26 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <source>理由：</source>
         <translation>Reason:</translation>
     </message>
+    <message>
+        <source>逐一表态：</source>
+        <translation>On each candidate:</translation>
+    </message>
+    <message>
+        <source>票数：</source>
+        <translation>Votes:</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>In favour</translation>
+    </message>
+    <message>
+        <source>不同意</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <source>弃权</source>
+        <translation>Abstain</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleForm</name>
@@ -445,6 +608,7 @@ QLabel#stepLabel { font-size: 17pt; font-weight: bold; background: #1f4e79; colo
                    padding: 6px 10px; border-radius: 4px; }
 QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5a4a4;
                       padding: 6px 10px; }
+QLabel#messageLabel[note=&quot;true&quot;] { background: #e3eefb; color: #1d4e89; border: 1px solid #9dbbe0; }
 QFrame#draftFrame { background: #fff8e1; border: 1px solid #e0c063; }
 QLabel#agendaTitle, QLabel#presenceTitle { font-size: 15pt; font-weight: bold; }
 QFrame#itemFrame { background: #f5f7fa; border: 1px solid #c9d3df; border-radius: 4px; }
@@ -483,6 +647,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>出席情况</source>
         <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>当前步骤(&amp;S)</source>
+        <translation>Next &amp;step</translation>
     </message>
     <message>
         <source>开始会议</source>
@@ -696,6 +864,18 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <source>闭会…</source>
         <translation>Close the meeting…</translation>
     </message>
+    <message>
+        <source>本议题记录(&amp;R)</source>
+        <translation>Item &amp;record</translation>
+    </message>
+    <message>
+        <source>本议题的发言记录，按时间先后。录错的一条可在表决开始前修改：原记录保留，修改作为新记录附后。</source>
+        <translation>What was said on this item, in order. An entry made by mistake can be amended before the vote: the entry stays, the amendment is appended.</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Amend…</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleWindow</name>
@@ -754,6 +934,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>暂缓表决…</source>
         <translation>Defer…</translation>
+    </message>
+    <message>
+        <source>修改记录…</source>
+        <translation>Amend entry…</translation>
+    </message>
+    <message>
+        <source>复议…</source>
+        <translation>Reconsider…</translation>
     </message>
     <message>
         <source>全屏（投影）</source>
@@ -848,6 +1036,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Stance:</translation>
     </message>
     <message>
+        <source>逐一表态：</source>
+        <translation>On each candidate:</translation>
+    </message>
+    <message>
         <source>书面意见：</source>
         <translation>Written opinion:</translation>
     </message>
@@ -862,6 +1054,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>请选择表态：书面意见的表态须由本人明确，不作默认。</source>
         <translation>Choose a stance: a written opinion&apos;s stance is the member&apos;s own and is never assumed.</translation>
+    </message>
+    <message>
+        <source>已记录{name}对第 {no} 项的书面意见。</source>
+        <translation>{name}&apos;s written opinion on item {no} is recorded.</translation>
+    </message>
+    <message>
+        <source>请先在“本议题记录”中选中要修改的一条，再点“修改…”。</source>
+        <translation>Select the entry to amend in &apos;Item record&apos; first, then choose &apos;Amend…&apos;.</translation>
     </message>
     <message>
         <source>暂缓表决</source>
@@ -1059,6 +1259,18 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>删除人选</source>
         <translation>Remove candidate</translation>
+    </message>
+    <message>
+        <source>职数(&amp;P)：</source>
+        <translation>&amp;Posts:</translation>
+    </message>
+    <message>
+        <source>按人选人数</source>
+        <translation>one per candidate</translation>
+    </message>
+    <message>
+        <source>同意人数多于职数的选票为废票；不填则按人选人数</source>
+        <translation>A ballot agreeing to more candidates than posts is void; none: one post per candidate</translation>
     </message>
     <message>
         <source>添加议题</source>
@@ -1732,8 +1944,20 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
 <context>
     <name>QuorumPage</name>
     <message>
-        <source>表决本议题须有 {needed} 人到会，现到会 {present} 人（应到会 {expected} 人）。请等待成员到会并登记，或暂缓表决本议题。</source>
-        <translation>Voting on this item needs {needed} present; {present} are present ({expected} expected). Wait for members to arrive and mark them, or defer the item.</translation>
+        <source>{name}作出决定前，到会人数须符合规定：{figures}。</source>
+        <translation>Before {name} decides, the quorum must be met: {figures}. </translation>
+    </message>
+    <message>
+        <source>{name}末位表态前，到会人数须符合规定：{figures}。</source>
+        <translation>Before {name} states the last position, the quorum must be met: {figures}. </translation>
+    </message>
+    <message>
+        <source>表决本议题前，到会人数须符合规定：{figures}。</source>
+        <translation>Before the vote on this item, the quorum must be met: {figures}. </translation>
+    </message>
+    <message>
+        <source>请等待成员到会并登记，或暂缓表决本议题。</source>
+        <translation>Wait for members to arrive and record them, or defer the item.</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2231,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>缺席成员的书面意见计入分歧判断</source>
         <translation>Written opinions of absent members count when judging a division</translation>
+    </message>
+    <message>
+        <source>无记名投票可直接录入计票结果（不逐张录入选票）</source>
+        <translation>A secret ballot may be entered as a tally (not ballot by ballot)</translation>
     </message>
     <message>
         <source>意见分歧时建议暂缓表决（R9）</source>
