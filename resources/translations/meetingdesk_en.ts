@@ -59,6 +59,29 @@
     </message>
 </context>
 <context>
+    <name>ClockDialog</name>
+    <message>
+        <source>核对时间</source>
+        <translation>Check the time</translation>
+    </message>
+    <message>
+        <source>现在的准确时间：</source>
+        <translation>The correct time now:</translation>
+    </message>
+    <message>
+        <source>更正原因：</source>
+        <translation>Reason for the correction:</translation>
+    </message>
+    <message>
+        <source>时间有更正时必填，如：主板电池没电，时钟回到 2010 年</source>
+        <translation>Required when the time is corrected, e.g. a flat CMOS battery reset the clock to 2010</translation>
+    </message>
+    <message>
+        <source>确认后，此后的记录按这一时间计时；更正和系统原来的时间都写入会议记录。</source>
+        <translation>Once confirmed, later entries are timed from this; the correction and the system&apos;s time are both written into the record.</translation>
+    </message>
+</context>
+<context>
     <name>ClosedPage</name>
     <message>
         <source>会议已于 {time} 闭会，记录已保存。闭会后只能添加更正。</source>
