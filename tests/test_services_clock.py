@@ -4,6 +4,7 @@ confirms or corrects the time; later entries follow the correction, and the log 
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -114,3 +115,26 @@ def test_a_meeting_far_from_its_scheduled_day_asks_only(laptop):
     desk.set_clock(meeting, clock.wall, doubt="far_from_schedule")  # confirmed: no reason needed
     assert desk.clock_question(meeting) is None
     assert not Meeting.replay(desk.events(meeting)).clock_sets[0].corrected
+
+
+def test_the_record_says_when_and_how_the_time_was_corrected(laptop, tmp_path):
+    from meetingdesk.record.build import minutes_from_meeting
+    from meetingdesk.record.pdf import render_minutes
+
+    desk, clock, meeting, ids = laptop
+    desk.start_meeting(meeting)
+    clock.wait(1)
+    clock.wall -= timedelta(hours=1)
+    err = refused_for_the_clock(lambda: desk.mark_present(meeting, ids[0]))
+    desk.set_clock(meeting, datetime.fromisoformat(err.params["suggested"]), "系统时钟被调慢一小时",
+                   err.params["doubt"])
+    state = desk.meeting(meeting)
+    minutes = minutes_from_meeting(state, desk.events(meeting)[-1].hash)
+    assert minutes.clock_checks == (
+        "2026年12月1日 09:01 记录人更正时间（系统时间发生跳变）：系统时间为2026年12月1日 08:01，"
+        "慢 1 小时；原因：系统时钟被调慢一小时。此后的记录时间按更正后的时间记载。",)
+    pdf = tmp_path / "record.pdf"
+    pdf.write_bytes(render_minutes(minutes))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "时间核对" in text and "系统时钟被调慢一小时" in "".join(text.split())

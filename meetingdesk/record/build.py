@@ -8,10 +8,10 @@ nothing is recounted or judged again here, the rules stay in meetingdesk.domain.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Sequence
 
-from meetingdesk.domain import DomainError, ItemState, Meeting
+from meetingdesk.domain import DOUBTS, ClockSet, DomainError, ItemState, Meeting
 from meetingdesk.domain.agenda import yuan
 from meetingdesk.domain.outcome import BallotResult, ballot_result
 from meetingdesk.domain.state import Reconsideration as LoggedReconsideration
@@ -62,11 +62,27 @@ def minutes_from_meeting(state: Meeting, fingerprint: str,
                         for o in state.observers),
         items=tuple(_item(state, item) for item in state.items.values()),
         remarks=tuple(_speech(state, None, s) for s in state.remarks),
+        clock_checks=tuple(_clock_check(c) for c in state.clock_sets),
         corrections=_corrections(state),
         signers=tuple(_signer(place) for place in signing_places(state)),
         attachments=tuple(attachments),
         meeting_uid=state.uid,
     )
+
+
+def _clock_check(c: ClockSet) -> str:
+    """When and how the time was confirmed or corrected (the system's reading beside it)."""
+    why = DOUBTS[c.doubt][0]
+    if not c.corrected:
+        return f"{time_label(c.at)} 记录人核对时间无误（{why}）。"
+    ahead = c.offset < timedelta(0)
+    minutes = round(abs(c.offset).total_seconds() / 60)
+    days, rest = divmod(minutes, 24 * 60)
+    span = " ".join(f"{n} {unit}" for n, unit in ((days, "天"), (rest // 60, "小时"),
+                                                   (rest % 60, "分钟")) if n)
+    return (f"{date_label(c.at)} {time_label(c.at)} 记录人更正时间（{why}）：系统时间为"
+            f"{date_label(c.system)} {time_label(c.system)}，{'快' if ahead else '慢'} {span}；"
+            f"原因：{c.reason}。此后的记录时间按更正后的时间记载。")
 
 
 def date_label(at: datetime) -> str:

@@ -310,7 +310,8 @@ class Minutes:
     the SHA-256 (64 lowercase hex digits) of the last event of the meeting's log; ``meeting_uid``
     the log's meeting identifier. ``remarks`` are things said outside any item. ``agenda``
     lists the items' titles in order; ``quorum_text`` the quorum as met ("应到 9 人，实到 8 人，
-    符合规定人数").
+    符合规定人数"). ``clock_checks`` say when and how the recorder confirmed or corrected the
+    laptop's time.
     """
 
     unit_name: str
@@ -334,6 +335,7 @@ class Minutes:
     observers: tuple[str, ...] = ()
     items: tuple[ItemMinutes, ...] = ()
     remarks: tuple[Speech, ...] = ()
+    clock_checks: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
     signers: tuple[Signer, ...] = ()
     attachments: tuple[AttachedFile, ...] = ()

@@ -166,6 +166,7 @@ def _header_rows(m: Minutes) -> list[tuple[str, str]]:
     ]
     if m.quorum_text:
         rows.append(("到会情况", m.quorum_text))
+    rows += _row_each("时间核对", m.clock_checks)
     if m.absent:
         rows.append(("缺席", "；".join(
             f"{a.name}（{a.reason}）" + (f"，书面意见：{a.written_opinion}"
