@@ -108,6 +108,7 @@ class ItemState:
     override_reason: str = ""
     votes: dict[int | None, dict[int, str]] = field(default_factory=dict)
     tallies: dict[int | None, Tally] = field(default_factory=dict)
+    quorum_at_vote: Quorum | None = None  # the item's quorum when its vote began (R3)
     ballots_issued: dict[str, Any] | None = None  # paper secret ballot handed out (R7)
     ballot_count: BallotCount | None = None
     reconsiderations: list[Reconsideration] = field(default_factory=list)

@@ -97,8 +97,14 @@ class Voting:
             raise DomainError("BAD_CHOICE", value=str(choice)[:20])
         return member.id, {"item_no": item.spec.no, "candidate": ballot, "choice": choice}
 
+    def _vote_begins(self, item: ItemState) -> None:
+        """Keep the head count the vote was taken with, for the record (R3)."""
+        if item.quorum_at_vote is None:
+            item.quorum_at_vote = self.vote_quorum(item.spec.no)
+
     def _apply_vote(self, member_id: int | None, p: dict[str, Any], at: datetime):
         assert member_id is not None
+        self._vote_begins(self.items[p["item_no"]])
         self.items[p["item_no"]].votes.setdefault(p["candidate"], {})[member_id] = p["choice"]
 
     # ---- R7: the secret ballot, on paper or as a tally entered directly ----------------------
@@ -137,6 +143,7 @@ class Voting:
                       **ids}
 
     def _apply_ballots_issued(self, member_id: int | None, p: dict[str, Any], at: datetime):
+        self._vote_begins(self.items[p["item_no"]])
         self.items[p["item_no"]].ballots_issued = dict(p)
 
     def _check_ballots_counted(self, member_id: int | None, p: dict[str, Any], at: datetime):
@@ -240,6 +247,7 @@ class Voting:
 
     def _apply_tally(self, member_id: int | None, p: dict[str, Any], at: datetime):
         item = self.items[p["item_no"]]
+        self._vote_begins(item)
         item.tallies[p["candidate"]] = Tally(
             p["agree"], p["disagree"], p["abstain"], tuple(p["scrutineers"]), tuple(p["counters"]))
         item.ballot_count = BallotCount(p["issued"], p["returned"], p["returned"] - p["void"],
@@ -356,6 +364,7 @@ class Voting:
         if granted:
             item.status, item.finished_at, self.open_item = "open", None, item.spec.no
             item.votes, item.tallies, item.results = {}, {}, {}
+            item.quorum_at_vote = None
             item.ballots_issued, item.ballot_count, item.decision_text = None, None, ""
 
     def _finish(self, item: ItemState, status: str, at: datetime) -> None:

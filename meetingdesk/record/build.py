@@ -259,20 +259,13 @@ def _after_round(state: Meeting, item: ItemState) -> tuple[TimedPresence, ...]:
 
 def _item_quorum(state: Meeting, item: ItemState) -> str | None:
     """R3 for the item when its base is not the meeting's (recusals, R4) or it needs the
-    personnel share: the base, the recused, and those present at the vote. The state keeps no
-    head count from the moment of the vote, so the present are those who voted: the most votes
-    cast on one ballot, or the ballots issued for a secret ballot."""
+    personnel share: the base, the recused, and those present and not recused when its vote
+    began (the head count the rules kept then)."""
     rules = state.rules
     assert rules is not None
-    quorum = state.vote_quorum(item.spec.no)
+    quorum = item.quorum_at_vote
     personnel = item.spec.category in rules.personnel_categories
-    if not (quorum.recused or personnel):
-        return None
-    if item.ballot_count is not None:
-        present = item.ballot_count.issued
-    elif item.votes:
-        present = max(len(cast) for cast in item.votes.values())
-    else:
+    if quorum is None or not (quorum.recused or personnel):
         return None
     expected = len(state.expected)
     base = f"本议题应到 {quorum.expected} 人"
@@ -280,8 +273,8 @@ def _item_quorum(state: Meeting, item: ItemState) -> str | None:
         base += (f"（应到会 {expected} 人，回避 {quorum.recused} 人）"
                  if quorum.expected != expected else f"（回避 {quorum.recused} 人）")
     needed = f"，须到 {quorum.needed} 人" if personnel else ""
-    verdict = "符合" if present >= quorum.needed else "不足"
-    return f"{base}，实到 {present} 人{needed}，{verdict}规定人数"
+    verdict = "符合" if quorum.met else "不足"
+    return f"{base}，实到 {quorum.present} 人{needed}，{verdict}规定人数"
 
 
 def _ballot_text(item: ItemState, ballot: int | None, result: BallotResult) -> str:
