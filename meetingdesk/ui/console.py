@@ -24,13 +24,15 @@ from meetingdesk.services import Desk
 from meetingdesk.store import StoreError
 
 from . import prefs
+from .console_ballots import (CountBallotsPage, IssueBallotsPage, TallyPage, count_forms_ready,
+                              print_count_forms)
 from .console_dialogs import EntryDialog, OrderDialog
 from .console_drafts import DraftField, Drafts, describe, draft_key
 from .console_forms import child
 from .console_models import AgendaModel, PresenceModel
 from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, DivisionPage,
                             HeadDecisionPage, OpenItemPage, OpinionsPage, Page, QuorumPage,
-                            ReportPage, RollCallPage, StartPage, TallyPage, VotePage, table_rows)
+                            ReportPage, RollCallPage, StartPage, VotePage, table_rows)
 from .console_words import Words
 from .loader import build_form
 
@@ -75,8 +77,9 @@ class ConsoleWindow(QMainWindow):
         self.pages: list[Page] = [
             StartPage(self), RollCallPage(self), OpenItemPage(self), ReportPage(self),
             ConcludePage(self), OpinionsPage(self), DivisionPage(self), VotePage(self),
-            TallyPage(self), QuorumPage(self), DecidePage(self), HeadDecisionPage(self),
-            ClosePage(self), ClosedPage(self)]
+            QuorumPage(self), DecidePage(self), HeadDecisionPage(self),
+            ClosePage(self), ClosedPage(self),
+            TallyPage(self), IssueBallotsPage(self), CountBallotsPage(self)]
         self.page: Page = self.pages[0]
         self.state = Meeting()
         self.step = Step("start")
@@ -138,6 +141,7 @@ class ConsoleWindow(QMainWindow):
         self.recuse_action.setEnabled(step.item_no is not None and running)
         open_item = state.items.get(state.open_item) if state.open_item else None
         self.defer_action.setEnabled(open_item is not None and open_item.spec.is_decision)
+        self.count_forms_action.setEnabled(count_forms_ready(state, step))
         self.page = next(p for p in self.pages if p.accepts(state, step))
         self.page.show_step(state, step)
         self.stack.setCurrentWidget(self.page.widget)
@@ -252,6 +256,9 @@ class ConsoleWindow(QMainWindow):
         self.defer_action = action(self.tr("暂缓表决…"), ["Ctrl+Shift+D"],
                                    lambda: self.defer_dialog(self.state.open_item),
                                    "deferAction")
+        self.count_forms_action = action(self.tr("打印计票单…"), ["Ctrl+Shift+P"],
+                                         lambda: print_count_forms(self, self.step.item_no),
+                                         "countFormsAction")
         toolbar.addSeparator()
         self.full_screen_action = action(self.tr("全屏（投影）"), ["F11"], self._toggle_full_screen,
                                          "fullScreenAction")
