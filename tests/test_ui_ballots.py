@@ -112,13 +112,13 @@ def test_a_paper_ballot_end_to_end(desk: Desk, open_console: Any, qtbot: Any,
     assert "1. 林玥（现任：村委委员，拟任：村党支部书记）" in text(w, "issueInfoLabel")
     assert find(w, QSpinBox, "issuedSpin").value() == 8
 
-    # Printing needs the scrutineers and counters first: the rules' words, the focus on the list.
+    # Printing checks the issue with the rules first: the scrutineers and counters are missing.
     ballots_pdf = tmp_path / "ballots.pdf"
     offered = save_to(monkeypatch, ballots_pdf)
     press(w, "printBallotsButton")
     assert text(w, "messageLabel") == "无记名投票须填写监票人和计票人。"
     assert find(w, QListWidget, "scrutineerList").hasFocus()
-    assert not ballots_pdf.exists()
+    assert not offered and not ballots_pdf.exists()  # refused before asking where to save
     check(find(w, QListWidget, "scrutineerList"), "陈玥")
     check(find(w, QListWidget, "counterList"), "刘珺")
     spin = find(w, QSpinBox, "firstSerialSpin")

@@ -1,12 +1,11 @@
-"""The paper of a secret ballot (R7), written as PDF files: the ballots to hand out, once the
-item's round of opinions is over and before counting, and the count sheet with the result
-report, once every ballot is counted. Nothing here is recorded in the log.
+"""The paper of a secret ballot (R7) as PDF: the ballots to hand out, once the item's round of
+opinions is over and before counting, and the count sheet with the result report, once every
+ballot is counted. Nothing here is recorded in the log.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from meetingdesk.domain import Command, DomainError, ItemState, Meeting
@@ -36,12 +35,12 @@ class BallotPapers:
     _propose: Callable[[Meeting, str, int | None, dict[str, Any]],
                        tuple[datetime, Command]]  # Desk's: the rules on an action, unrecorded
 
-    def write_ballots(self, path: Path, meeting_id: int, item_no: int, issued: int | None = None,
-                      first_serial: int = 1, scrutineers: list[int] | None = None,
-                      counters: list[int] | None = None) -> None:
-        """Write the ballots of an item to ``path``: for ballots already issued, as recorded
-        (reprinted); else for the issue about to be recorded, which the rules check first as
-        if it were recorded now (the same refusals as Desk.issue_ballots)."""
+    def ballots_pdf(self, meeting_id: int, item_no: int, issued: int | None = None,
+                    first_serial: int = 1, scrutineers: list[int] | None = None,
+                    counters: list[int] | None = None) -> bytes:
+        """The ballots of an item as a PDF: for ballots already issued, as recorded (a
+        reprint); else for the issue about to be recorded, which the rules check first as if
+        it were recorded now (the same refusals as Desk.issue_ballots)."""
         from meetingdesk.record.ballots import ballots_of, render_ballots
         state = self.meeting(meeting_id)
         item = _secret_item(state, item_no)
@@ -51,18 +50,17 @@ class BallotPapers:
                 "item_no": item_no, "issued": issued, "first_serial": first_serial,
                 "scrutineers": scrutineers, "counters": counters})
             given = cmd.payload
-        _write(path, render_ballots(ballots_of(state, item_no, given["issued"],
-                                               given["first_serial"])))
+        return render_ballots(ballots_of(state, item_no, given["issued"], given["first_serial"]))
 
-    def write_count_forms(self, path: Path, meeting_id: int, item_no: int) -> None:
-        """Write the count sheet (计票单) and the result report (表决结果报告单) of an item whose
-        every ballot is counted, for the scrutineers and counters to sign."""
+    def count_forms_pdf(self, meeting_id: int, item_no: int) -> bytes:
+        """The count sheet (计票单) and the result report (表决结果报告单) of an item whose every
+        ballot is counted, for the scrutineers and counters to sign, as a PDF."""
         from meetingdesk.record.ballots import count_forms_of, render_count_forms
         state = self.meeting(meeting_id)
         item = _secret_item(state, item_no)
         if state.pending_votes(item_no) or item.ballot_count is None:
             raise BallotPaperError("NOT_COUNTED", item_no=item_no)
-        _write(path, render_count_forms(count_forms_of(state, item_no)))
+        return render_count_forms(count_forms_of(state, item_no))
 
 
 def _secret_item(state: Meeting, item_no: int) -> ItemState:
@@ -71,7 +69,3 @@ def _secret_item(state: Meeting, item_no: int) -> ItemState:
         raise BallotPaperError("NOT_SECRET_BALLOT", item_no=item_no)
     return item
 
-
-def _write(path: Path, pdf: bytes) -> None:
-    from .records import write_atomically
-    write_atomically(path, pdf)

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QLineEdit, QListWidget, QLis
 from meetingdesk.domain import DomainError, ItemState, Meeting, Step
 from meetingdesk.domain.errors import CodedError
 from meetingdesk.record.ballots import serials
+from meetingdesk.record.errors import RecordError
 from meetingdesk.record.fonts import FontNotFoundError
+from meetingdesk.services.records import write_atomically
 
 from .console_drafts import DraftField, draft_key
 from .console_pages import Page, _results, table_rows
@@ -54,20 +56,20 @@ class FormPage(Page):
     def attempt(self, action: Callable[[], Any], focus: dict[str, QWidget],
                 *confirmed: DraftField) -> bool:
         """ConsoleWindow.act, and on a refusal the focus on the field it is about."""
-        refused: list[str] = []
-
         def run() -> Any:
             try:
                 return action()
             except DomainError as error:
-                refused.append(error.code)
+                focus_on(error, focus)
                 raise
 
-        if self.console.act(run, *confirmed):
-            return True
-        if refused and refused[0] in focus:
-            focus[refused[0]].setFocus(Qt.FocusReason.OtherFocusReason)
-        return False
+        return self.console.act(run, *confirmed)
+
+
+def focus_on(error: Exception, focus: dict[str, QWidget]) -> None:
+    """Put the focus on the field a refusal is about (by its code), if it names one."""
+    if isinstance(error, DomainError) and error.code in focus:
+        focus[error.code].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _candidates(state: Meeting, item: ItemState) -> list[tuple[int | None, str]]:
@@ -82,22 +84,28 @@ def _people(state: Meeting, members: list[int]) -> str:
 
 # ---- printing ----------------------------------------------------------------------------------
 
-def save_pdf(console: "ConsoleWindow", title: str, file_name: str,
-             write: Callable[[Path], None]) -> QMessageBox | None:
-    """Ask where to save (the user's documents folder by default), write, then offer to open
-    the file to print it. A refusal is shown in the console's message line."""
+def save_pdf(console: "ConsoleWindow", title: str, file_name: str, make: Callable[[], bytes],
+             focus: dict[str, QWidget] | None = None) -> QMessageBox | None:
+    """Make the PDF (a refusal is shown in the console's message line, the focus on the field
+    it is about), ask where to save it (the user's documents folder by default), write it,
+    then offer to open the file to print it."""
+    try:
+        pdf = make()
+    except (CodedError, FontNotFoundError) as error:
+        _refused(console, error)
+        focus_on(error, focus or {})
+        return None
+    console.show_message("")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(console, title, str(Path(folder) / file_name),
                                           translate("Ballots", "PDF 文件 (*.pdf)"))
     if not path:
         return None
     try:
-        write(Path(path))
-    except (CodedError, FontNotFoundError) as error:
-        console.show_message(console.words.error(error) if isinstance(error, CodedError)
-                             else str(error))
+        write_atomically(Path(path), pdf)
+    except RecordError as error:
+        _refused(console, error)
         return None
-    console.show_message("")
     box = QMessageBox(QMessageBox.Icon.Information, title,
                       translate("Ballots", "已保存：{path}\n打开文件即可查看和打印。").format(path=path),
                       QMessageBox.StandardButton.NoButton, console)
@@ -109,6 +117,11 @@ def save_pdf(console: "ConsoleWindow", title: str, file_name: str,
     box.finished.connect(box.deleteLater)
     box.open()
     return box
+
+
+def _refused(console: "ConsoleWindow", error: Exception) -> None:
+    console.show_message(console.words.error(error) if isinstance(error, CodedError)
+                         else str(error))
 
 
 def _file_name(state: Meeting, item_no: int, what: str) -> str:
@@ -127,8 +140,7 @@ def print_count_forms(console: "ConsoleWindow", item_no: int | None) -> QMessage
         return None
     return save_pdf(console, translate("Ballots", "打印计票单和表决结果报告单"),
                     _file_name(console.state, item_no, translate("Ballots", "计票单")),
-                    lambda path: console.desk.write_count_forms(path, console.meeting_id,
-                                                                item_no))
+                    lambda: console.desk.count_forms_pdf(console.meeting_id, item_no))
 
 
 # ---- issuing the paper ballots -----------------------------------------------------------------
@@ -198,18 +210,10 @@ class IssueBallotsPage(FormPage):
     def print_ballots(self) -> QMessageBox | None:
         """The ballots as they are about to be issued; the rules check the issue first."""
         n, issue = self.item_no, self._issue()
-        focus = self._focus()
-
-        def write(path: Path) -> None:
-            try:
-                self.desk.write_ballots(path, self.mid, n, **issue)
-            except DomainError as error:
-                if error.code in focus:
-                    focus[error.code].setFocus(Qt.FocusReason.OtherFocusReason)
-                raise
-
         return save_pdf(self.console, self.tr("打印选票"),
-                        _file_name(self.console.state, n, self.tr("选票")), write)
+                        _file_name(self.console.state, n, self.tr("选票")),
+                        lambda: self.desk.ballots_pdf(self.mid, n, **issue),
+                        self._focus())
 
     def confirm(self) -> None:
         n, issue = self.item_no, self._issue()
