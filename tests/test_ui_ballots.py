@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QFileDialog, QLabel, QLineEdit, QListWidget,
                                QMessageBox, QSpinBox, QTableWidget, QWidget)
@@ -31,7 +32,7 @@ from meetingdesk.ui.console import ConsoleWindow
 from test_export_cli import cli
 from test_record_pdf import squeeze
 from test_ui_console import (APPOINT, CHIEF, click, close_meeting, find, prepare, press, report,
-                             roll_call, text, type_text)
+                             roll_call, text, tool, type_text)
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")]
@@ -283,8 +284,8 @@ def test_nothing_stored_or_filed_links_a_member_to_a_ballot(
     assert with_marks[0]["payload"]["ballots"] == ballots
 
 
-def test_a_tally_typed_in_is_refused_by_the_rules_invariants(desk: Desk,
-                                                            open_console: Any) -> None:
+def test_a_tally_typed_in_is_refused_by_the_rules_invariants(
+        desk: Desk, open_console: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A unit whose rules allow typing in the tally (secret_ballot_direct_tally): issued,
     returned and void with the votes; each refusal in the rules' words, the focus on its field."""
     meeting = prepare(desk, [APPOINT], start=False)
@@ -326,3 +327,13 @@ def test_a_tally_typed_in_is_refused_by_the_rules_invariants(desk: Desk,
     assert not item.votes and item.tallies[2].counters == ("刘珺",)
     count = item.ballot_count
     assert (count.issued, count.returned, count.valid, count.void) == (8, 8, 7, 1)
+
+    # The count forms, from the toolbar: no serial numbers, since no ballot was printed here.
+    assert w.findChild(QAction, "countFormsAction").isEnabled()
+    target = tmp_path / "tally.pdf"
+    save_to(monkeypatch, target)
+    tool(w, "countFormsAction")
+    close_box(w, "savedPdfBox")
+    forms = squeeze(pdf_text(target))
+    assert "发出选票8张，收回8张，其中有效票7张，废票1张。" in forms
+    assert "何犇：同意4票，不同意2票，弃权1票；同意票未超过应到会9人的半数，未通过" in forms

@@ -331,7 +331,7 @@ def render_count_forms(f: CountForms, font: CJKFont | None = None) -> bytes:
         canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
         canvas.drawCentredString(LEFT_MARGIN + TEXT_WIDTH / 2, BOTTOM_MARGIN - 12 * mm,
                                  f"{f.unit_name}　{f.meeting_title}　第 {f.item_number} 项"
-                                 f"无记名投票　第 {doc.page} 页")
+                                 f"　无记名投票　第 {doc.page} 页")
         canvas.restoreState()
 
     return _build(story, PageTemplate("form", [frame], onPage=foot), font_name,
