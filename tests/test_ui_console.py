@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QSpinBox, QTableView,
+                               QLineEdit, QMessageBox, QPlainTextEdit, QTableView,
                                QTabWidget, QTextBrowser, QToolBar, QWidget)
 
 from meetingdesk.services import Desk
@@ -431,48 +431,6 @@ def test_a_recusal_with_its_reason(desk: Desk, open_console: Any) -> None:
     assert "除回避 1 人后为 8 人" in text(w, "decideResultLabel")
     state = desk.meeting(meeting)
     assert state.items[1].recusals == {state.expected[5]: "合作社负责人系本人亲属"}
-
-
-def test_a_secret_ballot_records_only_the_tally(desk: Desk, open_console: Any) -> None:
-    meeting = prepare(desk, [APPOINT])
-    w = open_console(meeting)
-    roll_call(w, absent={"吴敏": "出差"})
-    press(w, "openSessionButton")
-    press(w, "openItemButton")
-    report(w)
-    everyone_speaks(w)
-
-    assert w.step.code == "vote"
-    assert w.findChild(QWidget, "tallyPage").isVisible()
-    assert not w.findChild(QWidget, "votePage").isVisible()
-    assert text(w, "tallyBallotLabel") == "第 1 位人选：林玥　现任：村委委员　拟任：村党支部书记"
-    assert "8 人" in text(w, "quorumLabel") and "需 6 人以上" in text(w, "quorumLabel")
-
-    def tally(agree: int, disagree: int, abstain: int) -> None:
-        for name, value in (("tallyAgreeSpin", agree), ("tallyDisagreeSpin", disagree),
-                            ("tallyAbstainSpin", abstain)):
-            spin = find(w, QSpinBox, name)
-            spin.selectAll()
-            type_text(spin, str(value))
-        press(w, "tallyButton")
-
-    type_into(w, "scrutineersEdit", "陈玥")
-    type_into(w, "countersEdit", "郑小玲、刘珺")
-    tally(7, 1, 1)  # 9 ballots from 8 voters: refused, nothing recorded
-    assert text(w, "messageLabel") == "票数合计 9 超过可投票人数 8。"
-    tally(6, 1, 1)
-    assert text(w, "tallyBallotLabel").startswith("第 2 位人选：何犇")
-    assert text(w, "tallyResultLabel").startswith("林玥：同意 6 票")
-    assert find(w, QLineEdit, "scrutineersEdit").text() == "陈玥"  # same scrutineers
-    tally(4, 3, 1)
-    assert w.step.code == "decide"
-    assert text(w, "decideResultLabel").splitlines() == [
-        "林玥：同意 6 票，不同意 1 票，弃权 1 票；同意票超过应到会 9 人的半数，通过",
-        "何犇：同意 4 票，不同意 3 票，弃权 1 票；同意票未超过应到会 9 人的半数，未通过"]
-    item = desk.meeting(meeting).items[1]
-    assert not item.votes
-    assert item.tallies[1].scrutineers == ("陈玥",)
-    assert item.tallies[1].counters == ("郑小玲", "刘珺")
 
 
 def test_a_sharp_division_is_deferred(desk: Desk, open_console: Any) -> None:

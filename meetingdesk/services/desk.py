@@ -23,6 +23,7 @@ from meetingdesk.store import eventlog
 from meetingdesk.store import models as m
 from meetingdesk.store.backup import backup_after_closing
 
+from .ballots import BallotPapers
 from .setup import SetupActions
 from .preparation import PreparationActions
 from .running import RunningActions
@@ -42,7 +43,7 @@ class _Cached:
     head_hash: str
 
 
-class Desk(SetupActions, PreparationActions, RunningActions):
+class Desk(SetupActions, PreparationActions, RunningActions, BallotPapers):
     """One open MeetingDesk database and everything a user can do with it."""
 
     def __init__(self, db: Database, clock: Callable[[], datetime] = local_now) -> None:

@@ -26,13 +26,15 @@ from meetingdesk.store import StoreError
 
 from . import prefs
 from .clock_dialog import ClockCheck
+from .console_ballots import (CountBallotsPage, IssueBallotsPage, TallyPage, count_forms_ready,
+                              print_count_forms)
 from .console_dialogs import EntryDialog, OrderDialog
 from .console_drafts import DraftField, Drafts, describe, draft_key
 from .console_forms import child
 from .console_models import AgendaModel, EntriesModel, PresenceModel
 from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, DivisionPage,
                             HeadDecisionPage, OpenItemPage, OpinionsPage, Page, QuorumPage,
-                            ReportPage, RollCallPage, StartPage, TallyPage, VotePage, table_rows)
+                            ReportPage, RollCallPage, StartPage, VotePage, table_rows)
 from .console_revisions import amend_dialog, reconsider_dialog
 from .console_words import Words
 from .loader import build_form
@@ -86,8 +88,9 @@ class ConsoleWindow(QMainWindow):
         self.pages: list[Page] = [
             StartPage(self), RollCallPage(self), OpenItemPage(self), ReportPage(self),
             ConcludePage(self), OpinionsPage(self), DivisionPage(self), VotePage(self),
-            TallyPage(self), QuorumPage(self), DecidePage(self), HeadDecisionPage(self),
-            ClosePage(self), ClosedPage(self)]
+            QuorumPage(self), DecidePage(self), HeadDecisionPage(self),
+            ClosePage(self), ClosedPage(self),
+            TallyPage(self), IssueBallotsPage(self), CountBallotsPage(self)]
         self.page: Page = self.pages[0]
         self.state = Meeting()
         self.step = Step("start")
@@ -192,6 +195,7 @@ class ConsoleWindow(QMainWindow):
             self.entries_model.set_state(state, open_item.spec.no)
         elif self.tabs.currentIndex() == 1:
             self.tabs.setCurrentIndex(0)
+        self.count_forms_action.setEnabled(count_forms_ready(state, step))
         self.page = next(p for p in self.pages if p.accepts(state, step))
         self.page.show_step(state, step)
         self.stack.setCurrentWidget(self.page.widget)
@@ -311,6 +315,9 @@ class ConsoleWindow(QMainWindow):
                                    "amendAction")
         self.reconsider_action = action(self.tr("复议…"), ["Ctrl+Shift+R"],
                                         lambda: reconsider_dialog(self), "reconsiderAction")
+        self.count_forms_action = action(self.tr("打印计票单…"), ["Ctrl+Shift+P"],
+                                         lambda: print_count_forms(self, self.step.item_no),
+                                         "countFormsAction")
         toolbar.addSeparator()
         self.full_screen_action = action(self.tr("全屏（投影）"), ["F11"], self._toggle_full_screen,
                                          "fullScreenAction")

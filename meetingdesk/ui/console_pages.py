@@ -8,13 +8,12 @@ never decides what is allowed: it offers what the state says comes next.
 from __future__ import annotations
 
 import html
-import re
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QButtonGroup, QComboBox,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QRadioButton, QSpinBox, QTableView, QTextBrowser, QWidget)
+                               QRadioButton, QTableView, QTextBrowser, QWidget)
 
 from meetingdesk.domain import Meeting, Step
 from meetingdesk.domain.words import HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON
@@ -487,58 +486,6 @@ class VotePage(Page):
     def cast(self, choice: str) -> None:
         n, member, ballot = self.item_no, self.member(), self.ballot
         self.console.act(lambda: self.desk.cast_vote(self.mid, n, member, choice, ballot))
-
-
-class TallyPage(Page):
-    """Secret ballot: only the tally and the scrutineers' names, never who voted what (R7)."""
-
-    widget_name = "tallyPage"
-    codes = ("vote",)
-
-    def __init__(self, console: "ConsoleWindow") -> None:
-        super().__init__(console)
-        self.ballot_label = self.find(QLabel, "tallyBallotLabel")
-        self.voters = self.find(QLabel, "tallyVotersLabel")
-        self.results = self.find(QLabel, "tallyResultLabel")
-        self.spins = [self.find(QSpinBox, name) for name in
-                      ("tallyAgreeSpin", "tallyDisagreeSpin", "tallyAbstainSpin")]
-        self.scrutineers = console.drafts.bind(self.find(QLineEdit, "scrutineersEdit"))
-        self.counters = console.drafts.bind(self.find(QLineEdit, "countersEdit"))
-        self.find(QPushButton, "tallyButton").clicked.connect(self.confirm)
-        self.ballot: int | None = None
-        self.last_ballot = False
-
-    def accepts(self, state: Meeting, step: Step) -> bool:
-        return (step.code == "vote" and step.item_no is not None
-                and state.items[step.item_no].spec.vote_mode == "secret")
-
-    def fill(self, state: Meeting, step: Step) -> None:
-        n = self.item_no
-        item = state.items[n]
-        pending = state.pending_votes(n)
-        self.ballot = next(iter(pending))
-        self.last_ballot = len(pending) == 1
-        self.ballot_label.setText(self.console.words.ballot(item, self.ballot))
-        self.voters.setText(self.tr(
-            "可投票 {voters} 人（到会且未回避）。无记名投票只录入监票人、计票人报告的票数，"
-            "不记录个人投票。").format(voters=len(state.eligible(n))))
-        self.results.setText(_results(self, state, pending))
-        self.scrutineers.set_key(draft_key("scrutineers", n))
-        self.counters.set_key(draft_key("counters", n))
-
-    @staticmethod
-    def _names(text: str) -> list[str]:
-        return [name for name in re.split(r"[、,，;；\s]+", text) if name]
-
-    def confirm(self) -> None:
-        n, ballot = self.item_no, self.ballot
-        agree, disagree, abstain = (spin.value() for spin in self.spins)
-        names = self._names(self.scrutineers.text()), self._names(self.counters.text())
-        done = (self.scrutineers, self.counters) if self.last_ballot else ()
-        if self.console.act(lambda: self.desk.enter_tally(
-                self.mid, n, agree, disagree, abstain, names[0], names[1], ballot), *done):
-            for spin in self.spins:
-                spin.setValue(0)
 
 
 class DecidePage(Page):

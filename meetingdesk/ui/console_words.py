@@ -89,6 +89,11 @@ class Words:
                 return translate("Console", "第 {no} 项：无记名投票，请录入计票结果").format(no=no)
             return translate("Console", "第 {no} 项：{mode}，还有 {count} 人未表决").format(
                 no=no, mode=self.label(VOTE_MODES, state.items[no].spec.vote_mode), count=count)
+        if step.code == "issue_ballots":
+            return translate("Console", "第 {no} 项：无记名投票，请确定监票人、计票人，"
+                             "打印并发放选票").format(no=no)
+        if step.code == "count_ballots":
+            return translate("Console", "第 {no} 项：收回选票，逐张录入后确认计票").format(no=no)
         if step.code == "decide":
             return translate("Console", "第 {no} 项：表决完毕，请记录决定").format(no=no)
         if step.code == "close":

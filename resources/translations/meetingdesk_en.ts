@@ -9,6 +9,51 @@
     </message>
 </context>
 <context>
+    <name>Ballots</name>
+    <message>
+        <source>本议题</source>
+        <translation>This item</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存：{path}
+打开文件即可查看和打印。</source>
+        <translation>Saved: {path}
+Open the file to view and print it.</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>打印计票单和表决结果报告单</source>
+        <translation>Print the count sheet and the result report</translation>
+    </message>
+    <message>
+        <source>计票单</source>
+        <translation> count forms</translation>
+    </message>
+    <message>
+        <source>收回选票 {returned} 张：有效票 {valid} 张，废票 {void} 张。</source>
+        <translation>{returned} ballots returned: {valid} valid, {void} void.</translation>
+    </message>
+    <message>
+        <source>计票结果</source>
+        <translation>Result of the count</translation>
+    </message>
+    <message>
+        <source>打印计票单和表决结果报告单…</source>
+        <translation>Print the count sheet and result report…</translation>
+    </message>
+</context>
+<context>
     <name>CancelMeetingDialog</name>
     <message>
         <source>取消会议</source>
@@ -372,6 +417,14 @@
     <message>
         <source>第 {no} 项：{mode}，还有 {count} 人未表决</source>
         <translation>Item {no}: {mode}, {count} still to vote</translation>
+    </message>
+    <message>
+        <source>第 {no} 项：无记名投票，请确定监票人、计票人，打印并发放选票</source>
+        <translation>Item {no}: secret ballot — choose the scrutineers and counters, print and issue the ballots</translation>
+    </message>
+    <message>
+        <source>第 {no} 项：收回选票，逐张录入后确认计票</source>
+        <translation>Item {no}: enter each returned ballot, then confirm the count</translation>
     </message>
     <message>
         <source>第 {no} 项：表决完毕，请记录决定</source>
@@ -800,34 +853,6 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Abstain (&amp;3)</translation>
     </message>
     <message>
-        <source>同意票：</source>
-        <translation>In favour:</translation>
-    </message>
-    <message>
-        <source>不同意票：</source>
-        <translation>Against:</translation>
-    </message>
-    <message>
-        <source>弃权票：</source>
-        <translation>Abstentions:</translation>
-    </message>
-    <message>
-        <source>监票人：</source>
-        <translation>Scrutineers:</translation>
-    </message>
-    <message>
-        <source>多人用顿号分隔</source>
-        <translation>several names separated by 、</translation>
-    </message>
-    <message>
-        <source>计票人：</source>
-        <translation>Counters:</translation>
-    </message>
-    <message>
-        <source>确认计票结果</source>
-        <translation>Confirm the tally</translation>
-    </message>
-    <message>
         <source>决定内容：</source>
         <translation>Decision:</translation>
     </message>
@@ -965,6 +990,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>复议…</source>
         <translation>Reconsider…</translation>
+    </message>
+    <message>
+        <source>打印计票单…</source>
+        <translation>Print count forms…</translation>
     </message>
     <message>
         <source>全屏（投影）</source>
@@ -1143,6 +1172,120 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     </message>
 </context>
 <context>
+    <name>CountBallotsForm</name>
+    <message>
+        <source>收回票数：</source>
+        <translation>Returned:</translation>
+    </message>
+    <message>
+        <source>按键：1 同意&#x3000;2 不同意&#x3000;3 弃权&#x3000;0 未划（逐位人选）；V 废票；Enter 录入本张；Ctrl+Z 撤销上一张</source>
+        <translation>Keys: 1 agree  2 disagree  3 abstain  0 not marked (candidate by candidate); V void; Enter keep this ballot; Ctrl+Z undo the last ballot</translation>
+    </message>
+    <message>
+        <source>废票（V）</source>
+        <translation>Void (V)</translation>
+    </message>
+    <message>
+        <source>录入本张（Enter）</source>
+        <translation>Keep this ballot (Enter)</translation>
+    </message>
+    <message>
+        <source>撤销上一张（Ctrl+Z）</source>
+        <translation>Undo last ballot (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>确认计票</source>
+        <translation>Confirm the count</translation>
+    </message>
+</context>
+<context>
+    <name>CountBallotsPage</name>
+    <message>
+        <source>人选</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>同意(1)</source>
+        <translation>Agree (1)</translation>
+    </message>
+    <message>
+        <source>不同意(2)</source>
+        <translation>Disagree (2)</translation>
+    </message>
+    <message>
+        <source>弃权(3)</source>
+        <translation>Abstain (3)</translation>
+    </message>
+    <message>
+        <source>未划(0)</source>
+        <translation>Not marked (0)</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>agree</translation>
+    </message>
+    <message>
+        <source>不同意</source>
+        <translation>disagree</translation>
+    </message>
+    <message>
+        <source>弃权</source>
+        <translation>abstain</translation>
+    </message>
+    <message>
+        <source>已发放选票 {issued} 张（编号 {first}—{last}）；监票人：{scrutineers}；计票人：{counters}。填写收回票数，再逐张录入收回的选票。录入的选票只保存在本窗口，确认计票后一次记入（顺序打乱，不记录时间和投票人）；关闭窗口即丢失。</source>
+        <translation>{issued} ballots issued (nos. {first}–{last}); scrutineers: {scrutineers}; counters: {counters}. Enter the number returned, then each returned ballot. Ballots entered are kept in this window only and recorded all at once when the count is confirmed (shuffled, with no time and no voter); closing the window loses them.</translation>
+    </message>
+    <message>
+        <source>（拟任：{post}）</source>
+        <translation> (proposed: {post})</translation>
+    </message>
+    <message>
+        <source>已录入 {entered} / 收回 {returned} 张</source>
+        <translation>Entered {entered} of {returned} returned</translation>
+    </message>
+    <message>
+        <source>第 {no} 张选票：废票</source>
+        <translation>Ballot {no}: void</translation>
+    </message>
+    <message>
+        <source>第 {no} 张选票</source>
+        <translation>Ballot {no}</translation>
+    </message>
+    <message>
+        <source>已全部录入，请核对后确认计票</source>
+        <translation>All entered: check, then confirm the count</translation>
+    </message>
+    <message>
+        <source>有效票 {valid} 张，废票 {void} 张</source>
+        <translation>{valid} valid, {void} void</translation>
+    </message>
+    <message>
+        <source>已录入 {entered} 张，等于收回票数。如收回票数有误，请先更正收回票数。</source>
+        <translation>{entered} ballots entered, as many as were returned. If the number returned is wrong, correct it first.</translation>
+    </message>
+    <message>
+        <source>第 {no} 张：{what}</source>
+        <translation>Ballot {no}: {what}</translation>
+    </message>
+    <message>
+        <source>废票</source>
+        <translation>void</translation>
+    </message>
+    <message>
+        <source>{name} 未划</source>
+        <translation>{name} not marked</translation>
+    </message>
+    <message>
+        <source>{marks}（同意的人选超过职数，按废票计）</source>
+        <translation>{marks} (agrees to more candidates than there are posts: void)</translation>
+    </message>
+    <message>
+        <source>已撤销第 {no} 张，请重新录入。</source>
+        <translation>Ballot {no} undone: enter it again.</translation>
+    </message>
+</context>
+<context>
     <name>DecidePage</name>
     <message>
         <source>意见分歧较大，主持人说明理由后继续表决：{reason}</source>
@@ -1231,6 +1374,64 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>请选择决定。</source>
         <translation>Choose a decision.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueBallotsForm</name>
+    <message>
+        <source>监票人（勾选，可多人）：</source>
+        <translation>Scrutineers (tick one or more):</translation>
+    </message>
+    <message>
+        <source>计票人（勾选，可多人）：</source>
+        <translation>Counters (tick one or more):</translation>
+    </message>
+    <message>
+        <source>发出票数：</source>
+        <translation>Issued:</translation>
+    </message>
+    <message>
+        <source>起始编号：</source>
+        <translation>First serial no.:</translation>
+    </message>
+    <message>
+        <source>先勾选监票人、计票人并核对票数，打印选票；选票发到每位可投票成员手中后，点击“发放选票”登记。</source>
+        <translation>Tick the scrutineers and counters and check the number, print the ballots; once every member entitled to vote holds one, click Issue ballots.</translation>
+    </message>
+    <message>
+        <source>打印选票(&amp;P)…</source>
+        <translation>&amp;Print ballots…</translation>
+    </message>
+    <message>
+        <source>发放选票</source>
+        <translation>Issue ballots</translation>
+    </message>
+</context>
+<context>
+    <name>IssueBallotsPage</name>
+    <message>
+        <source>无记名投票，使用纸质选票。可投票 {voters} 人（到会且未回避），每人一张。选票按以下次序印制：{order}。监票人、计票人从到会成员中选定，本议题的人选不能担任。</source>
+        <translation>Secret ballot on paper. {voters} members may vote (present and not recused), one ballot each. The ballots list, in this order: {order}. Scrutineers and counters are chosen from the members present; a candidate cannot be one.</translation>
+    </message>
+    <message>
+        <source>本议题（同意、不同意、弃权）</source>
+        <translation>this item (agree, disagree, abstain)</translation>
+    </message>
+    <message>
+        <source>{no}. {name}（现任：{current}，拟任：{proposed}）</source>
+        <translation>{no}. {name} (now: {current}; proposed: {proposed})</translation>
+    </message>
+    <message>
+        <source>选票编号 {first}—{last}</source>
+        <translation>Ballot nos. {first}–{last}</translation>
+    </message>
+    <message>
+        <source>打印选票</source>
+        <translation>Print ballots</translation>
+    </message>
+    <message>
+        <source>选票</source>
+        <translation> ballots</translation>
     </message>
 </context>
 <context>
@@ -2428,10 +2629,53 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
 </context>
 <context>
+    <name>TallyForm</name>
+    <message>
+        <source>发出票数：</source>
+        <translation>Issued:</translation>
+    </message>
+    <message>
+        <source>收回票数：</source>
+        <translation>Returned:</translation>
+    </message>
+    <message>
+        <source>废票：</source>
+        <translation>Void:</translation>
+    </message>
+    <message>
+        <source>同意票：</source>
+        <translation>Agree:</translation>
+    </message>
+    <message>
+        <source>不同意票：</source>
+        <translation>Disagree:</translation>
+    </message>
+    <message>
+        <source>弃权票：</source>
+        <translation>Abstain:</translation>
+    </message>
+    <message>
+        <source>监票人：</source>
+        <translation>Scrutineers:</translation>
+    </message>
+    <message>
+        <source>多人用顿号分隔</source>
+        <translation>Separate several names with 、</translation>
+    </message>
+    <message>
+        <source>计票人：</source>
+        <translation>Counters:</translation>
+    </message>
+    <message>
+        <source>确认计票结果</source>
+        <translation>Confirm the tally</translation>
+    </message>
+</context>
+<context>
     <name>TallyPage</name>
     <message>
-        <source>可投票 {voters} 人（到会且未回避）。无记名投票只录入监票人、计票人报告的票数，不记录个人投票。</source>
-        <translation>{voters} may vote (present and not recused). A secret ballot records only the tally reported by the scrutineers and counters, never who voted what.</translation>
+        <source>可投票 {voters} 人（到会且未回避）。无记名投票只录入监票人、计票人报告的票数，不记录个人投票；各人选的发出、收回和废票数相同。</source>
+        <translation>{voters} members may vote (present and not recused). A secret ballot records only the numbers the scrutineers and counters report, never who voted what; issued, returned and void are the same for every candidate.</translation>
     </message>
 </context>
 <context>
