@@ -32,7 +32,7 @@ class BallotPapers:
 
     db: "Database"
     meeting: Callable[[int], Meeting]
-    _propose: Callable[[Meeting, str, int | None, dict[str, Any]],
+    _propose: Callable[[int, Meeting, str, int | None, dict[str, Any]],
                        tuple[datetime, Command]]  # Desk's: the rules on an action, unrecorded
 
     def ballots_pdf(self, meeting_id: int, item_no: int, issued: int | None = None,
@@ -46,7 +46,7 @@ class BallotPapers:
         item = _secret_item(state, item_no)
         given = item.ballots_issued
         if given is None or item.ballot_count is not None:
-            _, cmd = self._propose(state, "ballots_issued", None, {
+            _, cmd = self._propose(meeting_id, state, "ballots_issued", None, {
                 "item_no": item_no, "issued": issued, "first_serial": first_serial,
                 "scrutineers": scrutineers, "counters": counters})
             given = cmd.payload
