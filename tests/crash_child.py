@@ -66,6 +66,8 @@ def main(db: str, seed: int, finish: bool, say: Callable[[str], None]) -> None:
             unfinished = [new_meeting(desk, rows[-1].id)]
         meeting_id = unfinished[0].id
         if unfinished[0].status == "preparing":
+            if not desk.agenda(meeting_id):  # killed while it was being prepared
+                copy_agenda(desk, rows[0].id, meeting_id)
             desk.start_meeting(meeting_id)
         while (action := sensible(desk.meeting(meeting_id), rng.randrange)) is not None:
             type_, member, payload = action
@@ -89,12 +91,16 @@ def new_meeting(desk: Desk, like: int) -> Any:
     info = desk.meeting_info(like)
     meeting_id = desk.create_meeting(info.unit_id, info.type_code, info.scheduled_at, info.place,
                                      info.chair_id, info.recorder)
-    for row in desk.agenda(like):
+    copy_agenda(desk, like, meeting_id)
+    return desk.meeting_info(meeting_id)
+
+
+def copy_agenda(desk: Desk, source: int, meeting_id: int) -> None:
+    for row in desk.agenda(source):
         spec = row.spec.to_dict()
         desk.add_item(meeting_id, **{k: spec[k] for k in ("title", "kind", "category", "amount",
                                                           "fund_type", "area", "presenter_id",
                                                           "vote_mode", "candidates")})
-    return desk.meeting_info(meeting_id)
 
 
 if __name__ == "__main__":
