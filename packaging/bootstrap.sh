@@ -34,9 +34,11 @@ RUN_PKGS=(
 # The tests also check PDFs with poppler, inspect SQLite files, run a real PostgreSQL server,
 # and build, install and run the .deb (tests/test_packaging.py): PyInstaller and build_deb.py
 # read libraries with objdump (binutils); the .deb depends on fontconfig; desktop-file-utils
-# checks the menu entry; unshare (util-linux) takes the network away.
+# checks the menu entry; unshare (util-linux) takes the network away; fcitx5 with its pinyin
+# engine, a D-Bus session bus and xdotool type Chinese into the installed program under Xvfb.
 TEST_PKGS=("${RUN_PKGS[@]}" poppler-utils sqlite3 postgresql xvfb xauth
-           binutils fontconfig desktop-file-utils util-linux)
+           binutils fontconfig desktop-file-utils util-linux
+           fcitx5 fcitx5-chinese-addons dbus-daemon dbus-bin xdotool)
 
 is_debian() {
     [[ -f /etc/debian_version ]] && command -v apt-get >/dev/null && command -v dpkg-query >/dev/null
