@@ -3,9 +3,10 @@
 #
 #   bash packaging/bootstrap.sh run  [ARGS...]         install what the program needs, run `meetingdesk ARGS`
 #   bash packaging/bootstrap.sh test [PYTEST ARGS...]  install what the tests need, run `python -m pytest`
+#   bash packaging/bootstrap.sh build [--out DIR]      install what a build needs, run packaging/build_linux.py
 #
 # Steps: (1) missing Debian packages via apt-get (skipped on non-Debian systems), (2) a virtual
-# environment at .venv in the repository, (3) `pip install -e .` (run) or `-e ".[test]"` (test),
+# environment at .venv in the repository, (3) `pip install -e .` (run) or `-e ".[test]"` (test, build),
 # skipped while pyproject.toml is unchanged since the last successful install.
 set -euo pipefail
 
@@ -20,6 +21,7 @@ usage() {
     cat >&2 <<'USAGE'
 usage: bash packaging/bootstrap.sh run  [ARGS...]         start MeetingDesk (the GUI when no ARGS)
        bash packaging/bootstrap.sh test [PYTEST ARGS...]  run the test suite
+       bash packaging/bootstrap.sh build [--out DIR]      build the bundle and the .deb
 USAGE
     exit 2
 }
@@ -35,10 +37,14 @@ RUN_PKGS=(
 # and build, install and run the .deb (tests/test_packaging.py): PyInstaller and build_deb.py
 # read libraries with objdump (binutils); the .deb depends on fontconfig; desktop-file-utils
 # checks the menu entry; unshare (util-linux) takes the network away; fcitx5 with its pinyin
-# engine, a D-Bus session bus and xdotool type Chinese into the installed program under Xvfb.
+# engine, a D-Bus session bus and xdotool type Chinese into the installed program under Xvfb;
+# debootstrap makes the Debian 11 roots of tests/test_packaging_bullseye.py.
 TEST_PKGS=("${RUN_PKGS[@]}" poppler-utils sqlite3 postgresql xvfb xauth
            binutils fontconfig desktop-file-utils util-linux
-           fcitx5 fcitx5-chinese-addons dbus-daemon dbus-bin xdotool)
+           fcitx5 fcitx5-chinese-addons dbus-daemon dbus-bin xdotool debootstrap)
+# A build (packaging/build_linux.py, also run inside the bullseye root by build_bullseye.py)
+# needs Qt's libraries to render icons and to compute the .deb's Depends, and objdump.
+BUILD_PKGS=("${RUN_PKGS[@]}" binutils fontconfig)
 
 is_debian() {
     [[ -f /etc/debian_version ]] && command -v apt-get >/dev/null && command -v dpkg-query >/dev/null
@@ -159,6 +165,14 @@ case "$mode" in
         cd "$REPO"
         say "running: python -m pytest $*"
         exec "$VENV/bin/python" -m pytest "$@"
+        ;;
+    build)
+        install_system_packages "${BUILD_PKGS[@]}"
+        ensure_venv
+        pip_install test  # the test extra carries PyInstaller
+        cd "$REPO"
+        say "running: python packaging/build_linux.py $*"
+        QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" packaging/build_linux.py "$@"
         ;;
     -h|--help|help)
         usage
