@@ -11,6 +11,8 @@ MEETINGDESK_TYPING_PROBE=1 opens the run console of the meeting in progress (the
 the focus in the 发言 box (wordsEdit) and prints "typing probe: ready", then a line
 "typing probe: TEXT" whenever the box's text changes, until it is ended: tests/test_packaging.py
 types pinyin into it through fcitx5 under Xvfb.
+
+Output the console cannot encode is printed as "?" (tests/test_packaging_console.py).
 """
 
 import os
@@ -87,7 +89,16 @@ def typing_probe() -> int:
     return app.exec()
 
 
+def survive_narrow_consoles() -> None:
+    """Print what the console's encoding lacks as "?" instead of failing: on Chinese Windows a
+    console or redirected output is GBK (cp936), which has no "✓", and `verify` would stop
+    with UnicodeEncodeError after its first line."""
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+
+
 if __name__ == "__main__":
+    survive_narrow_consoles()
     check = os.environ.get("MEETINGDESK_BUNDLE_CHECK")
     if check:
         sys.exit(bundle_check(check))
