@@ -9,6 +9,11 @@ check the newest GLIBC symbol version any bundled file needs (printed) and the p
 dependency, install the .deb with apt-get in a fresh copy of the minimal bullseye root (so its
 Depends must be met by bullseye's packages) and run it there with no network, as
 tests/test_packaging.py does on the build machine.
+
+The same for arm64 (Phytium, Kunpeng) in arm64 roots under qemu-user-static, every program of
+the root emulated: about 14 minutes with cached roots (about 30 the first time). It runs when
+packaging/ or pyproject.toml changed since its last pass (a stamp in the cache, keyed by
+build_bullseye.packaging_key()); MEETINGDESK_ARM64=always runs it regardless.
 """
 
 from __future__ import annotations
