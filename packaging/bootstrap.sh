@@ -3,9 +3,10 @@
 #
 #   bash packaging/bootstrap.sh run  [ARGS...]         install what the program needs, run `meetingdesk ARGS`
 #   bash packaging/bootstrap.sh test [PYTEST ARGS...]  install what the tests need, run `python -m pytest`
+#   bash packaging/bootstrap.sh build [--out DIR]      install what a build needs, run packaging/build_linux.py
 #
 # Steps: (1) missing Debian packages via apt-get (skipped on non-Debian systems), (2) a virtual
-# environment at .venv in the repository, (3) `pip install -e .` (run) or `-e ".[test]"` (test),
+# environment at .venv in the repository, (3) `pip install -e .` (run) or `-e ".[test]"` (test, build),
 # skipped while pyproject.toml is unchanged since the last successful install.
 set -euo pipefail
 
@@ -20,23 +21,33 @@ usage() {
     cat >&2 <<'USAGE'
 usage: bash packaging/bootstrap.sh run  [ARGS...]         start MeetingDesk (the GUI when no ARGS)
        bash packaging/bootstrap.sh test [PYTEST ARGS...]  run the test suite
+       bash packaging/bootstrap.sh build [--out DIR]      build the bundle and the .deb
 USAGE
     exit 2
 }
 
 # Qt's runtime libraries (xcb platform plugin, EGL/GL, fonts) and CJK fonts with TrueType outlines.
+# (PySide6 6.8's aarch64 xcb plugin, which an arm64 bullseye build takes, also links libSM/libICE.)
 RUN_PKGS=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-    libxcb-render-util0 libxcb-image0
+    libxcb-render-util0 libxcb-image0 libsm6 libice6
     fonts-arphic-uming fonts-wqy-microhei
 )
 # The tests also check PDFs with poppler, inspect SQLite files, run a real PostgreSQL server,
 # and build, install and run the .deb (tests/test_packaging.py): PyInstaller and build_deb.py
 # read libraries with objdump (binutils); the .deb depends on fontconfig; desktop-file-utils
-# checks the menu entry; unshare (util-linux) takes the network away.
+# checks the menu entry; unshare (util-linux) takes the network away; fcitx5 with its pinyin
+# engine, a D-Bus session bus and xdotool type Chinese into the installed program under Xvfb;
+# debootstrap makes the Debian 11 roots of tests/test_packaging_bullseye.py, whose arm64 root
+# runs through qemu-user-static.
 TEST_PKGS=("${RUN_PKGS[@]}" poppler-utils sqlite3 postgresql xvfb xauth
-           binutils fontconfig desktop-file-utils util-linux)
+           binutils fontconfig desktop-file-utils util-linux
+           fcitx5 fcitx5-chinese-addons dbus-daemon dbus-bin xdotool debootstrap
+           qemu-user-static binfmt-support)
+# A build (packaging/build_linux.py, also run inside the bullseye root by build_bullseye.py)
+# needs Qt's libraries to render icons and to compute the .deb's Depends, and objdump.
+BUILD_PKGS=("${RUN_PKGS[@]}" binutils fontconfig)
 
 is_debian() {
     [[ -f /etc/debian_version ]] && command -v apt-get >/dev/null && command -v dpkg-query >/dev/null
@@ -92,6 +103,18 @@ install_system_packages() {  # install_system_packages PKG... : only those missi
     fi
     say "missing system packages: ${missing[*]}"
     apt_install "${missing[@]}" || say "WARNING: could not install ${missing[*]}; continuing"
+}
+
+# arm64 programs run through qemu-user-static once binfmt_misc knows it: mount binfmt_misc
+# where a container left it out, and enable the qemu-aarch64 entry (as root only).
+enable_arm64_emulation() {
+    [[ $EUID -eq 0 ]] && command -v update-binfmts >/dev/null || return 0
+    [[ -e /proc/sys/fs/binfmt_misc/register ]] \
+        || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2>/dev/null \
+        || { say "cannot mount binfmt_misc: no arm64 emulation"; return 0; }
+    [[ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]] \
+        || update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 \
+        || say "cannot enable qemu-aarch64 in binfmt_misc: no arm64 emulation"
 }
 
 ensure_venv() {
@@ -151,12 +174,21 @@ case "$mode" in
         ;;
     test)
         install_system_packages "${TEST_PKGS[@]}"
+        enable_arm64_emulation
         ensure_venv
         pip_install test
         export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
         cd "$REPO"
         say "running: python -m pytest $*"
         exec "$VENV/bin/python" -m pytest "$@"
+        ;;
+    build)
+        install_system_packages "${BUILD_PKGS[@]}"
+        ensure_venv
+        pip_install test  # the test extra carries PyInstaller
+        cd "$REPO"
+        say "running: python packaging/build_linux.py $*"
+        QT_QPA_PLATFORM=offscreen exec "$VENV/bin/python" packaging/build_linux.py "$@"
         ;;
     -h|--help|help)
         usage

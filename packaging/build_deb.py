@@ -57,6 +57,12 @@ Leadership-team meeting records (会议纪实台)
 WRAPPER = """\
 #!/bin/sh
 # MeetingDesk (会议纪实台), installed in /opt/meetingdesk.
+# Chinese input on an fcitx desktop: the bundled Qt carries the ibus input plugin but no fcitx
+# one (a distribution's fcitx Qt plugin is built for its own Qt and cannot load into this
+# newer one), and fcitx5 answers ibus clients through its ibus D-Bus portal.
+case "${QT_IM_MODULE:-${XMODIFIERS:-}}" in
+    fcitx*|@im=fcitx*) export QT_IM_MODULE=ibus IBUS_USE_PORTAL=1 ;;
+esac
 exec /opt/meetingdesk/meetingdesk "$@"
 """
 

@@ -6,6 +6,13 @@ when first opened, so a module the bundle lacks would show only then), draw the 
 page with QtPdf (the record window's preview) into RECORD.page1.png, and print the record
 through QtPrintSupport into RECORD.printed.pdf. One line per check; exit code 1 if one fails.
 tests/test_packaging.py runs it on the installed program.
+
+MEETINGDESK_TYPING_PROBE=1 opens the run console of the meeting in progress (the demo's) with
+the focus in the 发言 box (wordsEdit) and prints "typing probe: ready", then a line
+"typing probe: TEXT" whenever the box's text changes, until it is ended: tests/test_packaging.py
+types pinyin into it through fcitx5 under Xvfb.
+
+Output the console cannot encode is printed as "?" (tests/test_packaging_console.py).
 """
 
 import os
@@ -57,10 +64,46 @@ def bundle_check(pdf_path: str) -> int:
     return 1 if failures else 0
 
 
+def typing_probe() -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from meetingdesk.services import Desk
+    from meetingdesk.ui.console import ConsoleWindow
+
+    app = QApplication(sys.argv[:1])
+    desk = Desk.open(None)
+    meeting = desk.list_meetings(status="in_progress", limit=1)[0].id
+    console = ConsoleWindow(desk, meeting)
+    box = console.find(QPlainTextEdit, "wordsEdit")
+    box.textChanged.connect(lambda: print(f"typing probe: {box.toPlainText()}", flush=True))
+    console.show()
+    console.activateWindow()
+    box.setFocus()
+
+    def ready() -> None:  # once the window is mapped and the input method knows the box
+        print(f"typing probe: ready (enabled={box.isEnabled()}, focus={box.hasFocus()})",
+              flush=True)
+
+    QTimer.singleShot(500, ready)
+    return app.exec()
+
+
+def survive_narrow_consoles() -> None:
+    """Print what the console's encoding lacks as "?" instead of failing: on Chinese Windows a
+    console or redirected output is GBK (cp936), which has no "✓", and `verify` would stop
+    with UnicodeEncodeError after its first line."""
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+
+
 if __name__ == "__main__":
+    survive_narrow_consoles()
     check = os.environ.get("MEETINGDESK_BUNDLE_CHECK")
     if check:
         sys.exit(bundle_check(check))
+    if os.environ.get("MEETINGDESK_TYPING_PROBE") == "1":
+        sys.exit(typing_probe())
     from meetingdesk.cli import main
 
     sys.exit(main())

@@ -6,17 +6,22 @@ temporary folder with packaging/build_linux.py. The tests then look inside both,
 (`unshare -n`): the demo, the export of the closed demo meeting to the signed PDF and the
 filing package, the verification of both, and a GUI start that reaches the main window; once
 more with the computer's fonts hidden, to see the bundled Chinese font serve the interface and
-the record; and remove the package again.
+the record; type pinyin through fcitx5 under Xvfb into the console's 发言 box, started the way
+the menu entry starts it; and remove the package again.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import select
+import shlex
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -217,36 +222,50 @@ def closed_meeting(listing: str) -> str:
     return next(line.split("\t")[0] for line in listing.splitlines() if "已闭会" in line)
 
 
-def test_the_installed_program_runs_offline(installed: Path, tmp_path: Path) -> None:
-    if not can_unshare("-n"):
-        unavailable("`unshare -n` is not available")
-    env = user_env(tmp_path / "home", MD_PASSPHRASE="xiaotang-demo")
-    # Inside the namespace there is no network: the loopback alone, and down.
-    interfaces = succeeded(run(["cat", "/proc/net/dev"], env)).splitlines()[2:]
+# Runs a command (a list) in an environment as the installed program sees it: the host's
+# `run` here, a chroot in tests/test_packaging_bullseye.py.
+Runner = Callable[[list[str], dict[str, str]], subprocess.CompletedProcess[str]]
+
+
+def exercise_offline(runner: Runner, env: dict[str, str], files: Path, seen_as: str) -> Path:
+    """The installed program used as a recorder does, with no network: the demo, the export
+    of the closed demo meeting to the signed PDF and the filing package, `verify` of both,
+    `check`, a GUI start to the main window, and the bundle's self-check. `files` is a folder
+    for the record, `seen_as` its path for the program. Returns the record (PDF)."""
+    # No network: the loopback alone, and down.
+    interfaces = succeeded(runner(["cat", "/proc/net/dev"], env)).splitlines()[2:]
     assert [line.split(":")[0].strip() for line in interfaces] == ["lo"]
 
-    assert "演示单位" in succeeded(run([str(installed), "demo"], env))
-    meeting = closed_meeting(succeeded(run([str(installed), "list"], env)))
-    pdf, package = tmp_path / "record.pdf", tmp_path / "record.mdpkg"
-    succeeded(run([str(installed), "export", meeting, "--pdf", str(pdf), "--package",
-                   str(package), "--passphrase-env", "MD_PASSPHRASE"], env))
-    assert "验证通过" in succeeded(run([str(installed), "verify", str(pdf)], env))
-    assert "验证通过" in succeeded(run([str(installed), "verify", str(package)], env))
-    assert "检查通过" in succeeded(run([str(installed), "check"], env))
-    assert "All checks passed" in succeeded(run([str(installed), "check", "--lang", "en"], env))
+    program = str(PROGRAM)
+    assert "演示单位" in succeeded(runner([program, "demo"], env))
+    meeting = closed_meeting(succeeded(runner([program, "list"], env)))
+    pdf, package = f"{seen_as}/record.pdf", f"{seen_as}/record.mdpkg"
+    succeeded(runner([program, "export", meeting, "--pdf", pdf, "--package", package,
+                      "--passphrase-env", "MD_PASSPHRASE"], env))
+    assert "验证通过" in succeeded(runner([program, "verify", pdf], env))
+    assert "验证通过" in succeeded(runner([program, "verify", package], env))
+    assert "检查通过" in succeeded(runner([program, "check"], env))
+    assert "All checks passed" in succeeded(runner([program, "check", "--lang", "en"], env))
 
-    gui = run([str(installed)], dict(env, MEETINGDESK_QUIT_AFTER_START="1"))
+    gui = runner([program], dict(env, MEETINGDESK_QUIT_AFTER_START="1"))
     assert "MeetingDesk: main window ready" in succeeded(gui)
     assert "no Chinese font" not in gui.stderr
 
     # Every module loads in the bundle (the GUI's windows are imported only when opened), and
     # the record window's preview (QtPdf) and printing (QtPrintSupport) work.
-    check = succeeded(run([str(installed)], dict(env, MEETINGDESK_BUNDLE_CHECK=str(pdf))))
+    check = succeeded(runner([program], dict(env, MEETINGDESK_BUNDLE_CHECK=pdf)))
     assert "cannot import" not in check, check
     assert "QtPdf drew page 1" in check and "printed" in check, check
-    assert (tmp_path / "record.page1.png").stat().st_size > 10_000
-    assert (tmp_path / "record.printed.pdf").read_bytes().startswith(b"%PDF")
+    assert (files / "record.page1.png").stat().st_size > 10_000
+    assert (files / "record.printed.pdf").read_bytes().startswith(b"%PDF")
+    return files / "record.pdf"
 
+
+def test_the_installed_program_runs_offline(installed: Path, tmp_path: Path) -> None:
+    if not can_unshare("-n"):
+        unavailable("`unshare -n` is not available")
+    env = user_env(tmp_path / "home", MD_PASSPHRASE="xiaotang-demo")
+    pdf = exercise_offline(run, env, tmp_path, str(tmp_path))
     if shutil.which("pdffonts"):  # every font of the record is embedded
         fonts = succeeded(subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True))
         rows = fonts.splitlines()[2:]
@@ -275,3 +294,97 @@ def test_the_bundled_font_serves_a_computer_without_chinese_fonts(
     if shutil.which("pdffonts"):
         fonts = succeeded(subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True))
         assert "WenQuanYi" in fonts, fonts
+
+
+def started(stack: ExitStack, command: list[str], env: dict[str, str],
+            **popen: object) -> subprocess.Popen[str]:
+    """`command` started, and ended (with its process) when `stack` closes."""
+    process = subprocess.Popen(command, env=env, text=True, **popen)  # type: ignore[call-overload]
+    stack.callback(process.wait, 10)
+    stack.callback(process.terminate)
+    return process
+
+
+def read_until(process: subprocess.Popen[str], wanted: str, seconds: float) -> list[str]:
+    """Lines of `process`'s stdout up to the first that contains `wanted` (fails after
+    `seconds`)."""
+    assert process.stdout is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + seconds
+    while not (lines and wanted in lines[-1]):
+        left = deadline - time.monotonic()
+        assert left > 0 and process.poll() is None, f"no {wanted!r} in {lines}"
+        if select.select([process.stdout], [], [], left)[0]:
+            lines.append(process.stdout.readline().rstrip("\n"))
+    return lines
+
+
+def desktop_session(stack: ExitStack, home: Path) -> dict[str, str]:
+    """Xvfb, a D-Bus session bus and fcitx5 with its pinyin engine switched on, as on a
+    Chinese desktop set up with im-config; returns the session's environment."""
+    read_fd, write_fd = os.pipe()
+    started(stack, ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24",
+                    "-nolisten", "tcp"], dict(os.environ), pass_fds=(write_fd,),
+            stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        display = ":" + pipe.readline().strip()
+    env = user_env(home, DISPLAY=display, LANG="zh_CN.UTF-8",
+                   # what im-config sets for fcitx5 on Debian, Kylin and UOS
+                   QT_IM_MODULE="fcitx", GTK_IM_MODULE="fcitx", XMODIFIERS="@im=fcitx")
+    del env["QT_QPA_PLATFORM"]
+    bus = started(stack, ["dbus-daemon", "--session", "--nofork", "--print-address=1"], env,
+                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert bus.stdout is not None
+    env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+    # Pinyin after keyboard-us in the one group, and input methods on in every new window.
+    config = home / ".config" / "fcitx5"
+    config.mkdir(parents=True)
+    (config / "profile").write_text(
+        "[Groups/0]\nName=Default\nDefault Layout=us\nDefaultIM=pinyin\n\n"
+        "[Groups/0/Items/0]\nName=keyboard-us\nLayout=\n\n"
+        "[Groups/0/Items/1]\nName=pinyin\nLayout=\n\n[GroupOrder]\n0=Default\n")
+    (config / "config").write_text("[Behavior]\nActiveByDefault=True\n")
+    started(stack, ["fcitx5"], env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    has_portal = ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+                  "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
+                  "string:org.freedesktop.portal.IBus"]
+    deadline = time.monotonic() + 30
+    while "boolean true" not in subprocess.run(has_portal, env=env, capture_output=True,
+                                               text=True).stdout:
+        assert time.monotonic() < deadline, "fcitx5 did not offer its ibus portal"
+        time.sleep(0.2)
+    return env
+
+
+def test_pinyin_typed_through_fcitx5_reaches_the_console(installed: Path, tmp_path: Path) -> None:
+    tools = ("Xvfb", "dbus-daemon", "dbus-send", "fcitx5", "xdotool")
+    if missing := [t for t in tools if shutil.which(t) is None]:
+        unavailable(f"{', '.join(missing)} not installed (bootstrap.sh test installs them)")
+    if not Path("/usr/share/fcitx5/addon/pinyin.conf").is_file():
+        unavailable("fcitx5's pinyin engine is not installed (fcitx5-chinese-addons)")
+    with ExitStack() as stack:
+        env = desktop_session(stack, tmp_path / "home")
+        succeeded(run([str(installed), "demo"], env, offline=False))
+        # Started as the menu entry starts it: its Exec line, through PATH.
+        entry = Path("/usr/share/applications/meetingdesk.desktop").read_text(encoding="utf-8")
+        command = shlex.split(re.search(r"^Exec=(.*)$", entry, re.M).group(1))
+        program = started(stack, command, dict(env, MEETINGDESK_TYPING_PROBE="1"),
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        ready = read_until(program, "typing probe: ready", 60)[-1]
+        assert "enabled=True, focus=True" in ready, ready
+        # fcitx5 loads the pinyin engine and its language model on first use, seconds on a busy
+        # machine, and keys that come meanwhile can be lost: a second try then, after clearing
+        # the box, as a person would.
+        for attempt in range(1, 4):
+            for keys in (["type", "--delay", "100", "huiyi"], ["key", "space"]):
+                subprocess.run(["xdotool", *keys], env=env, check=True)
+            try:
+                line = read_until(program, "typing probe: 会议", 15)[-1]
+                break
+            except AssertionError:
+                if attempt == 3:
+                    raise
+                subprocess.run(["xdotool", "key", "ctrl+a", "BackSpace"], env=env, check=True)
+        print(f"\nfcitx5: 会议 typed on attempt {attempt}")
+        assert line == "typing probe: 会议"
