@@ -12,8 +12,10 @@ tests/test_packaging.py does on the build machine.
 
 The same for arm64 (Phytium, Kunpeng) in arm64 roots under qemu-user-static, every program of
 the root emulated: about 14 minutes with cached roots (about 30 the first time). It runs when
-packaging/ or pyproject.toml changed since its last pass (a stamp in the cache, keyed by
-build_bullseye.packaging_key()); MEETINGDESK_ARM64=always runs it regardless.
+packaging/ or pyproject.toml changed since its last pass: the key of that pass
+(build_bullseye.packaging_key()) is written to packaging/linux/arm64-passed, to be committed
+with the change, so that a new machine skips it too; MEETINGDESK_ARM64=always runs it
+regardless.
 """
 
 from __future__ import annotations
@@ -50,8 +52,13 @@ def arch(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
-def arm64_stamp(cache: Path) -> Path:
-    return cache / f"arm64-passed-{build_bullseye.packaging_key()}"
+def arm64_passed() -> str | None:
+    """When arm64 last passed for this very packaging, if it did."""
+    stamp = build_bullseye.ARM64_PASSED
+    if not stamp.is_file():
+        return None
+    key, _, when = stamp.read_text().strip().partition(" ")
+    return when if key == build_bullseye.packaging_key() else None
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +75,9 @@ def cache(arch: str) -> Path:
         if not Path("/proc/sys/fs/binfmt_misc/qemu-aarch64").is_file():
             unavailable("arm64 programs cannot run here: no qemu-aarch64 in binfmt_misc "
                         "(apt-get install qemu-user-static binfmt-support)")
-        stamp = arm64_stamp(cache)
-        if stamp.exists() and os.environ.get("MEETINGDESK_ARM64") != "always":
-            pytest.skip(f"arm64: passed for this packaging ({stamp.read_text().strip()}); "
+        passed = arm64_passed()
+        if passed and os.environ.get("MEETINGDESK_ARM64") != "always":
+            pytest.skip(f"arm64: passed for this packaging ({passed}); "
                         "runs again when packaging/ or pyproject.toml change")
     return cache
 
@@ -135,4 +142,5 @@ def test_the_bullseye_deb_runs_offline_in_a_clean_bullseye_root(
     exercise_offline(in_clean_root, env, files, "/root/files")
     print(f"\nbullseye {arch}: ran offline in {time.monotonic() - started:.0f} s")
     if arch == "arm64":
-        arm64_stamp(cache).write_text(time.strftime("%Y-%m-%d %H:%M") + "\n")
+        build_bullseye.ARM64_PASSED.write_text(
+            f"{build_bullseye.packaging_key()} {time.strftime('%Y-%m-%d %H:%M')}\n")
