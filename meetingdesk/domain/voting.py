@@ -336,12 +336,20 @@ class Voting:
 
     # ---- R7a: reconsidering a decided appointment ---------------------------------------------
 
+    def reconsiderable(self) -> list[int]:
+        """The items that may be put to a reconsideration now (R7a): decided appointments,
+        while the meeting is in session with no item open."""
+        if self.phase != "in_session" or self.open_item is not None:
+            return []
+        return [n for n, it in self.items.items() if it.status == "decided"
+                and it.spec.category == "appointment" and not it.head_decision]
+
     def _check_reconsideration(self, member_id: int | None, p: dict[str, Any], at: datetime):
         self._in_session()
         item = self.item(p.get("item_no"))
         if self.open_item is not None:
             raise DomainError("ANOTHER_ITEM_OPEN", item_no=self.open_item)
-        if item.status != "decided" or item.spec.category != "appointment" or item.head_decision:
+        if item.spec.no not in self.reconsiderable():
             raise DomainError("NOT_RECONSIDERABLE", item_no=item.spec.no)
         counts = {key: _count(p.get(key), "票数", "votes") for key in
                   ("agree", "disagree", "abstain")}

@@ -186,9 +186,7 @@ class ConsoleWindow(QMainWindow):
         open_item = state.items.get(state.open_item) if state.open_item else None
         self.defer_action.setEnabled(open_item is not None and open_item.spec.is_decision)
         self.amend_action.setEnabled(open_item is not None)
-        self.reconsider_action.setEnabled(running and open_item is None and any(
-            it.status == "decided" and it.spec.category == "appointment"
-            for it in state.items.values()))
+        self.reconsider_action.setEnabled(bool(state.reconsiderable()))
         self.tabs.setTabVisible(1, open_item is not None)
         self.tabs.tabBar().setVisible(open_item is not None)  # one tab alone needs no bar
         if open_item is not None:

@@ -74,8 +74,7 @@ def reconsider_dialog(console: "ConsoleWindow") -> EntryDialog:
     """R7a: the reason and the show of hands on whether to vote again on a decided appointment;
     the result is said in the console, and if granted the console is back at the item's vote."""
     state = console.state
-    decided = [it for it in state.items.values()
-               if it.status == "decided" and it.spec.category == "appointment"]
+    decided = [state.items[n] for n in state.reconsiderable()]
 
     def submit(d: EntryDialog) -> None:
         agree, disagree, abstain = (spin.value() for spin in d.counts.values())
