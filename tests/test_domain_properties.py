@@ -72,11 +72,12 @@ def run(h: Harness, draws: list[tuple[int, int, int]]) -> Witness:
     chief = meeting.chief_id
     chosen = lambda m, kind, pick: sensible(m, pick) if kind < 7 else noise(m, pick)  # noqa: E731
     for ev in recorded(h, draws, chosen):
-        if ev.type in ("opinion", "amendment", "written_opinion") and ev.member_id == chief:
+        amends_opinion = ev.type == "amendment" and ev.payload["refers_to_seq"] in witness.opinions
+        if (ev.type in ("opinion", "written_opinion") or amends_opinion) and ev.member_id == chief:
             n = ev.payload["item_no"]
             others = witness.present - witness.recused.get(n, set()) - {chief}
             spoke = witness.spoke.get(n, set())
-            if ev.type == "amendment" and ev.payload["refers_to_seq"] in witness.opinions:
+            if amends_opinion:
                 spoke = spoke - {witness.opinions[ev.payload["refers_to_seq"]]}
             assert others <= spoke, "the chief spoke before the others"
         witness.see(ev.seq, ev.type, ev.member_id, ev.payload)
