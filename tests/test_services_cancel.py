@@ -103,7 +103,7 @@ def test_a_cancelled_meeting_cannot_be_started_edited_or_filed(desk: Desk, tmp_p
 
 def test_a_meeting_without_an_agenda_cannot_start(desk: Desk):
     _, (meeting,), _ = unit_with_meetings(desk, 1, items=False)
-    with pytest.raises(ServiceError) as err:
+    with pytest.raises(DomainError) as err:
         desk.start_meeting(meeting)
     assert err.value.code == "AGENDA_EMPTY"
     assert err.value.message_zh == (

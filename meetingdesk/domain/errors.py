@@ -150,7 +150,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "AMEND_WORDS_ONLY": (
         "汇报和程序性发言只能修改发言内容。",
         "Only the words of a report or a procedural remark can be amended."),
-    "AGENDA_EMPTY": ("会议没有议题，不能开始。", "The meeting has no agenda item and cannot start."),
+    "AGENDA_EMPTY": (
+        "{title}的议程中还没有议题，不能开始。请先在“筹备会议”中添加议题。",
+        "{title} has no agenda item and cannot start. Add items under 筹备会议 (prepare) first."),
     "PAPER_BALLOT_REQUIRED": (
         "本单位规则要求无记名投票使用纸质选票：请打印并发放选票，收回后逐张录入。",
         "The unit's rules require paper ballots: print and issue them, then enter each returned "

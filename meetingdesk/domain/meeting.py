@@ -239,7 +239,7 @@ class Meeting(Attendance, Opinions, Voting, Closing, Timekeeping):
                 raise DomainError("UNKNOWN_MEMBER", member_id=p[key])
         items = [settled(ItemSpec.from_dict(d), rules) for d in p.get("agenda") or []]
         if not items:
-            raise DomainError("AGENDA_EMPTY")
+            raise DomainError("AGENDA_EMPTY", title=str(p.get("title"))[:200])
         if [i.no for i in items] != list(range(1, len(items) + 1)):
             raise DomainError("BAD_VALUE", field="议题序号", field_en="item numbers",
                               value="1, 2, 3 …")

@@ -13,9 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "CANCEL_AFTER_START": (
         "{title}已开始记录，不能取消：已开始的会议须照常记录直至闭会。",
         "{title} has started: a meeting under way is recorded until it closes, not cancelled."),
-    "AGENDA_EMPTY": (
-        "{title}的议程中还没有议题，不能开始。请先在“筹备会议”中添加议题。",
-        "{title} has no agenda item and cannot start. Add items under 筹备会议 (prepare) first."),
 }
 
 
