@@ -19,7 +19,6 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
@@ -30,6 +29,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from meetingdesk.record.errors import RecordError
+from meetingdesk.record.pdfa import PdfA17Writer
 
 FIELD_NAME = "UnitSignature"
 CERTIFICATE_YEARS = 30
@@ -102,10 +102,10 @@ def _is_pkcs12(data: bytes) -> bool:
 
 def sign_pdf(pdf: bytes, p12: bytes, passphrase: str, reason: str, location: str) -> bytes:
     """``pdf`` signed with the unit certificate (PAdES B-B, SHA-256) in an invisible signature
-    field on the last page, the signature page."""
+    field on the last page, the signature page; a PDF/A record stays PDF/A (PDF 1.7)."""
     signer = load_p12(p12, passphrase)
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        writer = PdfA17Writer(io.BytesIO(pdf))
         meta = signers.PdfSignatureMetadata(
             field_name=FIELD_NAME, reason=reason, location=location, md_algorithm="sha256",
             subfilter=fields.SigSeedSubFilter.PADES)

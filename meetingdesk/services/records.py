@@ -22,6 +22,7 @@ from meetingdesk.record.errors import RecordError
 from meetingdesk.record.minutes import AttachedFile, Minutes
 from meetingdesk.record.package import Attachment, build_package, sha256
 from meetingdesk.record.pdf import render_minutes
+from meetingdesk.record.pdfa import archival_pdf
 from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
 from meetingdesk.record.verify import Verdict, record_facts, verify_bytes
 from meetingdesk.store import StoreError
@@ -123,11 +124,13 @@ class Records:
     def _write(self, meeting_id: int, info: MeetingRow, p12: bytes | None,
                passphrase: str | None, files: list[Attachment], pdf_path: Path | None,
                package_path: Path | None) -> Exported:
-        """Render the record of the log as stored, sign it and write the files asked for."""
+        """Render the record of the log as stored (PDF/A-3, the log inside), sign it and write
+        the files asked for."""
         events = self._events(meeting_id)
         state = Meeting.replay(events)
         attached = tuple(AttachedFile(f.name, sha256(f.data)) for f in files)
-        pdf = render_minutes(minutes_from_meeting(state, events[-1].hash, attached))
+        pdf = archival_pdf(render_minutes(minutes_from_meeting(state, events[-1].hash, attached)),
+                           events, state)
         if p12 is not None and passphrase:
             pdf = sign_pdf(pdf, p12, passphrase, reason=SIGNING_REASON, location=info.unit_name)
         if pdf_path is not None:
