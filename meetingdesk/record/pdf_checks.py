@@ -30,7 +30,7 @@ RISKY_ACTIONS = {  # action type: what it does, in the finding
     "/ImportData": "导入外部数据", "/Rendition": "播放多媒体", "/Sound": "播放声音",
     "/Movie": "播放影片", "/Hide": "隐藏页面内容", "/SetOCGState": "切换图层",
 }
-NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "x": "adobe:ns:meta/",
+NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
       "dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/",
       "pdf": "http://ns.adobe.com/pdf/1.3/", "pdfaid": "http://www.aiim.org/pdfa/ns/id/"}
 INFO_IN_XMP = {  # document information entry: its XMP property (ISO 19005-1 6.7.3)
@@ -158,7 +158,8 @@ def _pdfa(data: bytes, reader: PdfFileReader, graph: _Graph) -> Iterator[PdfFind
     xmp = _xmp(root)
     part, conformance = xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")
     if (part, conformance) == (PART, CONFORMANCE):
-        yield PdfFinding("usability", True, f"XMP 元数据声明符合 PDF/A-{PART}{CONFORMANCE}（ISO 19005-{PART}）")
+        yield PdfFinding("usability", True,
+                         f"XMP 元数据声明符合 PDF/A-{PART}{CONFORMANCE}（ISO 19005-{PART}）")
     elif part:
         yield PdfFinding("usability", False, f"XMP 元数据声明 PDF/A-{part}{conformance or ''}，"
                                              f"不是归档要求的 PDF/A-{PART}{CONFORMANCE}")

@@ -154,8 +154,10 @@ def _describe(writer: IncrementalPdfFileWriter, info: generic.DictionaryObject,
     writer.set_info(generic.DictionaryObject({  # the entries both carry, and no others
         pdf_name("/Title"): info["/Title"], pdf_name("/Author"): info["/Author"],
         pdf_name("/Subject"): info["/Subject"], pdf_name("/Creator"): info["/Creator"],
-        pdf_name("/Keywords"): info["/Keywords"], pdf_name("/Producer"): pdf_string(model.VENDOR),
-        pdf_name("/CreationDate"): info["/CreationDate"], pdf_name("/ModDate"): info["/CreationDate"],
+        pdf_name("/Keywords"): info["/Keywords"],
+        pdf_name("/Producer"): pdf_string(model.VENDOR),
+        pdf_name("/CreationDate"): info["/CreationDate"],
+        pdf_name("/ModDate"): info["/CreationDate"],
     }))  # pyHanko sets /ModDate to the time of writing, and the producer is pyHanko alone
     record = {"RetentionPeriod": RETENTION, "RecordFingerprint": head.hash,
               "MeetingID": head.meeting_uid}
