@@ -126,6 +126,52 @@ def test_6_1_7_streams_refer_to_no_external_file_and_use_standard_filters(record
             assert {str(n) for n in names} <= standard
 
 
+def test_6_1_4_to_6_1_9_syntax_is_sound_as_qpdf_checks_it(record):
+    """ISO 19005-3 6.1.4-6.1.9 as far as qpdf checks them: cross-reference sections, every
+    stream's Length, object syntax."""
+    assert record.pdf.check_pdf_syntax() == []
+
+
+def test_6_1_13_within_the_implementation_limits(record):
+    """ISO 19005-3 6.1.13: integers within 32 bits, reals within ±3.403e38, strings below 32767
+    bytes, names at most 127 bytes; q/Q nested at most 28 deep in every content stream."""
+    def direct_values(obj):  # what an object holds, down to other indirect objects
+        stack = [obj]
+        while stack:
+            value = stack.pop()
+            yield value
+            if isinstance(value, (pikepdf.Dictionary, pikepdf.Stream)):
+                for key, item in value.items():
+                    yield pikepdf.Name(key)
+                    stack += [] if getattr(item, "is_indirect", False) else [item]
+            elif isinstance(value, pikepdf.Array):
+                stack += [v for v in value if not getattr(v, "is_indirect", False)]
+    for obj in all_objects(record.pdf):
+        for value in direct_values(obj):
+            if isinstance(value, pikepdf.Name):
+                assert len(bytes(str(value), "utf-8")) <= 128
+            elif isinstance(value, pikepdf.String):
+                assert len(bytes(value)) < 32767
+            elif isinstance(value, int) and not isinstance(value, bool):
+                assert -2**31 <= value < 2**31
+    for page in record.pdf.pages:
+        depth = deepest = 0
+        for _, operator in pikepdf.parse_content_stream(page):
+            depth += {"q": 1, "Q": -1}.get(str(operator), 0)
+            deepest = max(deepest, depth)
+        assert deepest <= 28
+
+
+def test_6_2_2_content_streams_use_only_iso_32000_1_operators(record):
+    """ISO 19005-3 6.2.2: no operator outside ISO 32000-1 (Annex A), on any page."""
+    defined = set("b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g "
+                  "gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD "
+                  "Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' \"".split())
+    for page in record.pdf.pages:
+        for _, operator in pikepdf.parse_content_stream(page):
+            assert str(operator) in defined
+
+
 def test_pdf_1_7_as_iso_19005_3_requires(record):
     """ISO 19005-3 builds on ISO 32000-1 (PDF 1.7): the catalog declares 1.7, and no
     extension based on PDF 2.0 (pyHanko declares 2.0 for ECDSA unless told not to)."""
