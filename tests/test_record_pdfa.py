@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import time
 import zipfile
+import zlib
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -417,6 +418,18 @@ def test_the_embedded_log_is_the_package_s_byte_for_byte_and_replays(record):
 def test_embedded_files_of_a_damaged_or_plain_pdf_is_empty(record):
     assert embedded_files(record.data[:1000]) == {}
     assert embedded_files(b"not a pdf") == {}
+
+
+def test_an_embedded_bomb_is_not_unpacked(record):
+    """A hostile PDF whose events.json inflates to 80 MiB: refused, not read into memory."""
+    pdf = pikepdf.open(io.BytesIO(record.data))
+    spec = pdf.Root.Names.EmbeddedFiles.Names[1]
+    spec.EF.F.write(zlib.compress(bytes(80 * 1024 * 1024), 9), filter=pikepdf.Name.FlateDecode)
+    bomb = saved(pdf, compress_streams=False)
+    assert len(bomb) < 1024 * 1024
+    start = time.perf_counter()
+    assert "events.json" not in embedded_files(bomb)
+    assert time.perf_counter() - start < 5
 
 
 # ---- the signature after the PDF/A update ----------------------------------------------------

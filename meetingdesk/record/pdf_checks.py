@@ -8,12 +8,12 @@ other than the event log and the rule set the record carries.
 
 Any bytes may come in: a damaged or hostile file gives findings that are not ok, never an
 exception. The object graph is walked without recursion and at most MAX_OBJECTS objects deep
-into it, and XML is parsed without entities or network.
+into it, streams decode within pdfa.READ_LIMITS, and XML is parsed without entities or
+network.
 """
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import Iterator, NamedTuple
 
@@ -21,7 +21,7 @@ from lxml import etree
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from meetingdesk.record.pdfa import CONFORMANCE, EMBEDDED, PART
+from meetingdesk.record.pdfa import CONFORMANCE, EMBEDDED, PART, read_pdf
 
 MAX_OBJECTS = 200_000  # far more than a record has (a 40-item record: about 300)
 RISKY_ACTIONS = {  # action type: what it does, in the finding
@@ -59,7 +59,7 @@ class _Graph(NamedTuple):
 def check_pdf(data: bytes) -> list[PdfFinding]:
     """Usability and security findings for the PDF ``data``; never raises."""
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        reader = read_pdf(data)
         root = reader.root
         if not isinstance(root, generic.DictionaryObject):
             raise ValueError("no catalog")

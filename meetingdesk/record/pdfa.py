@@ -19,6 +19,7 @@ from typing import Any, Sequence
 
 from lxml import etree
 from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.decode_limits import DecodeLimits, DocumentDecodeBudget, StreamDecodeLimits
 from pyhanko.pdf_utils.embed import EmbeddedFileObject, EmbeddedFileParams, FileSpec
 from pyhanko.pdf_utils.generic import pdf_name, pdf_string
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -54,6 +55,12 @@ EMBEDDED = {  # name in the PDF: (AFRelationship, description)
     EVENTS_PATH: ("/Source", "会议记录（事件日志，哈希链），本纪实据此生成 / the meeting's event log"),
     RULES_PATH: ("/Data", "会议生效的议事规则 / the rule set in force"),
 }
+MiB = 1024 * 1024
+# Reading a PDF that may be hostile: no stream (the log of a long meeting is a few MB) decodes
+# past 64 MiB, nor the whole file past 128 MiB or 20 times its size.
+READ_LIMITS = DecodeLimits(per_stream=StreamDecodeLimits(max_output_size=64 * MiB),
+                           document_budget=DocumentDecodeBudget(base_allowance=128 * MiB,
+                                                                max_ratio=20))
 etree.register_namespace(RECORD_PREFIX, RECORD_NS)  # lxml: the prefix pyHanko writes it with
 
 
@@ -188,11 +195,16 @@ def _name(prefix: str, local: str) -> ExpandedName:
     return ExpandedName(model.NS[prefix], local)
 
 
+def read_pdf(data: bytes) -> PdfFileReader:
+    """A lenient reader for ``data`` from anywhere, its decoding bounded by READ_LIMITS."""
+    return PdfFileReader(io.BytesIO(data), strict=False, decode_limits=READ_LIMITS)
+
+
 def embedded_files(data: bytes) -> dict[str, bytes]:
-    """The files a record PDF carries (its EmbeddedFiles name tree), by name; empty when it
-    carries none or cannot be read."""
+    """The files a record PDF carries (its EmbeddedFiles name tree, flat as pdfa.py writes
+    it), by name; empty when it carries none or cannot be read within READ_LIMITS."""
     try:
-        root = PdfFileReader(io.BytesIO(data), strict=False).root
+        root = read_pdf(data).root
         names = root["/Names"]["/EmbeddedFiles"]["/Names"]
         out = {}
         for i in range(0, len(names) - 1, 2):
