@@ -1,8 +1,10 @@
 """Render Minutes to the filed PDF (ReportLab platypus), laid out after GB/T 9704-2012.
 
-Every page carries a running head with the unit and the meeting, the page number "— n —" below
-the text area and the record fingerprint at the foot, so that a loose page still says where it
-belongs. Every glyph comes from one subset-embedded TrueType font (see fonts.py).
+Every page carries a running head with the unit and the meeting, the page number "— n —" 7 mm
+below the text area (odd pages on the right, even pages on the left, one character in), and at
+the foot the record fingerprint and the number of pages ("共 N 页", also on the signature page),
+so that a loose page still says where it belongs and a missing one shows. Every glyph comes from
+a subset-embedded TrueType face, each level in its own (see fonts.py).
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
                                 Table)
 
-from meetingdesk.record.fonts import CJKFont, FontNotFoundError, find_cjk_font, register_font
-from meetingdesk.record.layout import (BOTTOM_MARGIN, LEFT_MARGIN, PAGE_HEIGHT, PAGE_NUMBER_SIZE,
-                                       PAGE_WIDTH, RUNNING_SIZE, TEXT_HEIGHT, TEXT_WIDTH,
-                                       TOP_MARGIN, Styles, chinese_number, field_rows,
-                                       GRID_CELLS, heading, para, table_style)
+from meetingdesk.record.fonts import (CJKFont, FaceChain, FontNotFoundError, RecordFaces,
+                                      find_record_faces, register_font)
+from meetingdesk.record.layout import (BOTTOM_MARGIN, GRID, GRID_CELLS, LEFT_MARGIN, PAGE_HEIGHT,
+                                       PAGE_NUMBER_SIZE, PAGE_WIDTH, RUNNING_SIZE, TEXT_HEIGHT,
+                                       TEXT_WIDTH, TOP_MARGIN, PageCountCanvas, Styles,
+                                       chinese_number, draw_page_count, field_rows, heading,
+                                       para, table_style)
 from meetingdesk.record.minutes import (BallotPapers, ItemMinutes, MemberVote, Minutes,
                                         Reconsideration, Speech, StanceRow, Vote)
 from meetingdesk.record.sigpage import signature_section
@@ -36,10 +40,11 @@ FINGERPRINT_KEY, MEETING_KEY, ATTACHMENT_KEY = "fingerprint:", "meeting:", "atta
 
 
 def render_minutes(m: Minutes, font: CJKFont | None = None) -> bytes:
-    """The record as PDF bytes, in ``font`` (default: the best Chinese font found here)."""
-    font_name = register_font(font or find_cjk_font())
-    _check_glyphs(m, font_name)
-    styles = Styles.for_font(font_name)
+    """The record as PDF bytes, each level in its face as found here (or all in ``font``)."""
+    faces = RecordFaces.single(register_font(font)) if font else find_record_faces()
+    _check_glyphs(m, faces.body)
+    styles = Styles.for_faces(faces)
+    font_name = styles.font
     out = io.BytesIO()
     doc = BaseDocTemplate(
         out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), initialFontName=font_name,
@@ -51,8 +56,8 @@ def render_minutes(m: Minutes, font: CJKFont | None = None) -> bytes:
     frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, TEXT_WIDTH, TEXT_HEIGHT, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("record", [frame],
-                                       onPage=lambda c, d: _decorate(c, d, m, font_name))])
-    doc.build(_story(m, styles))
+                                       onPage=lambda c, d: _decorate(c, d, m, styles))])
+    doc.build(_story(m, styles), canvasmaker=PageCountCanvas.maker(styles.number_font))
     return out.getvalue()
 
 
@@ -63,16 +68,16 @@ def pdf_keywords(m: Minutes) -> list[str]:
             + [f"{ATTACHMENT_KEY}{a.sha256}" for a in m.attachments])
 
 
-def _check_glyphs(m: Minutes, font_name: str) -> None:
-    """Refuse text the font cannot show, rather than print boxes."""
-    has = pdfmetrics.getFont(font_name).face.charToGlyph
-    missing = sorted({ch for text in _texts(m) for ch in text if ch.isprintable()
-                      and ord(ch) not in has})
+def _check_glyphs(m: Minutes, faces: FaceChain) -> None:
+    """Refuse text no face can show, rather than print boxes (every level's faces end with
+    the body's)."""
+    missing = sorted({ch for text in _texts(m) for ch in set(text) if ch.isprintable()
+                      and faces.face_for(ch) is None})
     if missing:
         chars = "".join(missing)
         raise FontNotFoundError(
             f"所用字体缺少以下字符的字形：{chars}。请安装含这些字的仿宋或宋体字体。\n"
-            f"The record font {font_name} has no glyphs for: {chars}.")
+            f"The record fonts ({', '.join(faces.names)}) have no glyphs for: {chars}.")
 
 
 def _texts(value: object) -> Iterator[str]:
@@ -87,8 +92,9 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(getattr(value, f.name))
 
 
-def _decorate(canvas: Canvas, doc: BaseDocTemplate, m: Minutes, font: str) -> None:
-    """Running head, page number "— n —" and fingerprint: on every page."""
+def _decorate(canvas: Canvas, doc: BaseDocTemplate, m: Minutes, styles: Styles) -> None:
+    """Running head, page number "— n —", fingerprint and page count: on every page."""
+    font = styles.font
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
     canvas.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
@@ -99,15 +105,20 @@ def _decorate(canvas: Canvas, doc: BaseDocTemplate, m: Minutes, font: str) -> No
     canvas.setLineWidth(0.4)
     canvas.line(LEFT_MARGIN, head_y - 2 * mm, LEFT_MARGIN + TEXT_WIDTH, head_y - 2 * mm)
 
+    # GB/T 9704: the dashes 7 mm below the text area (a dash sits 0.35 em above the
+    # baseline), odd pages on the right and even pages on the left, one character in.
     canvas.setFillColor(colors.black)
-    canvas.setFont(font, PAGE_NUMBER_SIZE)
-    number_y = BOTTOM_MARGIN - 7 * mm - PAGE_NUMBER_SIZE * 0.8
-    canvas.drawCentredString(LEFT_MARGIN + TEXT_WIDTH / 2, number_y, f"— {doc.page} —")
+    canvas.setFont(styles.number_font, PAGE_NUMBER_SIZE)
+    number_y = BOTTOM_MARGIN - 7 * mm - 0.35 * PAGE_NUMBER_SIZE
+    number = f"— {doc.page} —"
+    if doc.page % 2:
+        canvas.drawRightString(LEFT_MARGIN + TEXT_WIDTH - GRID, number_y, number)
+    else:
+        canvas.drawString(LEFT_MARGIN + GRID, number_y, number)
 
     canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
-    canvas.setFont(font, RUNNING_SIZE)
-    canvas.drawCentredString(LEFT_MARGIN + TEXT_WIDTH / 2, number_y - 9 * mm,
-                             f"记录指纹（SHA-256）：{m.fingerprint}")
+    draw_page_count(canvas, LEFT_MARGIN + TEXT_WIDTH / 2, number_y - 9 * mm, font, RUNNING_SIZE,
+                    f"记录指纹（SHA-256）：{m.fingerprint}　本纪实共", "页", centred=True)
     canvas.restoreState()
 
 
