@@ -119,7 +119,7 @@ def test_results_deferral_and_fingerprint_on_every_page(demo):
     assert "【三重一大】" in text and "回避：赵燊（拟推荐人选系本人配偶的表妹）" in text
     head = demo.events[-1].hash
     for n, page in enumerate(pages, 1):
-        assert squeeze(page).endswith(f"记录指纹（SHA-256）：{head}"), n
+        assert squeeze(page).endswith(f"记录指纹（SHA-256）：{head}本纪实共{len(pages)}页"), n
         assert f"—{n}—" in squeeze(page)
 
 

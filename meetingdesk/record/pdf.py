@@ -68,9 +68,11 @@ def pdf_keywords(m: Minutes) -> list[str]:
             + [f"{ATTACHMENT_KEY}{a.sha256}" for a in m.attachments])
 
 
-def _check_glyphs(m: Minutes, faces: FaceChain) -> None:
+def _check_glyphs(m: object, faces: FaceChain | str) -> None:
     """Refuse text no face can show, rather than print boxes (every level's faces end with
     the body's)."""
+    if isinstance(faces, str):
+        faces = FaceChain((faces,))
     missing = sorted({ch for text in _texts(m) for ch in set(text) if ch.isprintable()
                       and faces.face_for(ch) is None})
     if missing:
