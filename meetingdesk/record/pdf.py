@@ -155,6 +155,11 @@ def _story(m: Minutes, styles: Styles) -> list[Flowable]:
     return story
 
 
+def _marks(corrections: tuple[int, ...]) -> str:
+    """The mark on a corrected entry, pointing to its corrections: "【见更正一】"."""
+    return "".join(f"【见更正{chinese_number(n)}】" for n in corrections)
+
+
 def _names(names: tuple[str, ...]) -> str:
     return "、".join(names)
 
@@ -172,23 +177,25 @@ def _header_rows(m: Minutes) -> list[tuple[str, str]]:
         ("主持人", m.chair),
         ("记录人", m.recorder),
     ]
-    rows += _row_each("议程", m.agenda)  # on page 1, before the lists that may run long
+    # The quorum and the agenda on page 1, before the lists that may run long.
+    if m.quorum_text:
+        rows.append(("到会情况", m.quorum_text))
+    rows += _row_each("议程", m.agenda)
     rows += [
         ("应到会", f"{len(m.expected)}人：{_names(m.expected)}"),
         ("实到会", f"{len(m.present)}人：{_names(m.present)}"),
     ]
-    if m.quorum_text:
-        rows.append(("到会情况", m.quorum_text))
     rows += _row_each("时间核对", m.clock_checks)
     if m.absent:
         rows.append(("缺席", "；".join(
             f"{a.name}（{a.reason}）" + (f"，书面意见：{a.written_opinion}"
                                         if a.written_opinion else "") for a in m.absent)))
     if m.late:
-        rows.append(("迟到", "；".join(f"{p.name}（{p.time}到会）" for p in m.late)))
+        rows.append(("迟到", "；".join(f"{p.name}（{p.time}到会）{_marks(p.corrections)}"
+                                      for p in m.late)))
     if m.early_leave:
         rows.append(("早退", "；".join(f"{p.name}（{p.time}离会" + (f"，{p.reason}" if p.reason else "")
-                                      + "）" for p in m.early_leave)))
+                                      + f"）{_marks(p.corrections)}" for p in m.early_leave)))
     if m.observers:
         rows.append(("列席", _names(m.observers)))
     rows.append(("议事规则", m.rule_set_label))
@@ -205,8 +212,8 @@ def _item(item: ItemMinutes, styles: Styles) -> list[Flowable]:
     if item.report:
         r = item.report
         amended = f"（已于 {r.amended_at} 修改，见下）" if r.amended_at else ""
-        sections.append(("汇报", [para(f"{r.time}　{r.presenter}：{r.words}{amended}",
-                                     styles.body)]))
+        sections.append(("汇报", [para(f"{r.time}　{r.presenter}：{r.words}{amended}"
+                                     f"{_marks(r.corrections)}", styles.body)]))
     if item.speeches:
         said: list[Flowable] = [_speech(s, styles) for s in item.speeches]
         if item.stance_table:
@@ -216,7 +223,7 @@ def _item(item: ItemMinutes, styles: Styles) -> list[Flowable]:
                     for p in item.after_round)
         sections.append(("发言（按发言顺序）", said))
     if item.written:
-        sections.append(("书面意见（缺席成员提交，不计入表决票数）",
+        sections.append(("书面意见（缺席成员会前提交，不计入表态和表决）",
                          [_speech(s, styles) for s in item.written]))
     granted = [r for r in item.reconsiderations if r.granted]
     if granted:
@@ -263,7 +270,7 @@ def _speech(s: Speech, styles: Styles) -> Flowable:
     if s.procedural:
         mark = "（程序性发言）"
     elif s.written:
-        mark = f"（书面意见，{s.stance_label}）" if s.stance_label else "（书面意见）"
+        mark = f"（书面意见，{s.stance_label}，不计入表态）" if s.stance_label else "（书面意见）"
     elif s.stance_label:
         mark = f"（{s.stance_label}）"
     else:
@@ -275,7 +282,7 @@ def _speech(s: Speech, styles: Styles) -> Flowable:
                                    for c in s.per_candidate) + "。") if s.per_candidate else ""
     notes = (f"（改动：{'；'.join(s.changes)}）" if s.changes else "") + \
         (SUPERSEDED if s.superseded else "") + \
-        (f"（已于 {s.amended_at} 修改，见下）" if s.amended_at else "")
+        (f"（已于 {s.amended_at} 修改，见下）" if s.amended_at else "") + _marks(s.corrections)
     return para(f"{s.time}　{amends}{s.name}{mark}：{s.words}{reason}{each}{notes}", styles.body)
 
 
