@@ -26,13 +26,15 @@ USAGE
     exit 2
 }
 
-# Qt's runtime libraries (xcb platform plugin, EGL/GL, fonts) and CJK fonts with TrueType outlines.
+# Qt's runtime libraries (xcb platform plugin, EGL/GL, fonts) and CJK fonts: the record's faces
+# where the computer has no 宋体/黑体/楷体 (fonts-noto-cjk: a 宋体 the record makes TrueType once;
+# fonts-wqy-zenhei: 黑体; fonts-arphic-ukai: 楷体), and TrueType last resorts (uming, microhei).
 # (PySide6 6.8's aarch64 xcb plugin, which an arm64 bullseye build takes, also links libSM/libICE.)
 RUN_PKGS=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
     libxcb-render-util0 libxcb-image0 libsm6 libice6
-    fonts-arphic-uming fonts-wqy-microhei
+    fonts-arphic-uming fonts-wqy-microhei fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-ukai
 )
 # The tests also check PDFs with poppler, inspect SQLite files, run a real PostgreSQL server,
 # and build, install and run the .deb (tests/test_packaging.py): PyInstaller and build_deb.py

@@ -64,7 +64,8 @@ XIAOBIAOSONG = Role("小标宋", (("fzxbsjw.ttf", 0), ("fzxbsk.ttf", 0), ("方�
                     cff=(("notoserifcjk-bold.ttc", "Noto Serif CJK SC"),
                          ("notoserifcjksc-bold.otf", "Noto Serif CJK SC"),
                          ("sourcehanserifsc-bold.otf", "Source Han Serif SC")))
-HEI = Role("黑体", (("simhei.ttf", 0), ("stheiti.ttf", 0), ("wqy-zenhei.ttc", 0)),
+HEI = Role("黑体", (("simhei.ttf", 0), ("stheiti.ttf", 0), ("wqy-zenhei.ttc", 0),
+                    ("wqy-microhei.ttc", 0)),
            ("simhei", "黑体", "heiti"))
 KAI = Role("楷体", (("simkai.ttf", 0), ("stkaiti.ttf", 0), ("ukai.ttc", 0)), ("kaiti", "楷体"))
 # Not the standard's faces, but with TrueType outlines and wide coverage: the last resorts.
