@@ -54,6 +54,10 @@ def test_dash_and_ellipsis_pairs_stay_whole():
     assert lines_of("一二三四……五", 5) == ["一二三四", "……五"]
 
 
+def test_a_short_mark_in_lenticular_brackets_stays_whole():
+    assert lines_of("一二三【见更正一】", 7) == ["一二三", "【见更正一】"]
+
+
 def test_unbreakable_run_longer_than_a_line_is_cut_when_full():
     assert lines_of("a" * 12, 5) == ["aaaaa", "aaaaa", "aa"]
 

@@ -16,6 +16,7 @@ breaks, and its first part stays justified to the last line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -58,8 +59,9 @@ def line_spans(chars: str, widths: Sequence[float],
     Each line takes as many characters as fit in its width (``max_widths[i]`` for line i, the
     last width for all further lines), then gives back characters until the break is allowed.
     When no break is allowed anywhere in the line it is cut where it is full. ``HARD_BREAK``
-    ends its line (and belongs to it).
+    ends its line (and belongs to it). A short mark in 【】 (such as 【见更正一】) stays whole.
     """
+    inside = _inside_marks(chars)
     spans: list[tuple[int, int]] = []
     start, n = 0, len(chars)
     while start < n:
@@ -73,11 +75,22 @@ def line_spans(chars: str, widths: Sequence[float],
         if end < n and chars[end] == HARD_BREAK:
             end += 1
         elif end < n:
-            end = next((b for b in range(end, start, -1) if can_break(chars[b - 1], chars[b])),
-                       end)
+            end = next((b for b in range(end, start, -1)
+                        if can_break(chars[b - 1], chars[b]) and b not in inside), end)
         spans.append((start, end))
         start = end
     return spans
+
+
+MAX_STRETCH = 4  # characters' worth of space a justified line may spread between its characters
+MARK = re.compile(r"【[^【】\n]{1,8}】")
+
+
+def _inside_marks(chars: str) -> set[int]:
+    """Break positions inside a short 【】 mark (a break at b falls between b-1 and b)."""
+    if "【" not in chars:
+        return set()
+    return {b for m in MARK.finditer(chars) for b in range(m.start() + 1, m.end())}
 
 
 @dataclass(frozen=True)
@@ -209,6 +222,9 @@ def _runs(text: str, places: list[float], natural: list[float], faces: list[str]
     extra = limit - sum(places[start:stop])
     gaps = [i for i in range(start, stop - 1)
             if not (_is_word_char(text[i]) and _is_word_char(text[i + 1]))]
+    # A line that gave more than a few characters to the next (an unbreakable run or mark moved
+    # down) stays ragged rather than spaced out.
+    justify = justify and extra <= MAX_STRETCH * (sum(places[start:stop]) / max(stop - start, 1))
     per_gap = extra / len(gaps) if justify and gaps else 0.0
     gap_set = set(gaps) if per_gap else set()
     x = left
