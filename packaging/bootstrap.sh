@@ -161,6 +161,13 @@ pip_install() {  # pip_install run|test
     return 0
 }
 
+# The record's 宋体 where the computer has none is Noto Serif CJK made TrueType on first use
+# (about 30 s, then cached): done here once, so that neither the first export nor a test waits.
+prepare_record_fonts() {
+    "$VENV/bin/python" -c 'from meetingdesk.record.fonts import find_record_faces as f; f()' \
+        2>/dev/null || say "note: no Chinese font for the record yet (see the README's font table)"
+}
+
 [[ $# -ge 1 ]] || usage
 mode="$1"; shift
 case "$mode" in
@@ -168,6 +175,7 @@ case "$mode" in
         install_system_packages "${RUN_PKGS[@]}"
         ensure_venv
         pip_install run
+        prepare_record_fonts
         if [[ $# -eq 0 && "$(uname -s)" == Linux && -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]]; then
             say "note: no DISPLAY or WAYLAND_DISPLAY; the GUI needs a display (QT_QPA_PLATFORM=offscreen for headless use)"
         fi
@@ -179,6 +187,7 @@ case "$mode" in
         enable_arm64_emulation
         ensure_venv
         pip_install test
+        prepare_record_fonts
         export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
         cd "$REPO"
         say "running: python -m pytest $*"
