@@ -200,3 +200,20 @@ def test_written_opinions_are_apart_and_not_counted(sample_pdf):
     assert found > apart
     assert f"{written.name}（书面意见，{written.stance_label}，不计入表态）" in text
     assert squeeze(written.words) not in text[said:apart]
+
+
+def test_a_secret_ballot_on_candidates_stays_on_one_page(tmp_path):
+    """Item two is an appointment by secret ballot: its method, ballot papers, each candidate,
+    tally and result share one page wherever the report pushes the vote."""
+    m = sample_minutes()
+    item = m.items[1]
+    for extra in range(0, 22, 2):
+        words = item.report.words + "补充说明材料内容。" * (3 * extra)
+        grown = dataclasses.replace(item, report=dataclasses.replace(item.report, words=words))
+        pdf = render(tmp_path, dataclasses.replace(m, items=(m.items[0], grown, *m.items[2:])),
+                     f"s{extra}.pdf")
+        pages = [squeeze(p) for p in run("pdftotext", "-layout", pdf, "-").split("\f")[:-1]]
+        page = next(p for p in pages if "表决方式：无记名投票" in p)
+        for vote in item.votes:
+            assert squeeze(f"候选人：{vote.candidate.name}") in page, extra
+            assert squeeze(vote.result_text) in page, extra

@@ -213,11 +213,10 @@ class _Finder:
 
     def __init__(self, places: FontPlaces) -> None:
         self.places = places
-        wanted = {name for role in LEVELS["body"] + LEVELS["title"] + LEVELS["heading"]
-                  + LEVELS["subheading"] for name, _ in role.files}
-        wanted |= {name for role in (SONG, XIAOBIAOSONG) for name, _ in role.cff}
+        roles = {role for level in LEVELS.values() for role in level}
+        wanted = {name for role in roles for name, _ in role.files + role.cff}
         self.found = _find_named_files(places.system_dirs, wanted)
-        self.listing = _fontconfig_listing() if places.use_fontconfig else []
+        self.listing = _fontconfig_listing() if places.use_fontconfig else ()
         self.rejected: dict[tuple[Path, int], str] = {}
         self.usable: dict[tuple[Path, int], CJKFont | None] = {}
 
@@ -313,7 +312,8 @@ def _find_named_files(dirs: Iterable[Path], names: set[str]) -> dict[str, Path]:
 
 
 @lru_cache(maxsize=1)
-def _fontconfig_listing_cached() -> tuple[tuple[Path, int, str], ...]:
+def _fontconfig_listing() -> tuple[tuple[Path, int, str], ...]:
+    """TrueType faces as fontconfig lists them: (file, face index, family names)."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return ()
@@ -330,11 +330,6 @@ def _fontconfig_listing_cached() -> tuple[tuple[Path, int, str], ...]:
         if index.isdigit():
             out.append((Path(file), int(index), family))
     return tuple(out)
-
-
-def _fontconfig_listing() -> list[tuple[Path, int, str]]:
-    """TrueType faces as fontconfig lists them: (file, face index, family names)."""
-    return list(_fontconfig_listing_cached())
 
 
 def _usable(path: Path, index: int, rejected: dict[tuple[Path, int], str]) -> CJKFont | None:
