@@ -152,3 +152,24 @@ def test_noto_serif_is_made_truetype_once_with_the_same_outlines():
             f.getGlyphSet()[f.getBestCmap()[ord(ch)]].draw(pen)
             bounds.append(pen.bounds)
         assert bounds[1] == pytest.approx(bounds[0], abs=ttfmake.MAX_ERROR + 1), ch
+
+
+@needs_fonts
+def test_typewriter_digits_of_a_chinese_face_give_way_to_a_latin_face(tmp_path):
+    # AR PL UMing's Latin letters and digits are monospaced: the body takes them from a Latin
+    # face (a stand-in named like DejaVu Serif); the headings keep their own face's.
+    link(tmp_path, "uming.ttc", UMING)
+    link(tmp_path, "wqy-microhei.ttc", MICROHEI)
+    link(tmp_path, "dejavuserif.ttf", DEJAVU)
+    faces = find_record_faces(places(tmp_path))
+    assert faces.body.latin == faces.number.latin == "MD-dejavuserif-0"
+    assert faces.body.face_for("0") == "MD-dejavuserif-0"
+    assert faces.body.face_for("会") == faces.body.face_for("，") == "MD-uming-0"
+    assert faces.heading.latin is None
+
+
+def test_a_chinese_face_with_proportional_digits_keeps_them():
+    faces = find_record_faces()
+    if faces.body.latin is not None:
+        pytest.skip("this computer's body face has monospaced Latin letters")
+    assert faces.body.face_for("0") == faces.body.primary

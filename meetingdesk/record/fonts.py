@@ -68,6 +68,11 @@ HEI = Role("黑体", (("simhei.ttf", 0), ("stheiti.ttf", 0), ("wqy-zenhei.ttc", 
                     ("wqy-microhei.ttc", 0)),
            ("simhei", "黑体", "heiti"))
 KAI = Role("楷体", (("simkai.ttf", 0), ("stkaiti.ttf", 0), ("ukai.ttc", 0)), ("kaiti", "楷体"))
+# Latin letters and digits where a level's Chinese face has typewriter-like ones (Times New Roman
+# on Windows, as 公文 templates set them; Liberation Serif or DejaVu Serif on Linux).
+LATIN = Role("西文", (("times.ttf", 0), ("liberationserif-regular.ttf", 0),
+                    ("dejavuserif.ttf", 0)), ())
+LATIN_LEVELS = ("body", "number")
 # Not the standard's faces, but with TrueType outlines and wide coverage: the last resorts.
 LAST_RESORT = Role("其他", (("uming.ttc", 0), ("wqy-microhei.ttc", 0), ("wqy-zenhei.ttc", 0)), ())
 
@@ -106,13 +111,18 @@ class CJKFont:
 @dataclass(frozen=True)
 class FaceChain:
     """A level's faces, best first, registered with ReportLab: each character is set in the
-    first that has a glyph for it."""
+    first that has a glyph for it. ``latin``, where given, sets ASCII letters, digits and signs
+    (for a Chinese face whose own are typewriter-like, monospaced)."""
 
     names: tuple[str, ...]
+    latin: str | None = None
 
     @classmethod
-    def of(cls, fonts: Iterable[CJKFont]) -> FaceChain:
-        return cls(tuple(dict.fromkeys(register_font(f) for f in fonts)))
+    def of(cls, fonts: Iterable[CJKFont], latin: CJKFont | None = None) -> FaceChain:
+        names = tuple(dict.fromkeys(register_font(f) for f in fonts))
+        if latin is None or not _monospaced_latin(names[0]):
+            return cls(names)
+        return cls(names, register_font(latin))
 
     @property
     def primary(self) -> str:
@@ -120,13 +130,20 @@ class FaceChain:
 
     def face_for(self, ch: str) -> str | None:
         """The face that sets ``ch`` (None: no face has it)."""
-        known = _CHAR_FACES.setdefault(self.names, {})
+        known = _CHAR_FACES.setdefault(self, {})
         if ch not in known:
-            known[ch] = next((n for n in self.names if _has_glyph(n, ch)), None)
+            faces = ((self.latin, *self.names) if self.latin and "!" <= ch <= "~"
+                     else self.names)
+            known[ch] = next((n for n in faces if _has_glyph(n, ch)), None)
         return known[ch]
 
 
-_CHAR_FACES: dict[tuple[str, ...], dict[str, str | None]] = {}
+_CHAR_FACES: dict[FaceChain, dict[str, str | None]] = {}
+
+
+def _monospaced_latin(name: str) -> bool:
+    """Whether the face gives "i" and "m" one width: typewriter-like Latin letters and digits."""
+    return pdfmetrics.stringWidth("i", name, 10) == pdfmetrics.stringWidth("m", name, 10)
 
 
 def _has_glyph(name: str, ch: str) -> bool:
@@ -182,7 +199,9 @@ def find_record_faces(places: FontPlaces | None = None) -> RecordFaces:
         raise finder.not_found()
     for level, fonts in chains.items():
         log.info("record %s faces: %s", level, "; ".join(f.describe() for f in fonts))
-    return RecordFaces(**{level: FaceChain.of(fonts or chains["body"])
+    latin = next(iter(finder.role(LATIN, "0123456789")), None)
+    return RecordFaces(**{level: FaceChain.of(fonts or chains["body"],
+                                              latin if level in LATIN_LEVELS else None)
                           for level, fonts in chains.items()})
 
 
@@ -213,12 +232,12 @@ class _Finder:
 
     def __init__(self, places: FontPlaces) -> None:
         self.places = places
-        roles = {role for level in LEVELS.values() for role in level}
+        roles = {role for level in LEVELS.values() for role in level} | {LATIN}
         wanted = {name for role in roles for name, _ in role.files + role.cff}
         self.found = _find_named_files(places.system_dirs, wanted)
         self.listing = _fontconfig_listing() if places.use_fontconfig else ()
         self.rejected: dict[tuple[Path, int], str] = {}
-        self.usable: dict[tuple[Path, int], CJKFont | None] = {}
+        self.usable: dict[tuple[Path, int, str], CJKFont | None] = {}
 
     def chain(self, roles: tuple[Role, ...]) -> list[CJKFont]:
         fonts: list[CJKFont] = []
@@ -228,12 +247,13 @@ class _Finder:
             fonts += [f for f in self.bundled() if f not in fonts]
         return fonts
 
-    def role(self, role: Role) -> list[CJKFont]:
-        """The role's usable faces: its files, its fontconfig families, its converted CFF font;
-        the first of them is the role's face, the others only stand in for a character."""
+    def role(self, role: Role, required: str = BASIC_CHARS) -> list[CJKFont]:
+        """The role's usable faces (with glyphs for ``required``): its files, its fontconfig
+        families, its converted CFF font; the first of them is the role's face, the others
+        only stand in for a character."""
         out: list[CJKFont] = []
         for path, index in self._candidates(role):
-            font = self._usable(path, index)
+            font = self._usable(path, index, required)
             if font is not None and font not in out:
                 out.append(font)
         return out
@@ -262,10 +282,10 @@ class _Finder:
                             out.append(font)
         return out
 
-    def _usable(self, path: Path, index: int) -> CJKFont | None:
-        key = (path, index)
+    def _usable(self, path: Path, index: int, required: str = BASIC_CHARS) -> CJKFont | None:
+        key = (path, index, required)
         if key not in self.usable:
-            self.usable[key] = _usable(path, index, self.rejected)
+            self.usable[key] = _usable(path, index, required, self.rejected)
         return self.usable[key]
 
     def not_found(self) -> FontNotFoundError:
@@ -332,8 +352,10 @@ def _fontconfig_listing() -> tuple[tuple[Path, int, str], ...]:
     return tuple(out)
 
 
-def _usable(path: Path, index: int, rejected: dict[tuple[Path, int], str]) -> CJKFont | None:
-    """The face if it has TrueType outlines and the common characters; else note why not."""
+def _usable(path: Path, index: int, required: str,
+            rejected: dict[tuple[Path, int], str]) -> CJKFont | None:
+    """The face if it has TrueType outlines and the ``required`` characters; else note why
+    not."""
     try:
         face = _FontToolsFont(str(path), fontNumber=index, lazy=True)
     except (OSError, TTLibError) as exc:
@@ -344,7 +366,7 @@ def _usable(path: Path, index: int, rejected: dict[tuple[Path, int], str]) -> CJ
             rejected[(path, index)] = f"{path}: PostScript (CFF) outlines, not TrueType"
             return None
         cmap = face.getBestCmap() or {}
-        missing = "".join(c for c in BASIC_CHARS if ord(c) not in cmap)
+        missing = "".join(c for c in required if ord(c) not in cmap)
         if missing:
             rejected[(path, index)] = f"{path}: no glyphs for {missing}"
             return None

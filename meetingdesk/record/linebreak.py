@@ -250,12 +250,12 @@ def _runs(text: str, places: list[float], natural: list[float], faces: list[str]
     return runs
 
 
-_METRICS: dict[tuple[tuple[str, ...], float], dict[str, tuple[str, float]]] = {}
+_METRICS: dict[tuple[FaceChain, float], dict[str, tuple[str, float]]] = {}
 
 
 def _metrics(faces: FaceChain, ch: str, size: float) -> tuple[str, float]:
     """The face that sets ``ch`` and the glyph's width at ``size``, remembered."""
-    known = _METRICS.setdefault((faces.names, size), {})
+    known = _METRICS.setdefault((faces, size), {})
     found = known.get(ch)
     if found is None:
         face = faces.face_for(ch)
