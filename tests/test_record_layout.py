@@ -80,6 +80,11 @@ def test_full_lines_hold_28_characters_flush_with_both_edges(sample_pdf):
     assert len(full) > 12 and full.count(28) > 0.6 * len(full)
 
 
+def test_22_lines_to_a_page(sample_pdf):
+    counts = [len(lines(page)) for page in pages_words(sample_pdf)[1:-1]]
+    assert max(counts) == 22
+
+
 def test_a_line_with_digits_is_justified_too(sample_pdf):
     # Justified lines that hold Latin runs ("3万元", "09:12") also end at the right edge.
     ends = [line[-1][2] for page in pages_words(sample_pdf) for line in lines(page)
