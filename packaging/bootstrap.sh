@@ -26,13 +26,15 @@ USAGE
     exit 2
 }
 
-# Qt's runtime libraries (xcb platform plugin, EGL/GL, fonts) and CJK fonts with TrueType outlines.
+# Qt's runtime libraries (xcb platform plugin, EGL/GL, fonts) and CJK fonts: the record's faces
+# where the computer has no 宋体/黑体/楷体 (fonts-noto-cjk: a 宋体 the record makes TrueType once;
+# fonts-wqy-zenhei: 黑体; fonts-arphic-ukai: 楷体), and TrueType last resorts (uming, microhei).
 # (PySide6 6.8's aarch64 xcb plugin, which an arm64 bullseye build takes, also links libSM/libICE.)
 RUN_PKGS=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
     libxcb-render-util0 libxcb-image0 libsm6 libice6
-    fonts-arphic-uming fonts-wqy-microhei
+    fonts-arphic-uming fonts-wqy-microhei fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-ukai
 )
 # The tests also check PDFs with poppler, inspect SQLite files, run a real PostgreSQL server,
 # and build, install and run the .deb (tests/test_packaging.py): PyInstaller and build_deb.py
@@ -159,6 +161,13 @@ pip_install() {  # pip_install run|test
     return 0
 }
 
+# The record's 宋体 where the computer has none is Noto Serif CJK made TrueType on first use
+# (about 30 s, then cached): done here once, so that neither the first export nor a test waits.
+prepare_record_fonts() {
+    "$VENV/bin/python" -c 'from meetingdesk.record.fonts import find_record_faces as f; f()' \
+        2>/dev/null || say "note: no Chinese font for the record yet (see the README's font table)"
+}
+
 [[ $# -ge 1 ]] || usage
 mode="$1"; shift
 case "$mode" in
@@ -166,6 +175,7 @@ case "$mode" in
         install_system_packages "${RUN_PKGS[@]}"
         ensure_venv
         pip_install run
+        prepare_record_fonts
         if [[ $# -eq 0 && "$(uname -s)" == Linux && -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]]; then
             say "note: no DISPLAY or WAYLAND_DISPLAY; the GUI needs a display (QT_QPA_PLATFORM=offscreen for headless use)"
         fi
@@ -177,6 +187,7 @@ case "$mode" in
         enable_arm64_emulation
         ensure_venv
         pip_install test
+        prepare_record_fonts
         export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
         cd "$REPO"
         say "running: python -m pytest $*"

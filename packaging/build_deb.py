@@ -43,9 +43,10 @@ MAINTAINER = "MeetingDesk developers <meetingdesk@localhost>"
 # Packages needed beyond the linked libraries: fontconfig's configuration files (read by the
 # bundled libfontconfig, which Qt uses to find fonts).
 EXTRA_DEPENDS = ["fontconfig"]
-# A 宋体-like face for the record where the computer has no 仿宋/宋体 of its own; without it the
-# record uses the bundled WenQuanYi Micro Hei (a 黑体).
-RECOMMENDS = ["fonts-arphic-uming"]
+# The record's faces where the computer has none of its own (fonts.py): a 宋体 (Noto Serif CJK
+# SC, made TrueType on first use), 黑体, 楷体, and a 宋体-like last resort; without them the
+# record uses the bundled WenQuanYi Micro Hei (a 黑体) for every level.
+RECOMMENDS = ["fonts-noto-cjk", "fonts-wqy-zenhei", "fonts-arphic-ukai", "fonts-arphic-uming"]
 DESCRIPTION = """\
 Leadership-team meeting records (会议纪实台)
  MeetingDesk records the leadership-team meetings (班子会议) of Chinese townships

@@ -25,6 +25,7 @@ from pyhanko_certvalidator import ValidationContext
 from meetingdesk.demo import DEMO_PASSPHRASE
 from meetingdesk.domain import Event, Meeting, seal
 from meetingdesk.domain.words import STANCES, zh
+from meetingdesk.record.build import entry_words
 from meetingdesk.services import Desk
 from test_record_pdf import body, poppler, squeeze
 
@@ -119,7 +120,7 @@ def test_results_deferral_and_fingerprint_on_every_page(demo):
     assert "【三重一大】" in text and "回避：赵燊（拟推荐人选系本人配偶的表妹）" in text
     head = demo.events[-1].hash
     for n, page in enumerate(pages, 1):
-        assert squeeze(page).endswith(f"记录指纹（SHA-256）：{head}"), n
+        assert squeeze(page).endswith(f"记录指纹（SHA-256）：{head}本纪实共{len(pages)}页"), n
         assert f"—{n}—" in squeeze(page)
 
 
@@ -274,6 +275,7 @@ def test_a_correction_shows_as_such_and_voids_the_signatures(demo, tmp_path):
     desk.add_correction(demo.meeting_id, "郑小玲", "记录笔误",
                         "议题一中李犇的发言应为“同意，财政所做好资金保障和绩效评价。”",
                         refers_to_seq=demo.events[20].seq)
+    named = entry_words(desk.meeting(demo.meeting_id))[demo.events[20].seq]
     desk.close()
     pdf = tmp_path / "corrected.pdf"
     done = cli(tmp_path, "export", demo.meeting_id, "--db", db, "--pdf", pdf,
@@ -281,13 +283,15 @@ def test_a_correction_shows_as_such_and_voids_the_signatures(demo, tmp_path):
     assert done.returncode == 0, done.stderr
     pages, text = demo.text(pdf)
     assert "更正记录【更正一】" in text
-    assert squeeze(f"所更正：第 {demo.events[20].seq} 条记录") in text
+    # Named as printed (item, who, what, when), not by a log number the reader cannot find.
+    assert squeeze(f"所更正：{named}") in text and "条记录" not in text
     assert "更正理由：记录笔误" in text and "财政所做好资金保障和绩效评价" in text
     assert "签名作废：此前的签名（记录人郑小玲、主持人徐颖峰）随本更正作废，须重新签名。" in text
     signature_page = squeeze(pages[-1])
     assert "记录人郑小玲" in signature_page and "主持人徐颖峰" in signature_page
     assert [t for t in signed if t in signature_page] == []  # no captured signature is shown
-    assert "李犇（同意）：同意，财政所做好资金保障。" in text  # the original stays (R12)
+    # The original stays (R12), marked with the correction that concerns it.
+    assert "李犇（同意）：同意，财政所做好资金保障。【见更正一】" in text
     assert cli(tmp_path, "verify", pdf, "--db", db).returncode == 0
 
 

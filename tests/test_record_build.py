@@ -125,7 +125,9 @@ def test_corrections_void_signatures_which_are_asked_for_again():
          refers_to_seq=report.seq)
     m = minutes_from_meeting(h.meeting, FP)
     (c,) = m.corrections
-    assert c.refers_to == f"第 {report.seq} 条记录：议题一，孙昇的汇报（{report.at[11:16]}）"
+    # Named as the record prints the entry (the log's numbers are not printed), which is marked.
+    assert c.refers_to == f"议题一，孙昇的汇报（{report.at[11:16]}）"
+    assert m.items[0].report.corrections == (1,)
     assert c.voided == ("记录人 郑小玲", "主持人 王建堃")
     assert [(s.role_label, s.name, s.handwriting) for s in m.signers] == [
         ("记录人", "郑小玲", None), ("主持人", "王建堃", None)]

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from meetingdesk.record.fonts import (RARE_NAME_CHARS, FontNotFoundError, FontPlaces,
-                                      find_cjk_font)
+from meetingdesk.record import ttfmake
+from meetingdesk.record.fonts import (RARE_NAME_CHARS, REQUIRED_CHARS, FontNotFoundError,
+                                      FontPlaces, find_cjk_font, find_record_faces)
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.sample import sample_minutes
 
@@ -99,3 +100,76 @@ def test_a_character_the_font_lacks_is_refused_not_boxed():
     odd = dataclasses.replace(m, recorder=f"王{rare}")
     with pytest.raises(FontNotFoundError, match=rare):
         render_minutes(odd)
+
+
+def primaries(places: FontPlaces) -> dict[str, str]:
+    faces = find_record_faces(places)
+    return {level: getattr(faces, level).primary for level in
+            ("title", "body", "heading", "subheading", "number")}
+
+
+@needs_fonts
+def test_windows_faces_per_level(tmp_path):
+    # Stand-ins named as Windows names its faces: the names decide the level each serves.
+    for name in ("simfang.ttf", "simsun.ttc", "simhei.ttf", "simkai.ttf"):
+        link(tmp_path / "Fonts", name, UMING)
+    assert primaries(places(tmp_path)) == {
+        "title": "MD-simsun-0", "body": "MD-simfang-0", "heading": "MD-simhei-0",
+        "subheading": "MD-simkai-0", "number": "MD-simsun-0"}
+
+
+@needs_fonts
+def test_without_the_font_packages_a_hei_still_sets_the_headings(tmp_path):
+    # Debian or UOS with only fonts-arphic-uming and fonts-wqy-microhei (the old Recommends).
+    link(tmp_path, "uming.ttc", UMING)
+    link(tmp_path, "wqy-microhei.ttc", MICROHEI)
+    assert primaries(places(tmp_path)) == {
+        "title": "MD-uming-0", "body": "MD-uming-0", "heading": "MD-wqy-microhei-0",
+        "subheading": "MD-uming-0", "number": "MD-uming-0"}
+
+
+NOTO_SERIF = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+
+
+@pytest.mark.skipif(not NOTO_SERIF.exists(), reason="needs fonts-noto-cjk")
+def test_noto_serif_is_made_truetype_once_with_the_same_outlines():
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTCollection
+
+    faces = TTCollection(str(NOTO_SERIF), lazy=True).fonts
+    index = next(i for i, f in enumerate(faces) if f["name"].getDebugName(1) == "Noto Serif CJK SC")
+    made = ttfmake.truetype_copy(NOTO_SERIF, index, REQUIRED_CHARS)  # cached after the first
+    assert ttfmake.truetype_copy(NOTO_SERIF, index, REQUIRED_CHARS) == made
+    font = TTFont(str(made))
+    assert "glyf" in font and "CFF " not in font
+    cmap = font.getBestCmap()
+    assert [c for c in ttfmake.gb2312_chars() + REQUIRED_CHARS if ord(c) not in cmap] == []
+    source = faces[index]
+    for ch in "会议纪实堃0":
+        bounds = []
+        for f in (source, font):
+            pen = BoundsPen(f.getGlyphSet())
+            f.getGlyphSet()[f.getBestCmap()[ord(ch)]].draw(pen)
+            bounds.append(pen.bounds)
+        assert bounds[1] == pytest.approx(bounds[0], abs=ttfmake.MAX_ERROR + 1), ch
+
+
+@needs_fonts
+def test_typewriter_digits_of_a_chinese_face_give_way_to_a_latin_face(tmp_path):
+    # AR PL UMing's Latin letters and digits are monospaced: the body takes them from a Latin
+    # face (a stand-in named like DejaVu Serif); the headings keep their own face's.
+    link(tmp_path, "uming.ttc", UMING)
+    link(tmp_path, "wqy-microhei.ttc", MICROHEI)
+    link(tmp_path, "dejavuserif.ttf", DEJAVU)
+    faces = find_record_faces(places(tmp_path))
+    assert faces.body.latin == faces.number.latin == "MD-dejavuserif-0"
+    assert faces.body.face_for("0") == "MD-dejavuserif-0"
+    assert faces.body.face_for("会") == faces.body.face_for("，") == "MD-uming-0"
+    assert faces.heading.latin is None
+
+
+def test_a_chinese_face_with_proportional_digits_keeps_them():
+    faces = find_record_faces()
+    if faces.body.latin is not None:
+        pytest.skip("this computer's body face has monospaced Latin letters")
+    assert faces.body.face_for("0") == faces.body.primary

@@ -54,6 +54,10 @@ def test_dash_and_ellipsis_pairs_stay_whole():
     assert lines_of("一二三四……五", 5) == ["一二三四", "……五"]
 
 
+def test_a_short_mark_in_lenticular_brackets_stays_whole():
+    assert lines_of("一二三【见更正一】", 7) == ["一二三", "【见更正一】"]
+
+
 def test_unbreakable_run_longer_than_a_line_is_cut_when_full():
     assert lines_of("a" * 12, 5) == ["aaaaa", "aaaaa", "aa"]
 
@@ -86,13 +90,49 @@ def _pdftotext_lines(tmp_path, story) -> list[str]:
 def test_rendered_paragraphs_obey_the_rules(tmp_path):
     font = register_font(find_cjk_font())
     style = ParagraphStyle("t", fontName=font, fontSize=16, leading=24, wordWrap="CJK")
-    # Every punctuation mark at every offset against the line end, in one run and in several
-    # runs (a <br/> makes several frags, which take ReportLab's other code path).
+    # Every punctuation mark at every offset against the line end, with and without a typed
+    # line break before it.
     chunk = "".join(f"会议{m}纪实（台）" for m in FORBIDDEN_START + "，。")
     text = "".join(chunk[k:] + chunk[:k] for k in range(0, 28, 3))
     lines = _pdftotext_lines(tmp_path, [CJKParagraph(text, style),
-                                        CJKParagraph("开头<br/>" + text, style)])
+                                        CJKParagraph("开头\n" + text, style)])
     assert len(lines) > 40
     assert re.sub(r"\s", "", "".join(lines)).count("会议") == 2 * text.count("会议")
     assert [ln for ln in lines if ln[0] in FORBIDDEN_START] == []
     assert [ln for ln in lines if ln[-1] in FORBIDDEN_END] == []
+
+
+def test_typed_line_breaks_survive_a_page_break(tmp_path):
+    """A paragraph of typed lines split across pages keeps every line as typed (the first part
+    is justified to its last line; the second starts where the typed line does)."""
+    font = register_font(find_cjk_font())
+    style = ParagraphStyle("t", fontName=font, fontSize=16, leading=24)
+    typed = [f"第{n}行：村民代表会议讨论通过" for n in range(1, 70)]
+    lines = _pdftotext_lines(tmp_path, [CJKParagraph("\n".join(typed), style)])
+    assert len(typed) > 60  # more than a page of a SimpleDocTemplate at 24 pt
+    assert [re.sub(r"\s", "", ln) for ln in lines if "行" in ln] == typed
+
+
+def test_a_character_its_face_lacks_comes_from_the_next_face(tmp_path):
+    """Per-character fallback: a face without a glyph hands that character to the next face
+    of the chain; none at all is refused, never drawn as a box."""
+    from meetingdesk.record.fonts import FaceChain, FontNotFoundError, find_record_faces
+
+    chain = find_record_faces().body
+    if len(chain.names) < 2:
+        pytest.skip("needs two Chinese faces")
+    first, second = chain.names[:2]
+    lacks = next((ch for ch in map(chr, range(0x4E00, 0x9FA6))
+                  if chain.face_for(ch) == second), None)
+    if lacks is None:
+        pytest.skip("the first face has every character the second has")
+    style = ParagraphStyle("t", fontName=first, faces=chain, fontSize=16, leading=24)
+    lines = _pdftotext_lines(tmp_path, [CJKParagraph(f"会议{lacks}纪实", style)])
+    assert lines == [f"会议{lacks}纪实"]
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "p.pdf")], capture_output=True,
+                           text=True, check=True).stdout
+    assert len([ln for ln in fonts.splitlines()[2:] if ln.strip()]) >= 2
+    only = ParagraphStyle("o", fontName=first, faces=FaceChain((first,)), fontSize=16,
+                          leading=24)
+    with pytest.raises(FontNotFoundError):
+        CJKParagraph(f"会议{lacks}", only).wrap(400, 400)

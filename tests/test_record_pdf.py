@@ -59,7 +59,8 @@ def body(pages: list[str], m: Minutes) -> str:
         for line in page.splitlines():
             s = squeeze(line)
             if (s.startswith(m.unit_name) and s.endswith(m.date)) or \
-                    re.fullmatch(r"—\d+—", s) or s == f"记录指纹（SHA-256）：{m.fingerprint}":
+                    re.fullmatch(r"—\d+—", s) or \
+                    re.fullmatch(f"记录指纹（SHA-256）：{m.fingerprint}本纪实共\\d+页", s):
                 continue
             keep.append(s)
     return "".join(keep)
@@ -173,8 +174,8 @@ def test_every_page_has_head_number_and_fingerprint(pages, sample):
         text = squeeze(page)
         assert text.startswith(squeeze(f"{sample.unit_name}{sample.meeting_title}会议纪实"))
         assert f"—{n}—" in text
-        assert text.endswith(f"记录指纹（SHA-256）：{sample.fingerprint}")
-    assert "— 1 —" in pages[0]
+        assert text.endswith(f"记录指纹（SHA-256）：{sample.fingerprint}本纪实共{len(pages)}页")
+    assert re.search(r"— ?1 ?—", pages[0])
 
 
 def test_text_stays_inside_the_margins(pdf):
@@ -194,8 +195,8 @@ def test_text_stays_inside_the_margins(pdf):
 
 
 def test_captured_signatures_are_drawn_in_ink(pdf, pages, tmp_path):
-    last = len(pages) - [i for i, p in enumerate(reversed(pages)) if "签　字" in p or
-                         "签 字" in p][0]
+    last = len(pages) - [i for i, p in enumerate(reversed(pages))
+                         if re.search(r"^\s*签\s+字\s*$", p, re.M)][0]
     subprocess.run(["pdftoppm", "-r", "50", "-f", str(last), "-l", str(last), "-png", str(pdf),
                     str(tmp_path / "sig")], check=True)
     image = Image.open(next(tmp_path.glob("sig*.png"))).convert("RGB")

@@ -100,13 +100,13 @@ def test_a_member_arriving_after_the_round_is_said_to_have_stated_nothing(fund, 
 
 def test_written_opinions_apart_not_counted_superseded_marked_the_chief_last(fund, fund_record):
     _, text = fund_record
-    written = text[text.index("书面意见（缺席成员提交，不计入表决票数）"):text.index("（四）表决")]
+    written = text[text.index("书面意见（缺席成员会前提交，不计入表态和表决）"):text.index("（四）表决")]
     zhou, chief = (next(e for e in fund.events if e.type == "written_opinion"
                         and e.member_id == m) for m in (8, CHIEF))
-    assert written.index(f"{hm(fund, zhou.seq)}周海（书面意见，同意）：同意，请按时拨付。"
+    assert written.index(f"{hm(fund, zhou.seq)}周海（书面意见，同意，不计入表态）：同意，请按时拨付。"
                          "（本人到会后当面表态，此书面意见不再有效）") < written.index(
-        f"{hm(fund, chief.seq)}王建堃（书面意见，同意）：同意，专款专用。")
-    assert written.endswith("王建堃（书面意见，同意）：同意，专款专用。")
+        f"{hm(fund, chief.seq)}王建堃（书面意见，同意，不计入表态）：同意，专款专用。")
+    assert written.endswith("王建堃（书面意见，同意，不计入表态）：同意，专款专用。")
     assert "周海（同意）" in text[:text.index("书面意见（缺席")]  # he spoke in person
 
 
@@ -272,5 +272,5 @@ def test_an_amended_report_and_a_correction_naming_an_amendment(tmp_path):
     _, text = read(h, tmp_path)
     at, then = hm(h, report.seq), hm(h, fixed.seq)
     assert f"（一）汇报{at}孙昇：拟拨付30万元。（已于{then}修改，见下）（二）发言（按发言顺序）" \
-           f"{then}【修改{at}孙昇的汇报】孙昇：拟拨付20万元。（改动：发言内容）" in text
-    assert f"所更正：第{fixed.seq}条记录：议题一，孙昇的汇报（{then}，修改第{report.seq}条）" in text
+           f"{then}【修改{at}孙昇的汇报】孙昇：拟拨付20万元。（改动：发言内容）【见更正一】" in text
+    assert f"所更正：议题一，孙昇的汇报（{then}，修改{at}孙昇的汇报）" in text

@@ -54,9 +54,11 @@ def minutes_from_meeting(state: Meeting, fingerprint: str,
         quorum_text=_meeting_quorum(state),
         absent=tuple(_absence(state, m) for m in state.expected
                      if state.attendance.get(m) == "absent"),
-        late=tuple(TimedPresence(state.name(p.member_id), time_label(p.time))
+        late=tuple(TimedPresence(state.name(p.member_id), time_label(p.time),
+                                 corrections=corrected_by(state, p.seq))
                    for p in state.presence_log if p.kind == "arrived"),
-        early_leave=tuple(TimedPresence(state.name(p.member_id), time_label(p.time), p.reason)
+        early_leave=tuple(TimedPresence(state.name(p.member_id), time_label(p.time), p.reason,
+                                        corrected_by(state, p.seq))
                           for p in state.presence_log if p.kind == "left"),
         observers=tuple(f"{o['name']}（{o['position']}）" if o.get("position") else o["name"]
                         for o in state.observers),
@@ -146,7 +148,8 @@ def _item(state: Meeting, item: ItemState) -> ItemMinutes:
         materials=spec.materials,
         recusals=tuple(Recusal(state.name(m), reason) for m, reason in item.recusals.items()),
         report=(Report(report.speaker, time_label(report.at), report.words,
-                       _amended_at(item, report)) if report else None),
+                       _amended_at(item, report), corrected_by(state, report.seq))
+                if report else None),
         speeches=tuple(_speech(state, item, s) for s in said),
         written=tuple(_speech(state, item, s) for s in _chief_last(
             state, [s for s in item.speeches if s.kind == "written"])),
@@ -180,7 +183,7 @@ def _speech(state: Meeting, item: ItemState | None, s: LoggedSpeech) -> Speech:
     """One thing said, as printed: a stance (or one on each candidate) with its reason, a
     written opinion, a procedural remark of a member, or an observer's remark; marked when it
     was amended or superseded, and, for an amendment, with what it changed (R6a)."""
-    marks: dict[str, Any] = {}
+    marks: dict[str, Any] = {"corrections": corrected_by(state, s.seq)}
     if item is not None:
         marks["amended_at"] = _amended_at(item, s)
         if s.amends is not None:
@@ -318,33 +321,46 @@ def _votes(state: Meeting, item: ItemState) -> tuple[Vote, ...]:
 # ---- after the meeting ------------------------------------------------------------------------
 
 def _corrections(state: Meeting) -> tuple[Correction, ...]:
-    """Each correction with the entry it corrects and the signatures it voided (R12)."""
+    """Each correction with the entry it corrects, named as the record prints it, and the
+    signatures it voided (R12)."""
     out = []
     previous = 0
-    labels = entry_labels(state)
+    words = entry_words(state)
     for c in state.corrections:
         voided = tuple(f"{zh(SIGNER_ROLES, s.role)} {s.name}" for s in state.voided_signatures
                        if previous < s.seq < c.seq)
         refers = c.refers_to_seq
         out.append(Correction(f"{date_label(c.at)} {time_label(c.at)}", c.author, c.reason,
-                              c.text, labels.get(refers, f"第 {refers} 条记录") if refers else None,
+                              c.text, words.get(refers, "（未指明）") if refers else None,
                               voided))
         previous = c.seq
     return tuple(out)
 
 
-def entry_labels(state: Meeting) -> dict[int, str]:
-    """The entries a correction may name (what was said, who came and went), in words, by
-    their number in the log."""
-    labels = {}
+def corrected_by(state: Meeting, seq: int) -> tuple[int, ...]:
+    """The numbers (1, 2, ... as printed: 更正一, 更正二) of the corrections of entry ``seq``."""
+    return tuple(n for n, c in enumerate(state.corrections, 1) if c.refers_to_seq == seq)
+
+
+def entry_words(state: Meeting) -> dict[int, str]:
+    """The entries a correction may name (what was said, who came and went), by their number
+    in the log, in the words the record prints them with: item, who, what and when."""
+    words = {}
     for n, item in state.items.items():
+        times = {s.seq: f"{time_label(s.at)} {s.speaker}的{SPEECH_LABELS[s.kind]}"
+                 for s in item.speeches}
         for s in item.speeches:
-            amends = f"，修改第 {s.amends} 条" if s.amends else ""
-            labels[s.seq] = (f"第 {s.seq} 条记录：议题{chinese_number(n)}，{s.speaker}的"
-                             f"{SPEECH_LABELS[s.kind]}（{time_label(s.at)}{amends}）")
+            amends = f"，修改{times[s.amends]}" if s.amends in times else ""
+            words[s.seq] = (f"议题{chinese_number(n)}，{s.speaker}的{SPEECH_LABELS[s.kind]}"
+                            f"（{time_label(s.at)}{amends}）")
     for p in state.presence_log:
-        labels[p.seq] = f"第 {p.seq} 条记录：{state.name(p.member_id)}{PRESENCE_LABELS[p.kind]}"
-    return dict(sorted(labels.items()))
+        words[p.seq] = f"{state.name(p.member_id)}{PRESENCE_LABELS[p.kind]}（{time_label(p.time)}）"
+    return dict(sorted(words.items()))
+
+
+def entry_labels(state: Meeting) -> dict[int, str]:
+    """The entries a correction may name, with their number in the log (for choosing one)."""
+    return {seq: f"第 {seq} 条记录：{words}" for seq, words in entry_words(state).items()}
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,13 @@ class Absence:
 
 @dataclass(frozen=True)
 class TimedPresence:
-    """A late arrival or an early leave: who, when ("09:05") and, for a leave, why."""
+    """A late arrival or an early leave: who, when ("09:05") and, for a leave, why;
+    ``corrections`` the numbers of the corrections (更正) of this entry."""
 
     name: str
     time: str
     reason: str = ""
+    corrections: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Report:
     time: str
     words: str
     amended_at: str | None = None
+    corrections: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ class Speech:
 
     An entry amended by mistake (R6a) stays, with ``amended_at`` the time of its amendment; the
     amendment carries ``amends``, the entry it replaces in words ("09:20 李犇的表态发言"), and
-    ``changes``, what it changed ("表态：同意 → 不同意").
+    ``changes``, what it changed ("表态：同意 → 不同意"). ``corrections`` are the numbers of
+    the corrections (更正一, 更正二…) made to it after closing (R12).
     """
 
     time: str
@@ -89,6 +93,7 @@ class Speech:
     amended_at: str | None = None
     amends: str | None = None
     changes: tuple[str, ...] = ()
+    corrections: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if self.procedural and (self.stance_label is not None or self.written
@@ -248,7 +253,8 @@ class ItemMinutes:
 class Correction:
     """An addendum (更正) to the closed record: when, by whom, why, and what it says.
 
-    ``refers_to`` names the entry corrected (e.g. "第 14 条记录：李犇的表态发言（09:20）");
+    ``refers_to`` names the entry corrected as the record prints it (e.g. "议题一，李犇的表态发言
+    （09:20）"), and that entry carries the mark "【见更正一】";
     ``voided`` lists the signatures given before the correction, which it voids (R12), e.g.
     ("记录人 郑小玲", "主持人 徐颖峰").
     """

@@ -1,8 +1,10 @@
 """Render Minutes to the filed PDF (ReportLab platypus), laid out after GB/T 9704-2012.
 
-Every page carries a running head with the unit and the meeting, the page number "— n —" below
-the text area and the record fingerprint at the foot, so that a loose page still says where it
-belongs. Every glyph comes from one subset-embedded TrueType font (see fonts.py).
+Every page carries a running head with the unit and the meeting, the page number "— n —" 7 mm
+below the text area (odd pages on the right, even pages on the left, one character in), and at
+the foot the record fingerprint and the number of pages ("共 N 页", also on the signature page),
+so that a loose page still says where it belongs and a missing one shows. Every glyph comes from
+a subset-embedded TrueType face, each level in its own (see fonts.py).
 """
 
 from __future__ import annotations
@@ -13,16 +15,17 @@ from typing import Iterator
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
                                 Table)
 
-from meetingdesk.record.fonts import CJKFont, FontNotFoundError, find_cjk_font, register_font
-from meetingdesk.record.layout import (BOTTOM_MARGIN, LEFT_MARGIN, PAGE_HEIGHT, PAGE_NUMBER_SIZE,
-                                       PAGE_WIDTH, RUNNING_SIZE, TEXT_HEIGHT, TEXT_WIDTH,
-                                       TOP_MARGIN, Styles, chinese_number, field_rows,
-                                       GRID_CELLS, heading, para, table_style)
+from meetingdesk.record.fonts import (CJKFont, FaceChain, FontNotFoundError, RecordFaces,
+                                      find_record_faces, register_font)
+from meetingdesk.record.layout import (BOTTOM_MARGIN, GRID, GRID_CELLS, LEFT_MARGIN, PAGE_HEIGHT,
+                                       PAGE_NUMBER_SIZE, PAGE_WIDTH, RUNNING_SIZE, TEXT_HEIGHT,
+                                       TEXT_WIDTH, TOP_MARGIN, PageCountCanvas, Styles,
+                                       chinese_number, draw_page_count, field_rows, heading,
+                                       para, table_style)
 from meetingdesk.record.minutes import (BallotPapers, ItemMinutes, MemberVote, Minutes,
                                         Reconsideration, Speech, StanceRow, Vote)
 from meetingdesk.record.sigpage import signature_section
@@ -36,10 +39,11 @@ FINGERPRINT_KEY, MEETING_KEY, ATTACHMENT_KEY = "fingerprint:", "meeting:", "atta
 
 
 def render_minutes(m: Minutes, font: CJKFont | None = None) -> bytes:
-    """The record as PDF bytes, in ``font`` (default: the best Chinese font found here)."""
-    font_name = register_font(font or find_cjk_font())
-    _check_glyphs(m, font_name)
-    styles = Styles.for_font(font_name)
+    """The record as PDF bytes, each level in its face as found here (or all in ``font``)."""
+    faces = RecordFaces.single(register_font(font)) if font else find_record_faces()
+    _check_glyphs(m, faces.body)
+    styles = Styles.for_faces(faces)
+    font_name = styles.font
     out = io.BytesIO()
     doc = BaseDocTemplate(
         out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), initialFontName=font_name,
@@ -51,8 +55,8 @@ def render_minutes(m: Minutes, font: CJKFont | None = None) -> bytes:
     frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, TEXT_WIDTH, TEXT_HEIGHT, id="text",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("record", [frame],
-                                       onPage=lambda c, d: _decorate(c, d, m, font_name))])
-    doc.build(_story(m, styles))
+                                       onPage=lambda c, d: _decorate(c, d, m, styles))])
+    doc.build(_story(m, styles), canvasmaker=PageCountCanvas.maker(styles.number_font))
     return out.getvalue()
 
 
@@ -63,16 +67,18 @@ def pdf_keywords(m: Minutes) -> list[str]:
             + [f"{ATTACHMENT_KEY}{a.sha256}" for a in m.attachments])
 
 
-def _check_glyphs(m: Minutes, font_name: str) -> None:
-    """Refuse text the font cannot show, rather than print boxes."""
-    has = pdfmetrics.getFont(font_name).face.charToGlyph
-    missing = sorted({ch for text in _texts(m) for ch in text if ch.isprintable()
-                      and ord(ch) not in has})
+def _check_glyphs(m: object, faces: FaceChain | str) -> None:
+    """Refuse text no face can show, rather than print boxes (every level's faces end with
+    the body's)."""
+    if isinstance(faces, str):
+        faces = FaceChain((faces,))
+    missing = sorted({ch for text in _texts(m) for ch in set(text) if ch.isprintable()
+                      and faces.face_for(ch) is None})
     if missing:
         chars = "".join(missing)
         raise FontNotFoundError(
             f"所用字体缺少以下字符的字形：{chars}。请安装含这些字的仿宋或宋体字体。\n"
-            f"The record font {font_name} has no glyphs for: {chars}.")
+            f"The record fonts ({', '.join(faces.names)}) have no glyphs for: {chars}.")
 
 
 def _texts(value: object) -> Iterator[str]:
@@ -87,8 +93,9 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(getattr(value, f.name))
 
 
-def _decorate(canvas: Canvas, doc: BaseDocTemplate, m: Minutes, font: str) -> None:
-    """Running head, page number "— n —" and fingerprint: on every page."""
+def _decorate(canvas: Canvas, doc: BaseDocTemplate, m: Minutes, styles: Styles) -> None:
+    """Running head, page number "— n —", fingerprint and page count: on every page."""
+    font = styles.font
     canvas.saveState()
     canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
     canvas.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
@@ -99,15 +106,20 @@ def _decorate(canvas: Canvas, doc: BaseDocTemplate, m: Minutes, font: str) -> No
     canvas.setLineWidth(0.4)
     canvas.line(LEFT_MARGIN, head_y - 2 * mm, LEFT_MARGIN + TEXT_WIDTH, head_y - 2 * mm)
 
+    # GB/T 9704: the dashes 7 mm below the text area (a dash sits 0.35 em above the
+    # baseline), odd pages on the right and even pages on the left, one character in.
     canvas.setFillColor(colors.black)
-    canvas.setFont(font, PAGE_NUMBER_SIZE)
-    number_y = BOTTOM_MARGIN - 7 * mm - PAGE_NUMBER_SIZE * 0.8
-    canvas.drawCentredString(LEFT_MARGIN + TEXT_WIDTH / 2, number_y, f"— {doc.page} —")
+    canvas.setFont(styles.number_font, PAGE_NUMBER_SIZE)
+    number_y = BOTTOM_MARGIN - 7 * mm - 0.35 * PAGE_NUMBER_SIZE
+    number = f"— {doc.page} —"
+    if doc.page % 2:
+        canvas.drawRightString(LEFT_MARGIN + TEXT_WIDTH - GRID, number_y, number)
+    else:
+        canvas.drawString(LEFT_MARGIN + GRID, number_y, number)
 
     canvas.setFillColor(colors.Color(0.3, 0.3, 0.3))
-    canvas.setFont(font, RUNNING_SIZE)
-    canvas.drawCentredString(LEFT_MARGIN + TEXT_WIDTH / 2, number_y - 9 * mm,
-                             f"记录指纹（SHA-256）：{m.fingerprint}")
+    draw_page_count(canvas, LEFT_MARGIN + TEXT_WIDTH / 2, number_y - 9 * mm, font, RUNNING_SIZE,
+                    f"记录指纹（SHA-256）：{m.fingerprint}　本纪实共", "页", centred=True)
     canvas.restoreState()
 
 
@@ -142,6 +154,11 @@ def _story(m: Minutes, styles: Styles) -> list[Flowable]:
     return story
 
 
+def _marks(corrections: tuple[int, ...]) -> str:
+    """The mark on a corrected entry, pointing to its corrections: "【见更正一】"."""
+    return "".join(f"【见更正{chinese_number(n)}】" for n in corrections)
+
+
 def _names(names: tuple[str, ...]) -> str:
     return "、".join(names)
 
@@ -159,23 +176,25 @@ def _header_rows(m: Minutes) -> list[tuple[str, str]]:
         ("主持人", m.chair),
         ("记录人", m.recorder),
     ]
-    rows += _row_each("议程", m.agenda)  # on page 1, before the lists that may run long
+    # The quorum and the agenda on page 1, before the lists that may run long.
+    if m.quorum_text:
+        rows.append(("到会情况", m.quorum_text))
+    rows += _row_each("议程", m.agenda)
     rows += [
         ("应到会", f"{len(m.expected)}人：{_names(m.expected)}"),
         ("实到会", f"{len(m.present)}人：{_names(m.present)}"),
     ]
-    if m.quorum_text:
-        rows.append(("到会情况", m.quorum_text))
     rows += _row_each("时间核对", m.clock_checks)
     if m.absent:
         rows.append(("缺席", "；".join(
             f"{a.name}（{a.reason}）" + (f"，书面意见：{a.written_opinion}"
                                         if a.written_opinion else "") for a in m.absent)))
     if m.late:
-        rows.append(("迟到", "；".join(f"{p.name}（{p.time}到会）" for p in m.late)))
+        rows.append(("迟到", "；".join(f"{p.name}（{p.time}到会）{_marks(p.corrections)}"
+                                      for p in m.late)))
     if m.early_leave:
         rows.append(("早退", "；".join(f"{p.name}（{p.time}离会" + (f"，{p.reason}" if p.reason else "")
-                                      + "）" for p in m.early_leave)))
+                                      + f"）{_marks(p.corrections)}" for p in m.early_leave)))
     if m.observers:
         rows.append(("列席", _names(m.observers)))
     rows.append(("议事规则", m.rule_set_label))
@@ -192,8 +211,8 @@ def _item(item: ItemMinutes, styles: Styles) -> list[Flowable]:
     if item.report:
         r = item.report
         amended = f"（已于 {r.amended_at} 修改，见下）" if r.amended_at else ""
-        sections.append(("汇报", [para(f"{r.time}　{r.presenter}：{r.words}{amended}",
-                                     styles.body)]))
+        sections.append(("汇报", [para(f"{r.time}　{r.presenter}：{r.words}{amended}"
+                                     f"{_marks(r.corrections)}", styles.body)]))
     if item.speeches:
         said: list[Flowable] = [_speech(s, styles) for s in item.speeches]
         if item.stance_table:
@@ -203,7 +222,7 @@ def _item(item: ItemMinutes, styles: Styles) -> list[Flowable]:
                     for p in item.after_round)
         sections.append(("发言（按发言顺序）", said))
     if item.written:
-        sections.append(("书面意见（缺席成员提交，不计入表决票数）",
+        sections.append(("书面意见（缺席成员会前提交，不计入表态和表决）",
                          [_speech(s, styles) for s in item.written]))
     granted = [r for r in item.reconsiderations if r.granted]
     if granted:
@@ -250,7 +269,7 @@ def _speech(s: Speech, styles: Styles) -> Flowable:
     if s.procedural:
         mark = "（程序性发言）"
     elif s.written:
-        mark = f"（书面意见，{s.stance_label}）" if s.stance_label else "（书面意见）"
+        mark = f"（书面意见，{s.stance_label}，不计入表态）" if s.stance_label else "（书面意见）"
     elif s.stance_label:
         mark = f"（{s.stance_label}）"
     else:
@@ -262,7 +281,7 @@ def _speech(s: Speech, styles: Styles) -> Flowable:
                                    for c in s.per_candidate) + "。") if s.per_candidate else ""
     notes = (f"（改动：{'；'.join(s.changes)}）" if s.changes else "") + \
         (SUPERSEDED if s.superseded else "") + \
-        (f"（已于 {s.amended_at} 修改，见下）" if s.amended_at else "")
+        (f"（已于 {s.amended_at} 修改，见下）" if s.amended_at else "") + _marks(s.corrections)
     return para(f"{s.time}　{amends}{s.name}{mark}：{s.words}{reason}{each}{notes}", styles.body)
 
 

@@ -9,7 +9,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
-from meetingdesk.record.layout import GRID_CELLS, TEXT_WIDTH, Styles, para, table_style
+from meetingdesk.record.layout import (GRID_CELLS, TEXT_WIDTH, PageCount, Styles, para,
+                                       table_style)
 from meetingdesk.record.minutes import Handwriting, Minutes
 
 ROLE_WIDTH = 22 * mm
@@ -88,6 +89,7 @@ def signature_section(m: Minutes, styles: Styles) -> list[Flowable]:
         [[qr_code(m.fingerprint, QR_SIZE, styles.font),
           [para("记录指纹（SHA-256）：", styles.small), para(m.fingerprint, styles.small),
            Spacer(1, 4),
+           PageCount("本纪实共", "页（含本页），每页页脚印有上列指纹。", styles.small),
            para("本纪实由会议纪实台根据会议事件记录生成。将上列指纹与系统中该次会议的记录核对，"
                 "可查验纸质件、PDF 文件与数据库是否一致；签字后如有更正，须重新签字。",
                 styles.small)]]],
