@@ -88,8 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _merge_shared(parser, args)
     lang = args.lang
     if args.command is None:
-        from meetingdesk.ui.app import run_gui  # Qt is loaded only for the GUI
-        return run_gui(args.db, lang)
+        from meetingdesk.ui.app import leave, run_gui  # Qt is loaded only for the GUI
+        leave(run_gui(args.db, lang))
     try:
         if args.command in ("export", "verify"):
             return {"export": _export, "verify": _verify}[args.command](args)

@@ -38,7 +38,7 @@ import json, resource, sys, time
 from PySide6.QtTest import QTest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
-from meetingdesk.ui.app import launch
+from meetingdesk.ui.app import launch, leave
 
 db, meeting, closed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 app, window = launch(db, "zh")
@@ -102,8 +102,9 @@ def session():
     QApplication.closeAllWindows()
 
 window.ready.connect(session)
-app.exec()
+code = app.exec()
 window.shutdown()
+leave(code)  # as the program does after run_gui (cli.main)
 """
 
 
