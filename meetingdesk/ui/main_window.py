@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
         ui.titleLabel.setText(f'<span style="font-size:x-large; font-weight:600">'
                               f"{_html(row.title)}</span>")
         lines = [
-            (self.tr("时间"), short_time(row.scheduled_at)),
+            (self.tr("计划时间"), short_time(row.scheduled_at)),
+            *([(self.tr("实际时间"), row.held)] if row.held else []),
             (self.tr("地点"), row.place or "—"),
             (self.tr("主持人"), self._names.get(row.chair_id or 0, "—")),
             (self.tr("记录人"), row.recorder),
