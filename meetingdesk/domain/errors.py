@@ -23,6 +23,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "RECORD_CLOSED": (
         "会议记录已闭合，只能添加更正、签名或备案。",
         "The record is closed: only corrections, signatures or filing can be added."),
+    "NO_TEAM": (
+        "本单位还没有班子成员。请先录入班子成员（菜单“单位 → 单位设置 → 班子成员”），"
+        "并指定一位主要负责人（一把手），再新建会议。",
+        "The unit has no team members yet. Enter the team first (menu Unit → Unit settings → "
+        "Members), with one chief, then create a meeting."),
     "CHIEF_COUNT": (
         "每个单位必须有且只有一位主要负责人（一把手），现有 {count} 位。",
         "A unit must have exactly one chief; it has {count}."),

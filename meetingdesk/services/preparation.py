@@ -17,7 +17,7 @@ from sqlalchemy import String, cast, func, or_, select
 
 from meetingdesk import paths
 from meetingdesk.domain import (Classification, DomainError, ItemSpec, RuleSet, check_item,
-                                classify, meeting_title, next_number, parse_time)
+                                check_team, classify, meeting_title, next_number, parse_time)
 from meetingdesk.domain.numbering import gaps
 from meetingdesk.domain.text import clean_text
 from meetingdesk.domain.words import HEAD_DECISIONS_CARRY_OVER
@@ -122,6 +122,7 @@ class PreparationActions:
                 raise DomainError("BAD_VALUE", field="会议类型", field_en="meeting type",
                                   value=type_code)
             members = self._active_rows(session, unit_id)
+            check_team(to_member(r) for r in members.values())  # e.g. the set-up left half-way
             numbers = session.scalars(select(m.Meeting.number).where(
                 m.Meeting.unit_id == unit_id, m.Meeting.type_id == mtype.id,
                 m.Meeting.year == when.year))
