@@ -133,8 +133,9 @@ class ProjectorView(QWidget):
             return (self.tr("请{name}汇报").format(name=state.name(presenter))
                     if presenter is not None else self.tr("请汇报人汇报"))
         if step.code in ("opinions", "head_decision") and step.pending:
-            verb = self.tr("作出决定") if step.code == "head_decision" else self.tr("发言")
-            return self.tr("请{name}{verb}").format(name=state.name(step.pending[0]), verb=verb)
+            name = state.name(step.pending[0])
+            return (self.tr("请{name}作出决定") if step.code == "head_decision"
+                    else self.tr("请{name}发言")).format(name=name)
         if step.code in ("vote", "issue_ballots", "count_ballots"):
             return self.tr("表决中：{mode}").format(
                 mode=self.words.label(VOTE_MODES, item.spec.vote_mode))
