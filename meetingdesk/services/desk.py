@@ -182,10 +182,15 @@ class Desk(SetupActions, PreparationActions, RunningActions, BallotPapers):
         return at
 
     def start_question(self, meeting_id: int) -> DomainError | None:
-        """What to confirm before starting the record now (START_OTHER_DAY), or None."""
+        """What to confirm before starting the record now (START_OTHER_DAY), or None. A clock
+        in doubt (days from the planned day, before the build) is not asked about here: the
+        time check that follows the start (clock_question) asks for the time itself."""
         with self.db.session() as session:
             scheduled = parse_time(session.get(m.Meeting, meeting_id).scheduled_at)
-        return start_question(self.clock(), scheduled)
+        now = self.clock()
+        if clock_doubt(now, None, scheduled, self.earliest) is not None:
+            return None
+        return start_question(now, scheduled)
 
     def clock_question(self, meeting_id: int) -> DomainError | None:
         """Whether to ask the recorder to check the time although nothing was refused: a

@@ -13,7 +13,6 @@ test (tests/test_packaging.py) starts the installed program this way.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import threading
@@ -81,7 +80,6 @@ def leave(code: int) -> NoReturn:
     """End the program once run_gui has returned: the database is closed and the settings
     written, so the interpreter's teardown (Qt's objects, fonts and a thousand modules, 0.3 to
     0.7 s after the last window closed) is skipped; only the output streams are flushed."""
-    logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()
