@@ -15,6 +15,7 @@ No usable font is an error: the record is never rendered with boxes.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -29,7 +30,7 @@ from fontTools.ttLib import TTLibError
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from meetingdesk.paths import resources_dir
+from meetingdesk.paths import resources_dir, user_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +178,45 @@ def _fontconfig_faces(families: tuple[str, ...]) -> Iterator[tuple[Path, int]]:
 
 
 def _usable(path: Path, index: int, rejected: list[str]) -> CJKFont | None:
-    """The face if it has TrueType outlines and every required glyph; else note why not."""
+    """The face if it has TrueType outlines and every required glyph; else note why not. A face
+    found usable is remembered with its file's size and time (reading a CJK font's character
+    map takes a fifth of a second, at every first record of a process)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        rejected.append(f"{path}: {exc}")
+        return None
+    key = f"{path}|{index}|{stat.st_size}|{stat.st_mtime_ns}|{REQUIRED_CHARS}"
+    checked = _checked_faces()
+    if key in checked:
+        return CJKFont(path=path, index=index, family=checked[key])
+    font = _check_face(path, index, rejected)
+    if font is not None:
+        _remember_face(key, font.family)
+    return font
+
+
+def _checked_file() -> Path:
+    return user_data_dir() / "checked-fonts.json"
+
+
+def _checked_faces() -> dict[str, str]:
+    try:
+        return json.loads(_checked_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember_face(key: str, family: str) -> None:
+    try:
+        _checked_file().parent.mkdir(parents=True, exist_ok=True)
+        _checked_file().write_text(json.dumps({**_checked_faces(), key: family}, ensure_ascii=False),
+                            encoding="utf-8")
+    except OSError:
+        pass  # only a cache: the face is checked again next time
+
+
+def _check_face(path: Path, index: int, rejected: list[str]) -> CJKFont | None:
     try:
         face = _FontToolsFont(str(path), fontNumber=index, lazy=True)
     except (OSError, TTLibError) as exc:
