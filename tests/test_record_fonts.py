@@ -4,6 +4,9 @@ error (never boxes) when there is no usable font."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -99,3 +102,21 @@ def test_a_character_the_font_lacks_is_refused_not_boxed():
     odd = dataclasses.replace(m, recorder=f"王{rare}")
     with pytest.raises(FontNotFoundError, match=rare):
         render_minutes(odd)
+
+
+@needs_fonts
+def test_a_usable_face_is_checked_once_until_its_file_changes(tmp_path: Path,
+                                                              _isolated_data_dir: Path):
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    font_file = folder / MICROHEI.name
+    shutil.copy(MICROHEI, font_file)
+    first = find_cjk_font(places(folder))
+    cache = _isolated_data_dir / "checked-fonts.json"
+    remembered = json.loads(cache.read_text("utf-8"))
+    assert list(remembered.values()) == [first.family]
+    # What is remembered stands without reading the font again ...
+    cache.write_text(json.dumps({key: "remembered" for key in remembered}), "utf-8")
+    assert find_cjk_font(places(folder)).family == "remembered"
+    os.utime(font_file, ns=(0, 0))  # ... until the file changes
+    assert find_cjk_font(places(folder)).family == first.family
