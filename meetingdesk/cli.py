@@ -88,8 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _merge_shared(parser, args)
     lang = args.lang
     if args.command is None:
-        from meetingdesk.ui.app import run_gui  # Qt is loaded only for the GUI
-        return run_gui(args.db, lang)
+        from meetingdesk.ui.app import leave, run_gui  # Qt is loaded only for the GUI
+        leave(run_gui(args.db, lang))
     try:
         if args.command in ("export", "verify"):
             return {"export": _export, "verify": _verify}[args.command](args)
@@ -148,7 +148,8 @@ def _list(db: str | None, lang: str) -> int:
             status = STATUS[row.status][col]
             if row.cancellation is not None:  # R11: the number is accounted for, and why
                 status += ("：" if col == 0 else ": ") + row.cancellation.reason
-            print(f"{row.id}\t{row.unit_name} {row.title}\t{row.scheduled_at[:10]}\t{status}")
+            planned = ("计划 ", "planned ")[col] + row.scheduled_at[:16].replace("T", " ")
+            print(f"{row.id}\t{row.unit_name} {row.title}\t{row.held or planned}\t{status}")
         return 0
     finally:
         desk.close()

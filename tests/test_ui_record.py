@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QInputDialog
@@ -132,6 +132,7 @@ def test_export_the_package_signed_and_filed(qtbot, window, desk, closed, tmp_pa
     assert not desk.meeting(closed).filed
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (DEMO_PASSPHRASE, True))
+    click(qtbot, window.mark_filed)
     assert window.mark_filed.isChecked()
     click(qtbot, window.button("exportPackageButton"))
     assert target.exists() and "已用单位证书进行数字签名" in window.message.text()
@@ -174,3 +175,37 @@ def test_a_new_certificate_needs_the_same_passphrase_twice(qtbot, window, desk, 
     click(qtbot, window.button("newCertificateButton"))
     assert "已建立单位证书" in window.message.text()
     assert window.records._certificate(window.info.unit_id) != before
+
+
+def test_export_offers_the_documents_folder_then_the_last_one_used(qtbot, window, tmp_path,
+                                                                   monkeypatch):
+    """Issue 13, point 15: never the program's working folder."""
+    offered: list[str] = []
+    target = tmp_path / "chosen" / "record.pdf"
+    target.parent.mkdir()
+
+    def answer(parent, title: str, default: str, filters: str) -> tuple[str, str]:
+        offered.append(default)
+        return str(target), filters
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (DEMO_PASSPHRASE, True))
+    click(qtbot, window.button("exportPdfButton"))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert Path(offered[0]).parent == Path(documents)
+    assert Path(offered[0]).name.endswith("会议纪实.pdf")
+    assert target.exists()
+    click(qtbot, window.button("exportPackageButton"))
+    assert Path(offered[1]).parent == target.parent
+
+
+def test_filing_is_not_ticked_by_default(window, desk, closed):
+    assert window.mark_filed.isEnabled() and not window.mark_filed.isChecked()
+    assert not desk.meeting(closed).filed
+
+
+def test_signing_again_for_someone_who_has_signed_says_so(qtbot, window):
+    window.signers.selectRow(1)
+    click(qtbot, window.button("signButton"))
+    assert not hasattr(window, "sign_dialog")  # no pad reopened over a valid signature
+    assert window.message.isVisible()
+    assert window.message.text().startswith("徐颖峰 已于 ") and "签名，无需再签" in window.message.text()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 from meetingdesk.services import Desk
 from meetingdesk.ui.main_window import MainWindow
@@ -186,3 +186,79 @@ def test_a_secret_ballot_may_be_entered_as_a_tally_only_when_the_unit_says_so(
     click(qtbot, dialog.rules.ui.saveButton)
     assert desk.rule_set(unit).secret_ballot_direct_tally
     assert dialog.rules.ui.directTallyCheck.isChecked()
+
+
+# ---- issue 13, point 9: the wizard's traps ---------------------------------------------------
+
+def start_wizard(qtbot, desk: Desk) -> tuple[MainWindow, SetupWizard]:
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.findChild(SetupWizard)
+    assert wizard is not None and wizard.isVisible()
+    return window, wizard
+
+
+def test_enter_on_the_members_page_adds_the_member_not_the_next_page(qtbot, desk: Desk):
+    window, wizard = start_wizard(qtbot, desk)
+    type_text(qtbot, wizard.unit_page.ui.nameEdit, "晓塘乡党委")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    panel = wizard.members_page.panel
+    type_text(qtbot, panel.ui.nameEdit, "王建堃")
+    type_text(qtbot, panel.ui.positionEdit, "党委书记")
+    click(qtbot, panel.ui.chiefCheck)  # the focus is on the tick box, as after a click
+    qtbot.keyClick(panel.ui.chiefCheck, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.members_page
+    unit = desk.units()[0].id
+    assert [(m.name, m.is_chief) for m in desk.members(unit)] == [("王建堃", True)]
+    assert "已添加：王建堃" in panel.ui.messageLabel.text()
+
+    type_text(qtbot, panel.ui.nameEdit, "李犇")  # typed, not added, then 下一步
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    assert wizard.currentPage() is wizard.members_page
+    assert "“李犇”尚未添加" in panel.ui.messageLabel.text()
+    qtbot.keyClick(panel.ui.nameEdit, Qt.Key.Key_Enter)  # the keypad's Enter adds too
+    assert [m.name for m in desk.members(unit)] == ["王建堃", "李犇"]
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    assert wizard.currentPage() is wizard.division_page
+
+
+def test_a_set_up_cancelled_on_the_members_page_is_resumed(qtbot, desk: Desk):
+    window, wizard = start_wizard(qtbot, desk)
+    type_text(qtbot, wizard.unit_page.ui.nameEdit, "晓塘乡党委")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    click(qtbot, wizard.button(QWizard.WizardButton.CancelButton))
+    assert not wizard.isVisible()
+    # The unit exists without a team: the window says what is missing and offers to go on.
+    assert "本单位的设置尚未完成" in window.ui.messageLabel.text()
+    assert "还没有班子成员" in window.ui.messageLabel.text()
+    assert "Invalid value" not in window.ui.messageLabel.text()
+    assert window.ui.setupButton.isVisible() and window.ui.setupButton.text() == "继续设置本单位…"
+
+    window.act_new.trigger()  # 新建会议: told in Chinese what to do, no form opened
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert "还没有班子成员" in box.text() and "单位设置" in box.text()
+    box.close()
+
+    click(qtbot, window.ui.setupButton)
+    resumed = next(w for w in window.findChildren(SetupWizard) if w.isVisible())
+    assert resumed.currentPage() is resumed.members_page
+    panel = resumed.members_page.panel
+    type_text(qtbot, panel.ui.nameEdit, "王建堃")
+    click(qtbot, panel.ui.chiefCheck)
+    qtbot.keyClick(panel.ui.nameEdit, Qt.Key.Key_Return)
+    for _ in range(2):
+        click(qtbot, resumed.button(QWizard.WizardButton.NextButton))
+    click(qtbot, resumed.button(QWizard.WizardButton.FinishButton))
+    assert [u.name for u in desk.units()] == ["晓塘乡党委"]
+    assert window.ui.pages.currentWidget() is window.ui.listPage
+
+
+def test_a_new_window_on_a_half_set_unit_resumes_its_set_up(qtbot, desk: Desk):
+    desk.create_unit("晓塘乡党委")  # what a cancelled set-up leaves behind
+    window, wizard = start_wizard(qtbot, desk)
+    assert wizard.currentPage() is wizard.members_page
+    with pytest.raises(Exception) as refused:
+        desk.create_meeting(desk.units()[0].id, "party_committee", "2026-11-26T09:00:00+08:00",
+                            "会议室", None, "郑小玲")
+    assert "还没有班子成员" in str(getattr(refused.value, "message_zh", refused.value))

@@ -23,6 +23,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "RECORD_CLOSED": (
         "会议记录已闭合，只能添加更正、签名或备案。",
         "The record is closed: only corrections, signatures or filing can be added."),
+    "NO_TEAM": (
+        "本单位还没有班子成员。请先录入班子成员（菜单“单位 → 单位设置 → 班子成员”），"
+        "并指定一位主要负责人（一把手），再新建会议。",
+        "The unit has no team members yet. Enter the team first (menu Unit → Unit settings → "
+        "Members), with one chief, then create a meeting."),
     "CHIEF_COUNT": (
         "每个单位必须有且只有一位主要负责人（一把手），现有 {count} 位。",
         "A unit must have exactly one chief; it has {count}."),
@@ -180,6 +185,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{why}（系统时间 {system}）：为免记录时间有误，请先核对并确认或更正当前时间，本操作未记录。",
         "{why_en} (system time {system}): check the time and confirm or correct it first; "
         "nothing was recorded."),
+    "START_OTHER_DAY": (
+        "本次会议计划于 {planned} 召开，今天是 {today}。确认今天召开并开始记录吗？"
+        "会议记录将载明实际召开的日期。",
+        "This meeting was planned for {planned}; today is {today}. Hold it today and start the "
+        "record? The record will state the day it was actually held."),
     "CLOCK_CHECK": (
         "{why}（系统时间 {system}，计划 {scheduled}）：请核对当前时间，无误请直接确认。",
         "{why_en} (system time {system}, scheduled {scheduled}): check the time, and confirm it "

@@ -1,4 +1,5 @@
-"""R11: meetings are numbered per unit, meeting type and year; gaps stay visible."""
+"""R11: meetings are numbered per unit, meeting type and year; gaps stay visible. And the
+serial numbers printed on a secret ballot's papers (R7)."""
 
 from __future__ import annotations
 
@@ -18,3 +19,10 @@ def gaps(existing: Iterable[int]) -> list[int]:
 
 def meeting_title(year: int, number: int, type_name: str) -> str:
     return f"{year}年第{number}次{type_name}"
+
+
+def serials(first: int, issued: int) -> list[str]:
+    """The serial numbers printed on the ballots, all of one width: 001 … 008."""
+    last = first + issued - 1
+    width = max(3, len(str(last)))
+    return [f"{n:0{width}d}" for n in range(first, last + 1)]

@@ -35,6 +35,9 @@ class Member:
 
 def check_team(members: Iterable[Member]) -> Member:
     """A team is valid with exactly one chief; returns the chief."""
+    members = list(members)
+    if not members:
+        raise DomainError("NO_TEAM")
     chiefs = [m for m in members if m.is_chief]
     if len(chiefs) != 1:
         raise DomainError("CHIEF_COUNT", count=len(chiefs))

@@ -56,6 +56,15 @@ def clock_doubt(now: datetime, last_at: datetime | None, scheduled_at: datetime 
     return None
 
 
+def start_question(now: datetime, scheduled: datetime) -> DomainError | None:
+    """Starting on another day than planned is allowed (a meeting put off is still held), but
+    the recorder confirms it first: the record then carries a date other than the notice's."""
+    today = now.astimezone(scheduled.tzinfo).date()
+    if today == scheduled.date():
+        return None
+    return DomainError("START_OTHER_DAY", planned=f"{scheduled:%Y-%m-%d}", today=f"{today:%Y-%m-%d}")
+
+
 class Timekeeping:
     """Confirmations and corrections of the time; mixed into Meeting."""
 

@@ -24,6 +24,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, Ke
                                 PageBreak, PageTemplate, Spacer, Table)
 
 from meetingdesk.domain import DomainError, Meeting
+from meetingdesk.domain.numbering import serials
 from meetingdesk.record.build import date_label
 from meetingdesk.record.fonts import CJKFont, find_cjk_font, register_font
 from meetingdesk.record.layout import (BOTTOM_MARGIN, GRID_CELLS, LEFT_MARGIN, PAGE_HEIGHT,
@@ -68,13 +69,6 @@ class Ballots:
     @property
     def serials(self) -> list[str]:
         return serials(self.first_serial, self.issued)
-
-
-def serials(first: int, issued: int) -> list[str]:
-    """The serial numbers printed on the ballots, all of one width: 001 … 008."""
-    last = first + issued - 1
-    width = max(3, len(str(last)))
-    return [f"{n:0{width}d}" for n in range(first, last + 1)]
 
 
 @dataclass(frozen=True)

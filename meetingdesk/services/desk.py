@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select, update
 from meetingdesk import __build_date__
 from meetingdesk.domain import (DOUBTS, Command, DomainError, Event, Meeting, clock_doubt,
                                 parse_time, seal)
-from meetingdesk.domain.timekeeping import JUMP
+from meetingdesk.domain.timekeeping import JUMP, start_question
 from meetingdesk.store import Database, StoreError, open_database
 from meetingdesk.store import eventlog
 from meetingdesk.store import models as m
@@ -180,6 +180,17 @@ class Desk(SetupActions, PreparationActions, RunningActions, BallotPapers):
         if state.last_at is not None and at < state.last_at:
             at = state.last_at  # within the tolerance: keep the log in order
         return at
+
+    def start_question(self, meeting_id: int) -> DomainError | None:
+        """What to confirm before starting the record now (START_OTHER_DAY), or None. A clock
+        in doubt (days from the planned day, before the build) is not asked about here: the
+        time check that follows the start (clock_question) asks for the time itself."""
+        with self.db.session() as session:
+            scheduled = parse_time(session.get(m.Meeting, meeting_id).scheduled_at)
+        now = self.clock()
+        if clock_doubt(now, None, scheduled, self.earliest) is not None:
+            return None
+        return start_question(now, scheduled)
 
     def clock_question(self, meeting_id: int) -> DomainError | None:
         """Whether to ask the recorder to check the time although nothing was refused: a

@@ -17,7 +17,7 @@ from sqlalchemy import String, cast, func, or_, select
 
 from meetingdesk import paths
 from meetingdesk.domain import (Classification, DomainError, ItemSpec, RuleSet, check_item,
-                                classify, meeting_title, next_number, parse_time)
+                                check_team, classify, meeting_title, next_number, parse_time)
 from meetingdesk.domain.numbering import gaps
 from meetingdesk.domain.text import clean_text
 from meetingdesk.domain.words import HEAD_DECISIONS_CARRY_OVER
@@ -62,6 +62,22 @@ class MeetingRow:
     recorder: str
     status: str  # preparing, in_progress, closed, filed, or cancelled (then see `cancellation`)
     cancellation: Cancellation | None = None
+    # When the meeting was actually held, from its log (the record's start and end times);
+    # None before it starts. scheduled_at stays the planned time.
+    held_from: str | None = None
+    held_until: str | None = None
+
+    @property
+    def held(self) -> str | None:
+        """'2026-11-24 09:03–11:20' (the end's date too if another day; '…' while it runs),
+        or None for a meeting not held."""
+        if self.held_from is None:
+            return None
+        start = self.held_from[:16].replace("T", " ")
+        if self.held_until is None:
+            return f"{start}–…"
+        same_day = self.held_until[:10] == self.held_from[:10]
+        return f"{start}–{self.held_until[11:16] if same_day else self.held_until[:16].replace('T', ' ')}"
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,7 @@ class PreparationActions:
                 raise DomainError("BAD_VALUE", field="会议类型", field_en="meeting type",
                                   value=type_code)
             members = self._active_rows(session, unit_id)
+            check_team(to_member(r) for r in members.values())  # e.g. the set-up left half-way
             numbers = session.scalars(select(m.Meeting.number).where(
                 m.Meeting.unit_id == unit_id, m.Meeting.type_id == mtype.id,
                 m.Meeting.year == when.year))
@@ -153,7 +170,8 @@ class PreparationActions:
 
     def meeting_info(self, meeting_id: int) -> MeetingRow:
         with self.db.session() as session:
-            return self._row_info(self._meeting_row(session, meeting_id))
+            return self._row_info(self._meeting_row(session, meeting_id),
+                                  self._held(session, [meeting_id]).get(meeting_id))
 
     def expected_members(self, meeting_id: int) -> list[int]:
         with self.db.session() as session:
@@ -302,8 +320,9 @@ class PreparationActions:
         with self.db.session() as session:
             query = self._meeting_query(unit_id, status, search)
             query = query.order_by(m.Meeting.scheduled_at.desc(), m.Meeting.id.desc())
-            rows = session.scalars(query.limit(limit).offset(offset))
-            return [self._row_info(r) for r in rows]
+            rows = list(session.scalars(query.limit(limit).offset(offset)))
+            held = self._held(session, [r.id for r in rows])
+            return [self._row_info(r, held.get(r.id)) for r in rows]
 
     def count_meetings(self, unit_id: int | None = None, status: str | None = None,
                        search: str = "") -> int:
@@ -350,7 +369,8 @@ class PreparationActions:
             m.Meeting.year == year)))
 
     @staticmethod
-    def _row_info(r: m.Meeting) -> MeetingRow:
+    def _row_info(r: m.Meeting, held: tuple[str | None, str | None] | None = None
+                  ) -> MeetingRow:
         cancellation = None
         if r.cancelled_at is not None:
             cancellation = Cancellation(r.cancelled_at, r.cancelled_by or "", r.cancel_reason or "")
@@ -358,7 +378,22 @@ class PreparationActions:
                           r.meeting_type.name, r.meeting_type.decision_mode, r.year, r.number,
                           r.title, r.scheduled_at, r.place, r.chair_member_id,
                           r.deputy_chair_member_id, r.recorder_name,
-                          "cancelled" if cancellation else r.status, cancellation)
+                          "cancelled" if cancellation else r.status, cancellation,
+                          *(held or (None, None)))
+
+    @staticmethod
+    def _held(session: Any, meeting_ids: list[int]) -> dict[int, tuple[str | None, str | None]]:
+        """From and until when each meeting was held, as its record prints them: from the
+        opening (宣布开会), or the start of the record if not yet opened, to the closing."""
+        times: dict[int, dict[str, str]] = {}
+        for meeting_id, type_, at in session.execute(
+                select(m.EventRecord.meeting_id, m.EventRecord.type, m.EventRecord.at).where(
+                    m.EventRecord.meeting_id.in_(meeting_ids),
+                    m.EventRecord.type.in_(("meeting_started", "session_opened",
+                                            "meeting_closed")))):
+            times.setdefault(meeting_id, {})[type_] = at
+        return {i: (t.get("session_opened") or t.get("meeting_started"), t.get("meeting_closed"))
+                for i, t in times.items()}
 
     @staticmethod
     def _active_rows(session: Any, unit_id: int) -> dict[int, m.Member]:

@@ -13,6 +13,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -22,15 +23,15 @@ from meetingdesk.record.errors import RecordError
 from meetingdesk.record.minutes import AttachedFile, Minutes
 from meetingdesk.record.package import Attachment, build_package, sha256
 from meetingdesk.record.pdf import render_minutes
-from meetingdesk.record.pdfa import archival_pdf
-from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
-from meetingdesk.record.verify import Verdict, record_facts, verify_bytes
 from meetingdesk.store import StoreError
 from meetingdesk.store import models as m
 
 from .desk import Desk
 from .errors import meeting_cancelled
 from .preparation import MeetingRow
+
+if TYPE_CHECKING:
+    from meetingdesk.record.verify import Verdict
 
 SIGNING_REASON = "会议纪实备案"
 
@@ -43,7 +44,9 @@ class Exported:
 
 
 class Records:
-    """The record side of one open database."""
+    """The record side of one open database. Signing and checking (pyHanko, cryptography and
+    their HTTP client) are imported when first used: showing the record needs neither, and
+    importing them took most of the record page's opening time."""
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
@@ -56,11 +59,13 @@ class Records:
     def create_certificate(self, unit_id: int, passphrase: str) -> None:
         """A new self-made certificate for the unit, its key protected by ``passphrase``; it
         replaces any earlier one for new signatures (earlier ones are kept)."""
+        from meetingdesk.record.signing import create_unit_certificate
         self._store_certificate(unit_id, create_unit_certificate(self._unit_name(unit_id),
                                                                  passphrase))
 
     def import_certificate(self, unit_id: int, p12: bytes, passphrase: str) -> None:
         """A PKCS#12 file (e.g. from a CA); refused unless ``passphrase`` opens it."""
+        from meetingdesk.record.signing import load_p12
         load_p12(p12, passphrase)
         self._store_certificate(unit_id, p12)
 
@@ -107,6 +112,7 @@ class Records:
             raise DomainError("NOT_CLOSED", action="导出备案记录", action_en="export the filed record")
         p12 = self._certificate(info.unit_id)
         if p12 is not None:
+            from meetingdesk.record.signing import load_p12
             if not passphrase:
                 raise RecordError("PASSPHRASE_REQUIRED")
             load_p12(p12, passphrase)  # refuse a wrong passphrase before anything is recorded
@@ -129,9 +135,11 @@ class Records:
         events = self._events(meeting_id)
         state = Meeting.replay(events)
         attached = tuple(AttachedFile(f.name, sha256(f.data)) for f in files)
+        from meetingdesk.record.pdfa import archival_pdf  # pyHanko: see the class docstring
         pdf = archival_pdf(render_minutes(minutes_from_meeting(state, events[-1].hash, attached)),
                            events, state)
         if p12 is not None and passphrase:
+            from meetingdesk.record.signing import sign_pdf
             pdf = sign_pdf(pdf, p12, passphrase, reason=SIGNING_REASON, location=info.unit_name)
         if pdf_path is not None:
             write_atomically(pdf_path, pdf)
@@ -170,6 +178,7 @@ class Records:
 
     def verify(self, data: bytes) -> Verdict:
         """verify_bytes, with a bare PDF compared to this database's log of its meeting."""
+        from meetingdesk.record.verify import record_facts, verify_bytes
         facts = record_facts(data) if data.startswith(b"%PDF") else None
         if facts is None:
             return verify_bytes(data)

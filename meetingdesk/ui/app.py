@@ -17,7 +17,7 @@ import os
 import sys
 import threading
 from concurrent.futures import Future
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -74,6 +74,16 @@ def run_gui(db: str | None, lang: str) -> int:
     code = app.exec()
     window.shutdown()
     return 2 if window.database_error else code
+
+
+def leave(code: int) -> NoReturn:
+    """End the program once run_gui has returned: the database is closed and the settings
+    written, so the interpreter's teardown (Qt's objects, fonts and a thousand modules, 0.3 to
+    0.7 s after the last window closed) is skipped; only the output streams are flushed."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(code)
 
 
 def _quit_once_shown(app: QApplication, window: MainWindow) -> None:

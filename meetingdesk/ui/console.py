@@ -38,6 +38,7 @@ from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, Div
 from .console_revisions import amend_dialog, reconsider_dialog
 from .console_words import Words
 from .loader import build_form
+from .projector import Projector
 
 T = TypeVar("T", bound=QObject)
 
@@ -317,16 +318,7 @@ class ConsoleWindow(QMainWindow):
                                          lambda: print_count_forms(self, self.step.item_no),
                                          "countFormsAction")
         toolbar.addSeparator()
-        self.full_screen_action = action(self.tr("全屏（投影）"), ["F11"], self._toggle_full_screen,
-                                         "fullScreenAction")
-        self.full_screen_action.setCheckable(True)
-
-    def _toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
-        self.full_screen_action.setChecked(self.isFullScreen())
+        self.projector = Projector(self, toolbar)  # F11: the wall's view, not this window
 
     def entry_dialog(self, title: str, intro: str, rows: dict[str, str],
                      submit: Callable[[EntryDialog], Any],

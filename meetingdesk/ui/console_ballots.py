@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QLineEdit, QListWidget, QLis
 
 from meetingdesk.domain import DomainError, ItemState, Meeting, Step
 from meetingdesk.domain.errors import CodedError
-from meetingdesk.record.ballots import serials
+from meetingdesk.domain.numbering import serials
 from meetingdesk.record.errors import RecordError
-from meetingdesk.record.fonts import FontNotFoundError
-from meetingdesk.services.records import write_atomically
 
 from .console_drafts import DraftField, draft_key
 from .console_pages import Page, _results, table_rows
@@ -89,6 +87,10 @@ def save_pdf(console: "ConsoleWindow", title: str, file_name: str, make: Callabl
     """Make the PDF (a refusal is shown in the console's message line, the focus on the field
     it is about), ask where to save it (the user's documents folder by default), write it,
     then offer to open the file to print it."""
+    # Imported when printing: they bring ReportLab, pyHanko and their dependencies, which the
+    # console does not need until then (its memory and opening time).
+    from meetingdesk.record.fonts import FontNotFoundError
+    from meetingdesk.services.records import write_atomically
     try:
         pdf = make()
     except (CodedError, FontNotFoundError) as error:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QButtonGroup,
 from meetingdesk.domain import Meeting, Step
 from meetingdesk.domain.words import HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON
 
+from . import feedback
 from .console_candidates import CandidateStances, uncheck
 from .console_drafts import draft_key
 from .console_models import QueueModel, VoteModel
@@ -117,7 +118,13 @@ class StartPage(Page):
             + "<p>" + html.escape(self.tr("开始后，会议信息和议程即固定，写入会议记录。")) + "</p>")
 
     def confirm(self) -> None:
-        self.console.act(lambda: self.desk.start_meeting(self.mid))
+        question = self.desk.start_question(self.mid)
+        if question is None:
+            self.console.act(lambda: self.desk.start_meeting(self.mid))
+        else:  # another day than planned: a second look before the record starts
+            feedback.confirm(self.console, self.tr("开始会议"), self.console.words.error(question),
+                             lambda: self.console.act(lambda: self.desk.start_meeting(self.mid))
+                             ).setObjectName("startOtherDayBox")
 
 
 class RollCallPage(Page):

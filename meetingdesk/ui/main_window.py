@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self._names: dict[int, str] = {}
         self._windows: dict[tuple[str, int], QWidget] = {}  # open consoles and record pages
         self._stale = False  # one of them recorded something since the list was read
+        self._unfinished: int | None = None  # a unit whose set-up stopped before its team
         self.ui: Any = load_form("main_window", self)
         self.setWindowTitle(self.tr("会议纪实台"))
         self._search_timer = QTimer(self)
@@ -86,7 +87,8 @@ class MainWindow(QMainWindow):
                                      self.close)
         self.act_settings = self._action(self.tr("单位设置(&S)…"), "Ctrl+,", self.unit_settings,
                                          self.tr("成员、分工、会议类型和议事规则"))
-        self.act_new_unit = self._action(self.tr("新建单位(&N)…"), None, self.setup_unit)
+        self.act_new_unit = self._action(self.tr("新建单位(&N)…"), None,
+                                         lambda: self.setup_unit())
         self.act_zoom_in = self._action(self.tr("放大字号(&I)"), QKeySequence.StandardKey.ZoomIn,
                                         lambda: self.zoom(+1))
         self.act_zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         ui.searchEdit.textChanged.connect(lambda _: self._search_timer.start())
         ui.searchEdit.returnPressed.connect(self._apply_filter)
         self._search_timer.timeout.connect(self._apply_filter)
-        ui.setupButton.clicked.connect(self.setup_unit)
+        ui.setupButton.clicked.connect(lambda: self.setup_unit(self._unfinished))
         ui.meetingsView.activated.connect(lambda _: self._primary_action().trigger())
         ui.prepareButton.clicked.connect(self.act_prepare.trigger)
         ui.cancelMeetingButton.clicked.connect(self.act_cancel.trigger)
@@ -187,8 +189,8 @@ class MainWindow(QMainWindow):
         if desk.db.notices:  # opened read-only, a log behind what was acknowledged, ...
             feedback.tell(self, desk.db.label,
                           "\n\n".join(i18n.message(notice) for notice in desk.db.notices))
-        elif self.ui.unitCombo.count() == 0:
-            self.setup_unit()
+        elif self.ui.unitCombo.count() == 0 or self._unfinished is not None:
+            self.setup_unit(self._unfinished)  # the first run, or one left half-way
 
     def shutdown(self) -> None:
         """After the event loop: let the opening finish, then close the database."""
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_new, self.act_settings):
             action.setEnabled(bool(units))
         if not units:
+            self._unfinished = None
             self._show_message(self.tr("数据库中还没有单位。请先设置本单位：名称、班子成员和分工。"),
                                setup=True)
             return
@@ -237,6 +240,12 @@ class MainWindow(QMainWindow):
         self._names = {m.id: m.name for m in self.desk.members(unit, include_inactive=True)}
         self.setWindowTitle(self.tr("会议纪实台 — %1").replace("%1",
                                                               self.ui.unitCombo.currentText()))
+        problem = self._team_problem(unit)
+        self._unfinished = unit if problem else None
+        if problem:  # e.g. the set-up wizard was cancelled before the team was entered
+            self._show_message(self.tr("本单位的设置尚未完成：%1").replace("%1", problem),
+                               setup=True)
+            return
         self.ui.pages.setCurrentWidget(self.ui.listPage)
         self._apply_filter()
 
@@ -284,9 +293,21 @@ class MainWindow(QMainWindow):
             text = self.tr("共 %1 次会议").replace("%1", f"{total:,}")
         self.ui.countLabel.setText(text)
 
+    def _team_problem(self, unit: int) -> str:
+        """The domain's objection to the unit's team (none yet, no chief), or ''."""
+        assert self.desk is not None
+        from meetingdesk.domain import check_team
+        try:
+            check_team(self.desk.members(unit))
+        except feedback.refusals() as error:
+            return i18n.message(error)
+        return ""
+
     def _show_message(self, text: str, setup: bool = False) -> None:
         self.ui.messageLabel.setText(text)
         self.ui.setupButton.setVisible(setup)
+        self.ui.setupButton.setText(self.tr("继续设置本单位…") if self._unfinished is not None
+                                    else self.tr("设置本单位…"))
         self.ui.pages.setCurrentWidget(self.ui.messagePage)
         self._show_selected()
 
@@ -350,7 +371,8 @@ class MainWindow(QMainWindow):
         ui.titleLabel.setText(f'<span style="font-size:x-large; font-weight:600">'
                               f"{_html(row.title)}</span>")
         lines = [
-            (self.tr("时间"), short_time(row.scheduled_at)),
+            (self.tr("计划时间"), short_time(row.scheduled_at)),
+            *([(self.tr("实际时间"), row.held)] if row.held else []),
             (self.tr("地点"), row.place or "—"),
             (self.tr("主持人"), self._names.get(row.chair_id or 0, "—")),
             (self.tr("记录人"), row.recorder),
@@ -384,6 +406,11 @@ class MainWindow(QMainWindow):
     # ---- actions -----------------------------------------------------------------------------
 
     def new_meeting(self) -> None:
+        unit = self.unit_id()
+        problem = self._team_problem(unit) if self.desk is not None and unit is not None else ""
+        if problem:  # say what to do before any form is filled in
+            feedback.tell(self, self.tr("还不能新建会议"), problem)
+            return
         self._open_preparation(None)
 
     def prepare_meeting(self) -> None:
@@ -452,11 +479,12 @@ class MainWindow(QMainWindow):
         if self._model is not None:
             self.show_meeting(key[1])  # its status may have changed
 
-    def setup_unit(self) -> None:
+    def setup_unit(self, unit_id: int | None = None) -> None:
+        """The set-up wizard: a new unit, or `unit_id` resumed at its team."""
         if self.desk is None:
             return
         from .setup_wizard import SetupWizard
-        wizard = SetupWizard(self.desk, self)
+        wizard = SetupWizard(self.desk, self, unit_id)
         wizard.unit_created.connect(self._reload_units)
         wizard.finished.connect(lambda _: self._reload_units(wizard.unit_id))
         wizard.open()

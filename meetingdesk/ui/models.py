@@ -146,7 +146,8 @@ class MeetingListModel(RowsModel["MeetingRow"]):
     def __init__(self, desk: "Desk", parent: Any = None) -> None:
         super().__init__([
             Column(self.tr("会议"), lambda r: r.title),
-            Column(self.tr("时间"), lambda r: short_time(r.scheduled_at)),
+            Column(self.tr("时间"), lambda r: r.held or self.tr("计划 %1").replace(
+                "%1", short_time(r.scheduled_at))),
             Column(self.tr("状态"), lambda r: i18n.status_label(r.status)),
             Column(self.tr("地点"), lambda r: r.place)], parent)
         self._desk = desk

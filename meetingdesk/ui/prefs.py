@@ -7,8 +7,9 @@ MEETINGDESK_DATA_DIR moves them too (the tests rely on that).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -50,3 +51,16 @@ def apply_font(app: QApplication, size: int | None = None) -> int:
     app.setFont(font)
     settings().setValue("view/point_size", size)
     return size
+
+
+def export_path(file_name: str) -> str:
+    """Where to offer to save an exported file: the folder used last time, at first the user's
+    documents folder (never the program's working folder)."""
+    folder = settings().value("export/folder") or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(str(folder)) / file_name)
+
+
+def exported_to(path: str) -> None:
+    """Remember the folder of a file just exported, for the next export."""
+    settings().setValue("export/folder", str(Path(path).parent))

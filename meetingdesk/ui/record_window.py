@@ -29,7 +29,7 @@ from meetingdesk.record.package import SUFFIX
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
 
-from . import feedback, i18n
+from . import feedback, i18n, prefs
 from .console_forms import child
 from .loader import build_form
 from .record_pad import SignDialog
@@ -110,7 +110,8 @@ class RecordWindow(QMainWindow):
         closed = state.phase == "closed"
         for name in ("signButton", "correctionButton", "exportPdfButton", "exportPackageButton"):
             self.button(name).setEnabled(closed)
-        self.mark_filed.setChecked(not state.filed)
+        if state.filed:  # unticked by default (the form): filing is the user's explicit choice
+            self.mark_filed.setChecked(False)
         self.mark_filed.setEnabled(closed and not state.filed)
         self._show_signers(state)
         self._show_pages()
@@ -203,6 +204,10 @@ class RecordWindow(QMainWindow):
             feedback.show_error(self.message, self.tr("请先在签名表中选择签名人。"))
             return
         place = self.places[rows[0].row()]
+        if place.signature is not None:
+            feedback.show_note(self.message, self.tr("%1 已于 %2 签名，无需再签。").replace(
+                "%1", place.name).replace("%2", time_label(place.signature.at)))
+            return
         dialog = SignDialog(self.desk, self.meeting_id, place, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed.connect(lambda: self._done(
@@ -238,19 +243,24 @@ class RecordWindow(QMainWindow):
     def _file_name(self) -> str:
         return f"{self.info.unit_name}{self.info.title}会议纪实"
 
+    def _ask_path(self, title: str, suffix: str, filters: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, prefs.export_path(self._file_name() + suffix), filters)
+        if not path:
+            return None
+        prefs.exported_to(path)
+        return Path(path)
+
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出会议纪实 PDF"),
-                                              self._file_name() + ".pdf",
-                                              self.tr("PDF 文件 (*.pdf)"))
-        if path:
-            self._export(pdf_path=Path(path))
+        path = self._ask_path(self.tr("导出会议纪实 PDF"), ".pdf", self.tr("PDF 文件 (*.pdf)"))
+        if path is not None:
+            self._export(pdf_path=path)
 
     def export_package(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出备案包"), self._file_name() + SUFFIX,
-            self.tr("备案包 (*%1)").replace("%1", SUFFIX))
-        if path:
-            self._export(package_path=Path(path), mark_filed=self.mark_filed.isChecked())
+        path = self._ask_path(self.tr("导出备案包"), SUFFIX,
+                              self.tr("备案包 (*%1)").replace("%1", SUFFIX))
+        if path is not None:
+            self._export(package_path=path, mark_filed=self.mark_filed.isChecked())
 
     def _export(self, **what) -> None:
         passphrase = ""

@@ -1,7 +1,9 @@
 """First-run set-up: the unit's name, its team, the division of work, meeting types and rules.
 
 The unit is created when the first page is confirmed; each later page edits it live through the
-same panels as the settings dialog, so cancelling half-way keeps what was entered.
+same panels as the settings dialog, so cancelling half-way keeps what was entered. A unit left
+without its team is resumed at the members page (SetupWizard(desk, parent, unit_id)): the main
+window offers it until the team has its chief.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from .unit_panels import DivisionPanel, MembersPanel, RulesPanel, TypesPanel
 class SetupWizard(QWizard):
     unit_created = Signal(int)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None,
+                 unit_id: int | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.unit_id: int | None = None
+        self.unit_id: int | None = unit_id
         self.setWindowTitle(self.tr("设置本单位"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
@@ -46,13 +49,20 @@ class SetupWizard(QWizard):
             self._rules_tabs)
         for page in (self.unit_page, self.members_page, self.division_page, self.rules_page):
             self.addPage(page)
+        if unit_id is not None:  # resumed: the unit exists, its team comes next
+            self.setStartId(self.pageIds()[1])
 
     def _unit(self) -> int:
         assert self.unit_id is not None, "the unit page creates the unit first"
         return self.unit_id
 
     def _team_problem(self) -> str:
-        """The domain's objection to the team as it stands (no chief yet), or ''."""
+        """A member typed and not added, or the domain's objection to the team as it stands
+        (no chief yet), or ''."""
+        typed = self.members_page.panel.unsaved()
+        if typed:
+            self.members_page.panel.ui.nameEdit.setFocus()
+            return self.tr("“%1”尚未添加：请按回车或点“添加”，再点“下一步”。").replace("%1", typed)
         try:
             check_team(self.desk.members(self._unit()))
         except feedback.refusals() as error:

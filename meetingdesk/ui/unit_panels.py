@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QWidget
 
 from meetingdesk.domain import Member, RuleSet
@@ -45,8 +46,11 @@ class MembersPanel(QWidget):
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.retireButton.clicked.connect(self.retire)
         self.ui.importButton.clicked.connect(self._choose_roster)
-        self.ui.nameEdit.returnPressed.connect(self._enter)
-        self.ui.positionEdit.returnPressed.connect(self._enter)
+        # Enter anywhere in the member's fields adds (or saves) the member: never the dialog's
+        # default button, which in the set-up wizard is 下一步.
+        for field in (self.ui.nameEdit, self.ui.positionEdit, self.ui.rankSpin,
+                      self.ui.chiefCheck):
+            field.installEventFilter(self)
         feedback.clear(self.ui.messageLabel)
         self.reload()
 
@@ -82,8 +86,17 @@ class MembersPanel(QWidget):
         return {"name": ui.nameEdit.text(), "position": ui.positionEdit.text(),
                 "rank": ui.rankSpin.value(), "is_chief": ui.chiefCheck.isChecked()}
 
-    def _enter(self) -> None:
-        self.save() if self._selected() is not None else self.add()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.save() if self._selected() is not None else self.add()
+            return True
+        return super().eventFilter(watched, event)
+
+    def unsaved(self) -> str:
+        """The name typed for a new member and not yet added, or ''."""
+        return "" if self._selected() is not None else self.ui.nameEdit.text().strip()
 
     def add(self) -> None:
         try:

@@ -996,10 +996,6 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Print count forms…</translation>
     </message>
     <message>
-        <source>全屏（投影）</source>
-        <translation>Full screen (projector)</translation>
-    </message>
-    <message>
         <source>迟到到会</source>
         <translation>Late arrival</translation>
     </message>
@@ -1683,8 +1679,20 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>MeetingDesk — %1</translation>
     </message>
     <message>
+        <source>计划时间</source>
+        <translation>Planned time</translation>
+    </message>
+    <message>
+        <source>实际时间</source>
+        <translation>Actual time</translation>
+    </message>
+    <message>
         <source>数据库中还没有单位。请先设置本单位：名称、班子成员和分工。</source>
         <translation>The database has no unit yet. Set up your unit first: its name, team members and division of work.</translation>
+    </message>
+    <message>
+        <source>本单位的设置尚未完成：%1</source>
+        <translation>The unit&apos;s set-up is not finished: %1</translation>
     </message>
     <message>
         <source>全部</source>
@@ -1697,6 +1705,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>共 %1 次会议</source>
         <translation>%1 meetings</translation>
+    </message>
+    <message>
+        <source>继续设置本单位…</source>
+        <translation>Continue setting up the unit…</translation>
+    </message>
+    <message>
+        <source>设置本单位…</source>
+        <translation>Set up the unit…</translation>
     </message>
     <message>
         <source>继续会议(&amp;C)</source>
@@ -1717,10 +1733,6 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>在左侧选择一次会议。</source>
         <translation>Select a meeting on the left.</translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation>Time</translation>
     </message>
     <message>
         <source>地点</source>
@@ -1759,6 +1771,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Missing numbers in %1 (%2): %3 (numbers are never reused; gaps stay visible)</translation>
     </message>
     <message>
+        <source>还不能新建会议</source>
+        <translation>Cannot create a meeting yet</translation>
+    </message>
+    <message>
         <source>字号：%1 磅</source>
         <translation>Font size: %1 pt</translation>
     </message>
@@ -1786,6 +1802,10 @@ Database: %2</translation>
     <message>
         <source>时间</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>计划 %1</source>
+        <translation>planned %1</translation>
     </message>
     <message>
         <source>状态</source>
@@ -2166,6 +2186,84 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
 </context>
 <context>
+    <name>Projector</name>
+    <message>
+        <source>投影</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>在第二块屏幕（投影仪）上显示会议进程（F11）</source>
+        <translation>Show the meeting on the second screen (the projector) (F11)</translation>
+    </message>
+    <message>
+        <source>投影显示发言内容</source>
+        <translation>Show words on the projector</translation>
+    </message>
+    <message>
+        <source>由主持人决定：投影是否显示成员的发言内容（默认只显示表态）</source>
+        <translation>The chair decides whether members&apos; words are shown on the projector (by default only their stances)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorView</name>
+    <message>
+        <source>投影 — {title}</source>
+        <translation>Projector — {title}</translation>
+    </message>
+    <message>
+        <source>三重一大</source>
+        <translation>Major matter</translation>
+    </message>
+    <message>
+        <source>会议尚未开始</source>
+        <translation>The meeting has not started</translation>
+    </message>
+    <message>
+        <source>会议已闭会</source>
+        <translation>The meeting is closed</translation>
+    </message>
+    <message>
+        <source>下一项</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <source>请{name}汇报</source>
+        <translation>{name} presents the item</translation>
+    </message>
+    <message>
+        <source>请汇报人汇报</source>
+        <translation>The presenter presents the item</translation>
+    </message>
+    <message>
+        <source>请{name}作出决定</source>
+        <translation>{name} decides</translation>
+    </message>
+    <message>
+        <source>请{name}发言</source>
+        <translation>{name} has the floor</translation>
+    </message>
+    <message>
+        <source>表决中：{mode}</source>
+        <translation>Voting: {mode}</translation>
+    </message>
+    <message>
+        <source>{name}末位表态（锁定）：待其余 {count} 位成员表态后发言</source>
+        <translation>{name} speaks last (locked): after the {count} other member(s) have stated</translation>
+    </message>
+    <message>
+        <source>{name}末位表态：现在可以表态</source>
+        <translation>{name} speaks last: may state now</translation>
+    </message>
+    <message>
+        <source>（书面）</source>
+        <translation> (written)</translation>
+    </message>
+    <message>
+        <source>汇报</source>
+        <translation>report</translation>
+    </message>
+</context>
+<context>
     <name>QuorumPage</name>
     <message>
         <source>{name}作出决定前，到会人数须符合规定：{figures}。</source>
@@ -2288,6 +2386,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>请先在签名表中选择签名人。</source>
         <translation>Select the signer in the table first.</translation>
+    </message>
+    <message>
+        <source>%1 已于 %2 签名，无需再签。</source>
+        <translation>%1 signed at %2; no need to sign again.</translation>
     </message>
     <message>
         <source>%1 的签名已记入会议记录。</source>
@@ -2559,6 +2661,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>The defaults work as they are; adjust them here if your county&apos;s rules differ.</translation>
     </message>
     <message>
+        <source>“%1”尚未添加：请按回车或点“添加”，再点“下一步”。</source>
+        <translation>“%1” has not been added: press Enter or click Add, then Next.</translation>
+    </message>
+    <message>
         <source>会议类型</source>
         <translation>Meeting types</translation>
     </message>
@@ -2603,6 +2709,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>开始后，会议信息和议程即固定，写入会议记录。</source>
         <translation>Once started, the meeting&apos;s details and agenda are fixed and written into the record.</translation>
+    </message>
+    <message>
+        <source>开始会议</source>
+        <translation>Start the meeting</translation>
     </message>
 </context>
 <context>
