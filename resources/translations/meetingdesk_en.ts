@@ -151,6 +151,10 @@ Open the file to view and print it.</translation>
         <translation>reason</translation>
     </message>
     <message>
+        <source>主要负责人的决定选项</source>
+        <translation>the head&apos;s decision</translation>
+    </message>
+    <message>
         <source>汇报</source>
         <translation>report</translation>
     </message>
@@ -217,6 +221,10 @@ Open the file to view and print it.</translation>
     <message>
         <source>对第 {no} 位人选的理由</source>
         <translation>reason on candidate {no}</translation>
+    </message>
+    <message>
+        <source>对第 {no} 位人选的表态</source>
+        <translation>stance on candidate {no}</translation>
     </message>
     <message>
         <source>的</source>
@@ -729,6 +737,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Next &amp;step</translation>
     </message>
     <message>
+        <source>取消会议…</source>
+        <translation>Cancel meeting…</translation>
+    </message>
+    <message>
+        <source>会议不再召开：说明原因后取消，编号保留不补</source>
+        <translation>The meeting will not take place: cancel it with a reason; its number stays taken</translation>
+    </message>
+    <message>
         <source>开始会议</source>
         <translation>Start meeting</translation>
     </message>
@@ -747,6 +763,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>登记缺席</source>
         <translation>Mark absent</translation>
+    </message>
+    <message>
+        <source>未到（迟到）</source>
+        <translation>Not here (late)</translation>
+    </message>
+    <message>
+        <source>点名时尚未到会：先登记为未到，到会时用“迟到到会”登记到会时间</source>
+        <translation>Not in the room at the roll call: mark as not here now, and enter the arrival time with &quot;Late arrival&quot; when they come</translation>
     </message>
     <message>
         <source>书面意见…</source>
@@ -911,6 +935,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>闭会…</source>
         <translation>Close the meeting…</translation>
+    </message>
+    <message>
+        <source>打开会议记录（签名）</source>
+        <translation>Open the record (signatures)</translation>
     </message>
     <message>
         <source>本议题记录(&amp;R)</source>
@@ -1126,6 +1154,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>缓议理由：</source>
         <translation>Reason for deferral:</translation>
+    </message>
+    <message>
+        <source>开始会议</source>
+        <translation>Start meeting</translation>
+    </message>
+    <message>
+        <source>确认开始会议？开始后会议信息和议程即固定，写入会议记录，不能再修改。</source>
+        <translation>Start the meeting? Its details and agenda are then fixed in the record and can no longer be changed.</translation>
     </message>
     <message>
         <source>闭会</source>
@@ -2379,6 +2415,21 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
 </context>
 <context>
+    <name>RollCallPage</name>
+    <message>
+        <source>还有 {count} 位成员未点名：{names}。未到的成员点“未到（迟到）”，到会时用“迟到到会”登记。</source>
+        <translation>{count} member(s) not yet on the roll: {names}. For a member not here, press &quot;Not here (late)&quot;; enter their arrival with &quot;Late arrival&quot; when they come.</translation>
+    </message>
+    <message>
+        <source>点名完毕，可以宣布开会。</source>
+        <translation>Roll call complete: the meeting can be opened.</translation>
+    </message>
+    <message>
+        <source>点名时未到</source>
+        <translation>Not present at the roll call</translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
     <message>
         <source>规则集</source>
@@ -2588,6 +2639,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
 </context>
 <context>
     <name>StartPage</name>
+    <message>
+        <source>会议已取消：{reason}（{by}）</source>
+        <translation>Meeting cancelled: {reason} ({by})</translation>
+    </message>
     <message>
         <source>应到会 {count} 人。开始后依次点名、宣布开会、逐项审议。</source>
         <translation>{count} members expected. Once started: the roll call, the opening, then the items one by one.</translation>
