@@ -89,7 +89,8 @@ class Page(QObject):
 
 
 def table_rows(view: QTableView, stretch: int) -> None:
-    """Compact rows of one line each, the `stretch` column taking the spare width."""
+    """Compact rows of one line each, the `stretch` column taking the spare width; Tab leaves
+    the table."""
     rows = view.verticalHeader()
     rows.setVisible(False)
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -98,6 +99,7 @@ def table_rows(view: QTableView, stretch: int) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)  # rows are chosen with the arrows; Tab goes on to the form
 
 
 def _select(view: QTableView, row: int) -> None:
