@@ -240,3 +240,24 @@ def test_stances_on_each_candidate_come_back_after_a_crash(desk: Desk, open_cons
     assert [[r.objectName() for r in row.findChildren(QRadioButton) if r.isChecked()]
             for row in rows] == [["agreeRadio"], ["disagreeRadio"]]
     assert rows[1].findChild(QLineEdit, "reasonEdit").text() == "另有人选。"
+
+
+def test_a_written_opinion_is_confirmed_where_the_member_is_listed(desk: Desk,
+                                                                   open_console: Any) -> None:
+    """Ctrl+Enter records it from the dialog's text box; the member's row then says so."""
+    meeting = prepare(desk, [FUNDS])
+    w = open_console(meeting)
+    to_item(w, absent={"吴敏": "出差"})
+    tool(w, "writtenAction")
+    d = dialog(w)
+    d.findChild(QComboBox, "stanceCombo").setCurrentIndex(0)
+    type_text(d.findChild(QPlainTextEdit, "textEdit"), "同意。")
+    d.activateWindow()  # as the window manager does with a dialog opened
+    assert QTest.qWaitForWindowActive(d)
+    ctrl_enter(d.findChild(QPlainTextEdit, "textEdit"))
+    assert not d.isVisible()
+    assert text(w, "messageLabel") == "已记录吴敏对第 1 项的书面意见。"
+    presence = find(w, QTableView, "presenceView")
+    row = next(r for r in range(presence.model().rowCount())
+               if presence.model().index(r, 0).data() == "吴敏")
+    assert presence.model().index(row, 2).data() == "缺席（已交书面意见）：出差"

@@ -547,6 +547,10 @@ Open the file to view and print it.</translation>
         <translation>not marked</translation>
     </message>
     <message>
+        <source>缺席（已交书面意见）：{reason}</source>
+        <translation>Absent (written opinion given): {reason}</translation>
+    </message>
+    <message>
         <source>到会</source>
         <translation>present</translation>
     </message>
