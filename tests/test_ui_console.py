@@ -405,7 +405,7 @@ def test_a_refused_opinion_keeps_what_was_typed(desk: Desk, open_console: Any) -
     assert not desk.meeting(meeting).items[1].stances
     type_into(w, "reasonEdit", "补助标准不明确。")
     press(w, "opinionButton")
-    assert not find(w, QLabel, "messageLabel").isVisible()
+    assert text(w, "messageLabel").startswith("已记录")  # the refusal is gone
     item = desk.meeting(meeting).items[1]
     assert list(item.stances.values()) == [{None: "disagree"}]  # the item as a whole
     assert item.speeches[-1].reason == "补助标准不明确。"

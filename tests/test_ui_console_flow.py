@@ -119,6 +119,17 @@ def test_the_cursor_follows_the_round_and_a_refusal_is_said_at_its_field(
     assert w.state.name(w.step.pending[0]) in text(w, "speakerLabel")
     assert checked_stances(w) == [] and words.toPlainText() == ""
 
+    # a stance recorded by mistake: the console says how to amend it (R6a), and it works
+    assert f"已记录{first}的表态" in text(w, "messageLabel") and "Ctrl+E" in text(w, "messageLabel")
+    queue = find(w, QTableView, "queueView")
+    queue.setFocus()
+    QTest.keyClick(queue, Qt.Key.Key_Up)
+    QTest.keyClick(queue, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    d = dialog(w)
+    assert d.windowTitle() == "修改记录"
+    assert d.findChild(QComboBox, "stanceCombo").currentText() == "不同意"
+    assert d.findChild(QLineEdit, "reasonEdit").text() == "补助标准不明确。"
+
 
 def test_starting_asks_first_and_an_empty_agenda_is_refused_in_words(
         desk: Desk, open_console: Any) -> None:

@@ -437,13 +437,20 @@ class OpinionsPage(Page):
                     self.mid, n, member, None, self.words.text(), per_candidate=per),
                     self.words, *self.candidates.drafts_of_rows(),
                     about={"TEXT_REQUIRED": self.words_edit, **about}):
-                self._chosen = None
+                self._recorded(member)
         elif self.picked(self.stances, self.tr("请选择表态。")) and self.console.act(
                 lambda: self.desk.record_opinion(self.mid, n, member, stance, self.words.text(),
                                                  self.reason.text()),
                 self.words, self.reason, self.stance,
                 about={"REASON_REQUIRED": self.reason_edit, "TEXT_REQUIRED": self.words_edit}):
-            self._chosen = None
+            self._recorded(member)
+
+    def _recorded(self, member: int | None) -> None:
+        """Say what was recorded and how a mistake in it is put right (R6a)."""
+        self._chosen = None
+        self.console.show_message(self.tr(
+            "已记录{name}的表态。如有录错，表决开始前可在上方名单中选中该行，按 Ctrl+E"
+            "（修改记录）修改。").format(name=self.console.state.name(member)), note=True)
 
 
 class DivisionPage(Page):

@@ -1964,6 +1964,10 @@ Database: %2</translation>
         <source>请选择表态。</source>
         <translation>Choose a stance.</translation>
     </message>
+    <message>
+        <source>已记录{name}的表态。如有录错，表决开始前可在上方名单中选中该行，按 Ctrl+E（修改记录）修改。</source>
+        <translation>{name}&apos;s stance is recorded. If it was entered wrongly, select the row in the list above and press Ctrl+E (Amend) before the vote begins.</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialog</name>
