@@ -211,6 +211,17 @@ def test_a_closed_meeting_leads_to_its_record_for_signature(desk: Desk, open_con
     assert record.meeting_id == meeting and record.findChild(QAbstractButton, "signButton")
 
 
+def after_a_crash(w: ConsoleWindow, qtbot: Any, field: str, typed: str) -> ConsoleWindow:
+    """Once the first speaker's `field` is saved as typed (a second after typing stops), a
+    second console on the same database, as after kill -9 and a restart."""
+    key = f"item:1/member:{w.step.pending[0]}/{field}"
+    qtbot.waitUntil(lambda: w.desk.drafts(w.meeting_id).get(key) == typed, timeout=3000)
+    again = ConsoleWindow(w.desk, w.meeting_id)
+    qtbot.addWidget(again)
+    again.show()
+    return again
+
+
 def test_a_chosen_stance_comes_back_after_a_crash(desk: Desk, open_console: Any,
                                                  qtbot: Any) -> None:
     """Nothing closes the console (as after kill -9): the words and reason saved as drafts
@@ -222,12 +233,7 @@ def test_a_chosen_stance_comes_back_after_a_crash(desk: Desk, open_console: Any,
     type_into(w, "wordsEdit", "不同意。")
     press(w, "deferRadio")
     type_into(w, "reasonEdit", "需会商。")
-    member = w.step.pending[0]
-    qtbot.waitUntil(lambda: desk.drafts(meeting).get(f"item:1/member:{member}/reason")
-                    == "需会商。", timeout=3000)
-    again = ConsoleWindow(desk, meeting)
-    qtbot.addWidget(again)
-    again.show()
+    again = after_a_crash(w, qtbot, "reason", "需会商。")
     assert checked_stances(again) == ["deferRadio"]
     assert find(again, QLineEdit, "reasonEdit").text() == "需会商。"
     assert find(again, QPlainTextEdit, "wordsEdit").toPlainText() == "不同意。"
@@ -241,12 +247,7 @@ def test_stances_on_each_candidate_come_back_after_a_crash(desk: Desk, open_cons
     to_item(w)
     report(w)
     state_on_candidates(candidate_rows(w), ["agree", "disagree"], "另有人选。")
-    member = w.step.pending[0]
-    qtbot.waitUntil(lambda: desk.drafts(meeting).get(f"item:1/member:{member}/reason_2")
-                    == "另有人选。", timeout=3000)
-    again = ConsoleWindow(desk, meeting)
-    qtbot.addWidget(again)
-    again.show()
+    again = after_a_crash(w, qtbot, "reason_2", "另有人选。")
     rows = candidate_rows(again)
     assert [[r.objectName() for r in row.findChildren(QRadioButton) if r.isChecked()]
             for row in rows] == [["agreeRadio"], ["disagreeRadio"]]
