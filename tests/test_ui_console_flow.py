@@ -17,9 +17,9 @@ from meetingdesk.services import Desk
 from meetingdesk.ui.cancel_meeting import CancelMeetingDialog
 from meetingdesk.ui.console import ConsoleWindow
 from test_ui_console import (APPOINT, FUNDS, PURCHASE, STUDY, candidate_rows, close_meeting,
-                             desk, dialog, dialog_ok, everyone_speaks, everyone_votes, find,
-                             open_console, pick, press, prepare, report, roll_call,
-                             state_on_candidates, text, tool, type_into, type_text)
+                             desk, dialog, dialog_ok, find, open_console, press, prepare,
+                             report, roll_call, state_on_candidates, text, tool, type_into,
+                             type_text)
 
 pytestmark = pytest.mark.gui
 __all__ = ["desk", "open_console"]  # fixtures

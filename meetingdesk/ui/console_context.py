@@ -82,9 +82,6 @@ class ConsoleContext(Protocol):
     def order_dialog(self, item_no: int) -> "OrderDialog":
         """The chair's speaking order."""
 
-    def amend_selected(self) -> "EntryDialog | None":
-        """Amending the selected entry (R6a)."""
-
     def confirm_close(self) -> "QMessageBox":
         """Closing the meeting, after a second look."""
 
