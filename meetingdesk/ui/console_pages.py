@@ -216,8 +216,8 @@ class RollCallPage(Page):
         self.console.act(lambda: self.desk.mark_absent(self.mid, member, self.tr("点名时未到")))
 
     def _open_session(self) -> None:
-        self.console.act(lambda: self.desk.open_session(self.mid),
-                         about={"ROLL_CALL_INCOMPLETE": self.view})
+        if not self.console.act(lambda: self.desk.open_session(self.mid)):
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # who is missing is selected
 
     def confirm(self) -> None:
         if self.step.code == "roll_call":

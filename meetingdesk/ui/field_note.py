@@ -11,7 +11,8 @@ from .feedback import ERROR_STYLE
 
 
 class FieldNote(QLabel):
-    """One note for a window; shown under a field, or above it near the window's bottom."""
+    """One note for a window: under a line edit (above it near the window's bottom), inside
+    the bottom corner of a text box, so that it hides no button."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -28,12 +29,17 @@ class FieldNote(QLabel):
         field.installEventFilter(self)
         self.setText(text)
         window = self.parentWidget()
-        width = max(field.width(), 320)
+        box = field.height() >= 3 * (self.fontMetrics().height() + 16)
+        width = min(field.width() - 8, 520) if box else max(field.width(), 320)
         self.setFixedWidth(min(width, window.width()))
         self.adjustSize()
-        below = field.mapTo(window, QPoint(0, field.height() + 2))
-        above = field.mapTo(window, QPoint(0, -self.height() - 2))
-        spot = below if below.y() + self.height() <= window.height() else above
+        if box:  # a text box: in its own bottom corner
+            spot = field.mapTo(window, QPoint(field.width() - self.width() - 4,
+                                              field.height() - self.height() - 4))
+        else:  # a line: under it, or above it near the window's bottom
+            below = field.mapTo(window, QPoint(0, field.height() + 2))
+            above = field.mapTo(window, QPoint(0, -self.height() - 2))
+            spot = below if below.y() + self.height() <= window.height() else above
         x = max(0, min(spot.x(), window.width() - self.width()))
         self.move(x, spot.y())
         self.raise_()
