@@ -164,6 +164,8 @@ def test_starting_asks_first_and_an_empty_agenda_is_refused_in_words(
     assert desk.meeting_info(empty).cancellation.reason == "议题未准备好，改期召开"
     assert not find(w2, QAbstractButton, "startButton").isEnabled()
     assert "会议已取消：议题未准备好，改期召开" in text(w2, "startInfoLabel")
+    assert text(w2, "stepLabel") == "会议已取消，不再召开（编号保留）"
+    assert not find(w2, QLabel, "messageLabel").isVisible()
 
 
 def test_a_late_comer_is_marked_at_the_roll_call(desk: Desk, open_console: Any) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QListView, QMainWin
 
 from meetingdesk.domain import DomainError, Meeting, Step
 from meetingdesk.domain.words import STANCES
-from meetingdesk.services import Desk
+from meetingdesk.services import Desk, MeetingRow
 from meetingdesk.store import StoreError
 
 from . import prefs
@@ -193,11 +193,12 @@ class ConsoleWindow(QMainWindow):
             return
         step = state.next_step()
         self.state, self.step = state, step
-        self._show_header(state, step)
+        cancelled = self._show_header(state, step).cancellation is not None
         self.agenda_model.set_state(state, step.item_no)
         self.presence_model.set_state(state)
         self.find(QLabel, "stepLabel").setText(
-            self.tr("下一步：{step}").format(step=self.words.step(state, step)))
+            self.tr("会议已取消，不再召开（编号保留）") if cancelled  # R11: no next step
+            else self.tr("下一步：{step}").format(step=self.words.step(state, step)))
         self._show_item(state, step)
         running = state.status == "in_progress"
         for action in (self.remark_action, self.arrival_action, self.leave_action,
@@ -223,7 +224,8 @@ class ConsoleWindow(QMainWindow):
             page.take_focus()
         self.confirm_action.setEnabled(self.page.has_confirm)
 
-    def _show_header(self, state: Meeting, step: Step) -> None:
+    def _show_header(self, state: Meeting, step: Step) -> MeetingRow:
+        """The meeting's title, facts and quorum; returns its row (a cancellation, R11)."""
         info = self.desk.meeting_info(self.meeting_id)
         self.setWindowTitle(self.tr("会议纪实台 — {title}").format(title=info.title))
         self.find(QLabel, "titleLabel").setText(f"{info.unit_name}　{info.title}")
@@ -244,7 +246,7 @@ class ConsoleWindow(QMainWindow):
         quorum_label = self.find(QLabel, "quorumLabel")
         if state.phase == "new":
             quorum_label.setText("")
-            return
+            return info
         quorum = state.quorum()
         lines = [self.words.quorum(quorum)]
         met = quorum.met
@@ -257,6 +259,7 @@ class ConsoleWindow(QMainWindow):
         quorum_label.setProperty("met", "true" if met else "false")
         quorum_label.style().unpolish(quorum_label)
         quorum_label.style().polish(quorum_label)
+        return info
 
     def _show_item(self, state: Meeting, step: Step) -> None:
         frame = self.find(QFrame, "itemFrame")

@@ -960,6 +960,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
 <context>
     <name>ConsoleWindow</name>
     <message>
+        <source>会议已取消，不再召开（编号保留）</source>
+        <translation>Meeting cancelled: it will not take place (its number stays taken)</translation>
+    </message>
+    <message>
         <source>下一步：{step}</source>
         <translation>Next: {step}</translation>
     </message>
