@@ -17,9 +17,9 @@ from meetingdesk.services import Desk
 from meetingdesk.ui.cancel_meeting import CancelMeetingDialog
 from meetingdesk.ui.console import ConsoleWindow
 from test_ui_console import (APPOINT, FUNDS, PURCHASE, STUDY, candidate_rows, close_meeting,
-                             desk, dialog, dialog_ok, find, open_console, press, prepare,
-                             report, roll_call, state_on_candidates, text, tool, type_into,
-                             type_text)
+                             desk, dialog, dialog_ok, everyone_speaks, find, open_console,
+                             press, prepare, report, roll_call, state_on_candidates, text, tool,
+                             type_into, type_text)
 
 pytestmark = pytest.mark.gui
 __all__ = ["desk", "open_console"]  # fixtures
@@ -275,3 +275,30 @@ def test_a_written_opinion_is_confirmed_where_the_member_is_listed(desk: Desk,
     row = next(r for r in range(presence.model().rowCount())
                if presence.model().index(r, 0).data() == "吴敏")
     assert presence.model().index(row, 2).data() == "缺席（已交书面意见）：出差"
+
+
+def test_the_head_decides_with_the_keyboard(desk: Desk, open_console: Any, qtbot: Any) -> None:
+    """Head mode (R10): the cursor on the decisions, Alt+4 暂缓, the words, Ctrl+Enter; refused
+    for want of a reason, said at the reason box, which Enter then confirms."""
+    meeting = prepare(desk, [PURCHASE], type_code="head_office")
+    w = open_console(meeting)
+    to_item(w)
+    report(w)
+    everyone_speaks(w)
+    assert w.step.code == "head_decision"
+    assert focused() is find(w, QRadioButton, "headAgreeRadio")
+    QTest.keyClick(focused(), Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)  # 暂缓(&4)
+    qtbot.waitUntil(find(w, QRadioButton, "headDeferRadio").isChecked)
+    text_edit = find(w, QPlainTextEdit, "headTextEdit")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    while focused() is not text_edit:
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    type_text(text_edit, "暂缓采购，待明年预算安排。")
+    ctrl_enter(text_edit)
+    reason = find(w, QLineEdit, "headReasonEdit")
+    assert focused() is reason
+    assert w.findChild(QLabel, "fieldNoteLabel").text() == "请填写与多数意见不一致的决定理由。"
+    type_text(reason, "年底财力紧张。")
+    QTest.keyClick(reason, Qt.Key.Key_Return)
+    assert w.step.code == "close"
+    assert focused() is find(w, QAbstractButton, "closeButton")

@@ -901,24 +901,16 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Mark an arrival…</translation>
     </message>
     <message>
-        <source>同意</source>
-        <translation>Agree</translation>
+        <source>修改(&amp;3)</source>
+        <translation>Amend (&amp;3)</translation>
     </message>
     <message>
-        <source>不同意</source>
-        <translation>Disagree</translation>
+        <source>暂缓(&amp;4)</source>
+        <translation>Defer (&amp;4)</translation>
     </message>
     <message>
-        <source>修改</source>
-        <translation>Amend</translation>
-    </message>
-    <message>
-        <source>暂缓</source>
-        <translation>Defer</translation>
-    </message>
-    <message>
-        <source>再次讨论</source>
-        <translation>Discuss again</translation>
+        <source>再次讨论(&amp;5)</source>
+        <translation>Discuss again (&amp;5)</translation>
     </message>
     <message>
         <source>主要负责人的决定</source>
