@@ -277,6 +277,21 @@ def test_a_written_opinion_is_confirmed_where_the_member_is_listed(desk: Desk,
     assert presence.model().index(row, 2).data() == "缺席（已交书面意见）：出差"
 
 
+def test_each_vote_is_said_back_as_it_cannot_be_amended(desk: Desk, open_console: Any) -> None:
+    """A vote is final on one keypress (R6a allows no amendment once the vote has begun): the
+    console says at once what it recorded, and how a mistake is put right."""
+    meeting = prepare(desk, [FUNDS])
+    w = open_console(meeting)
+    to_item(w)
+    report(w)
+    everyone_speaks(w)
+    assert w.step.code == "vote" and focused() is find(w, QTableView, "voteView")
+    voter = w.state.name(w.page.member())
+    press(w, "voteDisagreeButton")
+    assert text(w, "messageLabel") == (
+        f"已登记{voter}：不同意。表决意见登记后不能修改，如有录错，闭会后添加更正。")
+
+
 def test_the_head_decides_with_the_keyboard(desk: Desk, open_console: Any, qtbot: Any) -> None:
     """Head mode (R10): the cursor on the decisions, Alt+4 暂缓, the words, Ctrl+Enter; refused
     for want of a reason, said at the reason box, which Enter then confirms."""

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QButtonGroup,
                                QRadioButton, QTableView, QTextBrowser, QWidget)
 
 from meetingdesk.domain import Meeting, Step
-from meetingdesk.domain.words import HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON
+from meetingdesk.domain.words import (HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON,
+                                     VOTE_CHOICES)
 
 from .console_candidates import CandidateStances
 from .console_context import ConsoleContext
@@ -545,8 +546,14 @@ class VotePage(Page):
         self.voter.setText(self.tr("{name} 的表决意见：").format(name=name))
 
     def cast(self, choice: str) -> None:
+        """One keypress records the vote, which nothing amends once the vote has begun (R6a):
+        say what was recorded, so that a mistake is seen at once and corrected after closing."""
         n, member, ballot = self.item_no, self.member(), self.ballot
-        self.console.act(lambda: self.desk.cast_vote(self.mid, n, member, choice, ballot))
+        if self.console.act(lambda: self.desk.cast_vote(self.mid, n, member, choice, ballot)):
+            self.console.show_message(self.tr(
+                "已登记{name}：{choice}。表决意见登记后不能修改，如有录错，闭会后添加更正。").format(
+                    name=self.console.state.name(member),
+                    choice=self.console.words.label(VOTE_CHOICES, choice)), note=True)
 
 
 class DecidePage(Page):

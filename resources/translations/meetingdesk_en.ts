@@ -2816,5 +2816,9 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <source>{name} 的表决意见：</source>
         <translation>{name}&apos;s vote:</translation>
     </message>
+    <message>
+        <source>已登记{name}：{choice}。表决意见登记后不能修改，如有录错，闭会后添加更正。</source>
+        <translation>Recorded for {name}: {choice}. A vote cannot be changed once recorded; a mistake is put right with a correction after closing.</translation>
+    </message>
 </context>
 </TS>
