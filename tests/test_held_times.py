@@ -69,18 +69,20 @@ def test_starting_on_another_day_than_planned_asks_first(desk: Desk, open_consol
     desk.add_item(late, title="学习", kind="study", presenter_id=info.chair_id)
     w = open_console(late)
     press(w, "startButton")
-    box = w.findChild(QMessageBox, "startOtherDayBox")
+    box = w.findChild(QMessageBox, "startMeetingBox")
     assert box is not None and box.isVisible()
     assert "计划于 2026-11-25 召开，今天是 2026-11-26" in box.text()
-    box.button(QMessageBox.StandardButton.No).click()
+    box.button(QMessageBox.StandardButton.Cancel).click()
     assert desk.meeting(late).phase == "new" and w.step.code == "start"
 
     press(w, "startButton")
-    box = w.findChild(QMessageBox, "startOtherDayBox")
+    box = w.findChild(QMessageBox, "startMeetingBox")
     box.button(QMessageBox.StandardButton.Yes).click()
     assert w.step.code == "roll_call"
 
-    same_day = open_console(meeting)  # planned for today: no question
+    same_day = open_console(meeting)  # planned for today: the usual question, nothing more
     press(same_day, "startButton")
-    assert same_day.findChild(QMessageBox, "startOtherDayBox") is None
+    box = same_day.findChild(QMessageBox, "startMeetingBox")
+    assert "计划于" not in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
     assert same_day.step.code == "roll_call"

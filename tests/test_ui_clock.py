@@ -14,7 +14,7 @@ from meetingdesk.domain import Meeting
 from meetingdesk.services import Desk
 from meetingdesk.ui.console import ConsoleWindow
 
-from test_ui_console import STUDY, prepare, press
+from test_ui_console import STUDY, prepare, start_meeting
 
 pytestmark = pytest.mark.gui
 TODAY = datetime(2026, 11, 26, 9, 0, tzinfo=timezone(timedelta(hours=8)))
@@ -42,7 +42,7 @@ def test_a_flat_battery_at_the_start_and_a_jump_later(qtbot: Any, sqlite_url: st
     w = ConsoleWindow(desk, meeting)
     qtbot.addWidget(w)
     w.show()
-    press(w, "startButton")
+    start_meeting(w)
     dialog = w.findChild(QDialog, "ClockDialog")
     assert dialog is not None and dialog.isVisible()
     assert "早于本程序的发布日期" in dialog.findChild(QLabel, "introLabel").text()
@@ -82,7 +82,7 @@ def test_a_meeting_started_days_after_its_planned_day_asks_for_the_time(
     w = ConsoleWindow(desk, meeting)
     qtbot.addWidget(w)
     w.show()
-    press(w, "startButton")
+    start_meeting(w)
     assert w.step.code == "roll_call"  # started: a meeting may be held on another day
     dialog = w.findChild(QDialog, "ClockDialog")
     assert dialog is not None and dialog.isVisible()

@@ -1,5 +1,5 @@
 """Nothing is lost when the program dies: a child process drives the console into an item,
-confirms one opinion and types another without confirming it; it is killed (SIGKILL, no chance
+confirms one opinion and types another without confirming it (words, a stance, its reason); it is killed (SIGKILL, no chance
 to clean up); a new console on the same database comes back to the same meeting, item and step,
 and offers the unconfirmed text back."""
 
@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTableView, QWidget
+from PySide6.QtWidgets import (QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QTableView,
+                               QWidget)
 
 from meetingdesk.services import Desk
 from meetingdesk.ui.console import ConsoleWindow
@@ -24,6 +25,7 @@ from test_ui_console import FUNDS, PURCHASE, prepare
 pytestmark = [pytest.mark.gui, pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")]
 
 UNCONFIRMED = "我的意见还没说完"
+REASON = "依据尚不充分"
 
 CHILD = f"""
 import os, sys
@@ -46,7 +48,9 @@ ui.press(w, "openItemButton")
 ui.report(w)
 ui.speak(w)
 ui.type_into(w, "wordsEdit", "{UNCONFIRMED}")
-while "{UNCONFIRMED}" not in desk.drafts(meeting).values():
+ui.press(w, "disagreeRadio")
+ui.type_into(w, "reasonEdit", "{REASON}")
+while not {{"{UNCONFIRMED}", "{REASON}"}} <= set(desk.drafts(meeting).values()):
     QTest.qWait(50)
 print("typed", w.state.name(w.step.pending[0]), flush=True)
 while True:
@@ -81,6 +85,8 @@ def test_the_console_resumes_after_the_process_is_killed(sqlite_url: str, qtbot:
     assert queue.model().member_at(queue.currentIndex().row()) == w.step.pending[0]
     assert w.find(QLabel, "speakerLabel").text().startswith(speaker)
     assert w.find(QPlainTextEdit, "wordsEdit").toPlainText() == UNCONFIRMED
+    assert w.find(QRadioButton, "disagreeRadio").isChecked()  # the stance, not just the texts
+    assert w.find(QLineEdit, "reasonEdit").text() == REASON
     assert w.find(QWidget, "draftFrame").isVisible()
     assert f"第 1 项 {speaker}的发言" in w.find(QLabel, "draftLabel").text()
     QTest.qWait(10)

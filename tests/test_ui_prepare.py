@@ -244,3 +244,41 @@ def test_an_appointment_item_gives_its_posts(qtbot, desk: Desk, unit: int):
     assert desk.agenda(dialog.meeting_id)[0].spec.posts == 1
     desk.start_meeting(dialog.meeting_id)  # the posts go into the record's agenda
     assert desk.meeting(dialog.meeting_id).items[1].spec.post_count == 1
+
+
+def test_the_candidates_are_read_whole_in_the_programs_type(qtbot, desk: Desk, unit: int):
+    """In the program's own 13 pt type the table showed a row and a half: three candidates
+    must each show in full, names and posts uncut, in a dialog that fits 1366×768."""
+    from PySide6.QtWidgets import QApplication
+
+    from meetingdesk.ui import prefs
+
+    app = QApplication.instance()
+    before = app.font()
+    prefs.apply_font(app, prefs.DEFAULT_POINT_SIZE)
+    try:
+        _, dialog = new_meeting(qtbot, desk)
+        item = open_item_dialog(qtbot, dialog)
+        choose(item.ui.categoryCombo, "appointment")
+        model = item.candidates_model
+        people = [("林玥", "村委委员", "村党支部书记"), ("何犇", "村文书", "村党支部副书记"),
+                  ("欧阳晓燕", "乡农业综合服务中心副主任", "村党支部第一书记")]
+        for row, person in enumerate(people):
+            click(qtbot, item.ui.addCandidateButton)
+            for column, value in enumerate(person):
+                model.setData(model.index(row, column), value)
+        view = item.ui.candidatesView
+        view.scrollToTop()
+        metrics = view.fontMetrics()
+
+        def whole() -> None:  # the columns fit their contents once the view has laid out
+            for row, person in enumerate(people):
+                cell = view.visualRect(model.index(row, 0))
+                assert view.viewport().rect().contains(cell), f"row {row + 1} is cut off"
+                for column, value in enumerate(person):
+                    assert view.columnWidth(column) >= metrics.horizontalAdvance(value), value
+
+        qtbot.waitUntil(whole, timeout=2000)
+        assert item.height() <= 768 - 30 and item.width() <= 1366  # a title bar above
+    finally:
+        app.setFont(before)

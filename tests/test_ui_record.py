@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QStandardPaths, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QInputDialog
 from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -209,3 +210,34 @@ def test_signing_again_for_someone_who_has_signed_says_so(qtbot, window):
     assert not hasattr(window, "sign_dialog")  # no pad reopened over a valid signature
     assert window.message.isVisible()
     assert window.message.text().startswith("徐颖峰 已于 ") and "签名，无需再签" in window.message.text()
+
+
+def test_the_correction_dialog_shows_its_fields_and_buttons(qtbot, window):
+    """添加更正… opened an empty dialog: the form's root, a dialog, was laid inside another
+    and never shown. Every field and both buttons must be on screen, with a size."""
+    click(qtbot, window.button("correctionButton"))
+    dialog = window.correction_dialog
+    assert QTest.qWaitForWindowExposed(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    for widget in (dialog.author, dialog.reason, dialog.text, dialog.refers, ok, cancel):
+        assert widget.isVisible() and widget.width() > 20 and widget.height() > 10, widget
+        assert dialog.rect().contains(widget.mapTo(dialog, widget.rect().bottomRight()))
+    assert dialog.author.text() == "郑小玲"
+
+
+def test_a_dialog_form_is_never_laid_inside_another_window(qtbot):
+    """The forms whose root is a dialog are the ones opened as the dialog itself; the loader
+    refuses to lay such a form inside another window, where it would show empty."""
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    from meetingdesk import paths
+    from meetingdesk.ui.loader import build_form, load_form
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialogs = [f.stem for f in sorted(paths.forms_dir().glob("*.ui"))
+               if isinstance(build_form(f.stem, host), QDialog)]
+    assert dialogs == ["clock_dialog", "console_dialog", "console_order"]
+    with pytest.raises(TypeError, match="QDialog"):
+        load_form("console_dialog", host)

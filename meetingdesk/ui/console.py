@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import Any, Callable, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QListView, QMainWindow,
                                QMessageBox, QPushButton, QStackedWidget, QTableView, QTabWidget,
@@ -21,15 +21,16 @@ from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QListView, QMainWin
 
 from meetingdesk.domain import DomainError, Meeting, Step
 from meetingdesk.domain.words import STANCES
-from meetingdesk.services import Desk
+from meetingdesk.services import Desk, MeetingRow
 from meetingdesk.store import StoreError
 
 from . import prefs
+from .cancel_meeting import CancelMeetingDialog
 from .clock_dialog import ClockCheck
 from .console_ballots import (CountBallotsPage, IssueBallotsPage, TallyPage, count_forms_ready,
                               print_count_forms)
 from .console_dialogs import EntryDialog, OrderDialog
-from .console_drafts import DraftField, Drafts, describe, draft_key
+from .console_drafts import Draft, Drafts, describe, draft_key
 from .console_forms import child
 from .console_models import AgendaModel, EntriesModel, PresenceModel
 from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, DivisionPage,
@@ -37,6 +38,7 @@ from .console_pages import (ClosedPage, ClosePage, ConcludePage, DecidePage, Div
                             ReportPage, RollCallPage, StartPage, VotePage, table_rows)
 from .console_revisions import amend_dialog, reconsider_dialog
 from .console_words import Words
+from .field_note import FieldNote
 from .loader import build_form
 from .projector import Projector
 
@@ -64,7 +66,9 @@ class ConsoleWindow(QMainWindow):
         self.drafts = Drafts(desk, meeting_id, self.words, self)
         self.drafts.failed.connect(self.show_message)
         self.message = self.find(QLabel, "messageLabel")
+        self.field_note = FieldNote(self)
         self.show_message("")
+        self.record_window: QMainWindow | None = None
         self.stack = self.find(QStackedWidget, "pages")
 
         self.agenda_model = AgendaModel(self.words, self)
@@ -96,6 +100,7 @@ class ConsoleWindow(QMainWindow):
         self.state = Meeting()
         self.step = Step("start")
         self.refresh()
+        self.page.take_focus()
         self._offer_drafts()
 
     def find(self, kind: type[T], name: str) -> T:
@@ -113,12 +118,19 @@ class ConsoleWindow(QMainWindow):
 
     # ---- recording -----------------------------------------------------------------------
 
-    def act(self, action: Callable[[], Any], *confirmed: DraftField) -> bool:
-        """Record an entry; on a refusal show why and change nothing, else move on."""
+    def act(self, action: Callable[[], Any], *confirmed: Draft,
+            about: dict[str, QWidget] | None = None) -> bool:
+        """Record an entry; on a refusal show why and change nothing, else move on to the
+        next step with the focus on its first field. `about` names, by refusal code, the field
+        a refusal is about: the message is then shown next to it, and the focus put on it."""
         try:
             action()
         except (DomainError, StoreError) as error:
-            self.show_message(self.words.error(error))
+            field = (about or {}).get(error.code)
+            if field is not None:
+                self.refuse_at(field, self.words.error(error))
+            else:
+                self.show_message(self.words.error(error))
             if error.code == "CLOCK_DOUBT":
                 self._check_clock(error, action, confirmed)
             return False
@@ -126,6 +138,7 @@ class ConsoleWindow(QMainWindow):
             field.confirmed()
         self.show_message("")
         self.refresh()
+        self.page.take_focus()
         self.recorded.emit(self.meeting_id)
         if self.step.code == "roll_call" and not self.state.attendance:
             self._ask_about_clock()  # just started: is this the day it was planned for?
@@ -141,7 +154,7 @@ class ConsoleWindow(QMainWindow):
             check.open()
 
     def _check_clock(self, refusal: DomainError, action: Callable[[], Any],
-                     confirmed: tuple[DraftField, ...]) -> None:
+                     confirmed: tuple[Draft, ...]) -> None:
         """The laptop's clock is in doubt: the recorder checks the time, then the entry is made
         (a start carries the correction itself)."""
         starting = self.desk.meeting(self.meeting_id).phase == "new"
@@ -156,8 +169,16 @@ class ConsoleWindow(QMainWindow):
         check.confirmed.connect(self.refresh if starting else lambda: self.act(action, *confirmed))
         check.open()
 
+    def refuse_at(self, field: QWidget, text: str) -> None:
+        """A refusal about one field: said next to it (and in the message line), the cursor
+        put into it."""
+        self.show_message(text)
+        self.field_note.show_at(field, text)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def show_message(self, text: str, note: bool = False) -> None:
         """A refusal (red) or, with `note`, a confirmation of what was just recorded."""
+        self.field_note.hide()
         self.message.setText(text)
         self.message.setProperty("note", "true" if note else "false")
         self.message.style().unpolish(self.message)
@@ -173,11 +194,12 @@ class ConsoleWindow(QMainWindow):
             return
         step = state.next_step()
         self.state, self.step = state, step
-        self._show_header(state, step)
+        cancelled = self._show_header(state, step).cancellation is not None
         self.agenda_model.set_state(state, step.item_no)
         self.presence_model.set_state(state)
         self.find(QLabel, "stepLabel").setText(
-            self.tr("下一步：{step}").format(step=self.words.step(state, step)))
+            self.tr("会议已取消，不再召开（编号保留）") if cancelled  # R11: no next step
+            else self.tr("下一步：{step}").format(step=self.words.step(state, step)))
         self._show_item(state, step)
         running = state.status == "in_progress"
         for action in (self.remark_action, self.arrival_action, self.leave_action,
@@ -195,12 +217,16 @@ class ConsoleWindow(QMainWindow):
         elif self.tabs.currentIndex() == 1:
             self.tabs.setCurrentIndex(0)
         self.count_forms_action.setEnabled(count_forms_ready(state, step))
-        self.page = next(p for p in self.pages if p.accepts(state, step))
-        self.page.show_step(state, step)
-        self.stack.setCurrentWidget(self.page.widget)
+        page = next(p for p in self.pages if p.accepts(state, step))
+        page.show_step(state, step)
+        self.stack.setCurrentWidget(page.widget)
+        if page is not self.page:
+            self.page = page
+            page.take_focus()
         self.confirm_action.setEnabled(self.page.has_confirm)
 
-    def _show_header(self, state: Meeting, step: Step) -> None:
+    def _show_header(self, state: Meeting, step: Step) -> MeetingRow:
+        """The meeting's title, facts and quorum; returns its row (a cancellation, R11)."""
         info = self.desk.meeting_info(self.meeting_id)
         self.setWindowTitle(self.tr("会议纪实台 — {title}").format(title=info.title))
         self.find(QLabel, "titleLabel").setText(f"{info.unit_name}　{info.title}")
@@ -221,7 +247,7 @@ class ConsoleWindow(QMainWindow):
         quorum_label = self.find(QLabel, "quorumLabel")
         if state.phase == "new":
             quorum_label.setText("")
-            return
+            return info
         quorum = state.quorum()
         lines = [self.words.quorum(quorum)]
         met = quorum.met
@@ -234,6 +260,7 @@ class ConsoleWindow(QMainWindow):
         quorum_label.setProperty("met", "true" if met else "false")
         quorum_label.style().unpolish(quorum_label)
         quorum_label.style().polish(quorum_label)
+        return info
 
     def _show_item(self, state: Meeting, step: Step) -> None:
         frame = self.find(QFrame, "itemFrame")
@@ -500,20 +527,64 @@ class ConsoleWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def confirm_close(self) -> QMessageBox:
-        """Ask before closing: the summary of every item's outcome, then the closed record."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("闭会"),
-                          self.tr("确认闭会？闭会后会议记录即闭合，只能添加更正，不能修改。"),
+    def _second_look(self, name: str, title: str, text: str, details: str, yes: str,
+                     then: Callable[[], Any]) -> QMessageBox:
+        """Ask before a step that cannot be undone; Enter says yes (the question is the second
+        look), Esc goes back."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("closeMeetingBox")
+        box.setObjectName(name)
         box.setFont(self.font())
-        box.setInformativeText(self.words.summary_html(self.state))
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("闭会"))
+        box.setInformativeText(details)
+        box.button(QMessageBox.StandardButton.Yes).setText(yes)
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("返回"))
-        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self._close_meeting)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.button(QMessageBox.StandardButton.Yes).clicked.connect(then)
         box.finished.connect(box.deleteLater)
         box.open()
         return box
+
+    def confirm_start(self) -> QMessageBox:
+        """Ask before starting: the meeting's header and agenda are then fixed in the record;
+        a meeting started on another day than planned says so in the same question."""
+        question = self.tr("确认开始会议？开始后会议信息和议程即固定，写入会议记录，不能再修改。")
+        other_day = self.desk.start_question(self.meeting_id)
+        if other_day is not None:
+            question = self.words.error(other_day) + "\n\n" + question
+        return self._second_look(
+            "startMeetingBox", self.tr("开始会议"), question,
+            self.find(QLabel, "startInfoLabel").text(), self.tr("开始会议"),
+            lambda: self.act(lambda: self.desk.start_meeting(self.meeting_id)))
+
+    def confirm_close(self) -> QMessageBox:
+        """Ask before closing: the summary of every item's outcome, then the closed record."""
+        return self._second_look(
+            "closeMeetingBox", self.tr("闭会"),
+            self.tr("确认闭会？闭会后会议记录即闭合，只能添加更正，不能修改。"),
+            self.words.summary_html(self.state), self.tr("闭会"), self._close_meeting)
+
+    def cancel_meeting(self) -> None:
+        """R11: the prepared meeting will not take place; it is cancelled with a reason."""
+        dialog = CancelMeetingDialog(self.desk, self.desk.meeting_info(self.meeting_id), self)
+        dialog.cancelled.connect(lambda _: self._after_dialog())
+        dialog.open()
+
+    def open_record(self) -> None:
+        """The closed meeting's record page, to sign, correct and file it."""
+        if self.record_window is None:
+            from .record_window import RecordWindow  # the PDF layers load only when needed
+            try:
+                window = RecordWindow(self.desk, self.meeting_id)
+            except (DomainError, StoreError) as error:
+                self.show_message(self.words.error(error))
+                return
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.changed.connect(self.recorded.emit)
+            window.destroyed.connect(lambda *_: setattr(self, "record_window", None))
+            self.record_window = window
+        self.record_window.show()
+        self.record_window.raise_()
+        self.record_window.activateWindow()
 
     def _close_meeting(self) -> None:
         if self.act(lambda: self.desk.close_meeting(self.meeting_id)):

@@ -14,7 +14,7 @@ import copy
 import random
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ClassVar
+from typing import Any, Callable, ClassVar
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent
@@ -26,13 +26,12 @@ from meetingdesk.domain.errors import CodedError
 from meetingdesk.domain.numbering import serials
 from meetingdesk.record.errors import RecordError
 
+from .console_context import ConsoleContext
 from .console_drafts import DraftField, draft_key
 from .console_pages import Page, _results, table_rows
 from .console_words import translate
 from .loader import build_form
 
-if TYPE_CHECKING:
-    from .console import ConsoleWindow
 
 MARKS: tuple[str | None, ...] = ("agree", "disagree", "abstain", None)  # None: 未划
 MARK_KEYS = {Qt.Key.Key_1: "agree", Qt.Key.Key_2: "disagree", Qt.Key.Key_3: "abstain",
@@ -47,13 +46,13 @@ class FormPage(Page):
 
     form_name: ClassVar[str]
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         console.stack.addWidget(build_form(self.form_name, console.stack))
         super().__init__(console)
 
     def attempt(self, action: Callable[[], Any], focus: dict[str, QWidget],
                 *confirmed: DraftField) -> bool:
-        """ConsoleWindow.act, and on a refusal the focus on the field it is about."""
+        """The console's act, and on a refusal the focus on the field it is about."""
         def run() -> Any:
             try:
                 return action()
@@ -82,7 +81,7 @@ def _people(state: Meeting, members: list[int]) -> str:
 
 # ---- printing ----------------------------------------------------------------------------------
 
-def save_pdf(console: "ConsoleWindow", title: str, file_name: str, make: Callable[[], bytes],
+def save_pdf(console: ConsoleContext, title: str, file_name: str, make: Callable[[], bytes],
              focus: dict[str, QWidget] | None = None) -> QMessageBox | None:
     """Make the PDF (a refusal is shown in the console's message line, the focus on the field
     it is about), ask where to save it (the user's documents folder by default), write it,
@@ -99,7 +98,7 @@ def save_pdf(console: "ConsoleWindow", title: str, file_name: str, make: Callabl
         return None
     console.show_message("")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _ = QFileDialog.getSaveFileName(console, title, str(Path(folder) / file_name),
+    path, _ = QFileDialog.getSaveFileName(console.window(), title, str(Path(folder) / file_name),
                                           translate("Ballots", "PDF 文件 (*.pdf)"))
     if not path:
         return None
@@ -110,7 +109,7 @@ def save_pdf(console: "ConsoleWindow", title: str, file_name: str, make: Callabl
         return None
     box = QMessageBox(QMessageBox.Icon.Information, title,
                       translate("Ballots", "已保存：{path}\n打开文件即可查看和打印。").format(path=path),
-                      QMessageBox.StandardButton.NoButton, console)
+                      QMessageBox.StandardButton.NoButton, console.window())
     box.setObjectName("savedPdfBox")
     opener = box.addButton(translate("Ballots", "打开"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("Ballots", "关闭"), QMessageBox.ButtonRole.RejectRole)
@@ -121,7 +120,7 @@ def save_pdf(console: "ConsoleWindow", title: str, file_name: str, make: Callabl
     return box
 
 
-def _refused(console: "ConsoleWindow", error: Exception) -> None:
+def _refused(console: ConsoleContext, error: Exception) -> None:
     console.show_message(console.words.error(error) if isinstance(error, CodedError)
                          else str(error))
 
@@ -136,7 +135,7 @@ def count_forms_ready(state: Meeting, step: Step) -> bool:
             and state.items[step.item_no].spec.vote_mode == "secret")
 
 
-def print_count_forms(console: "ConsoleWindow", item_no: int | None) -> QMessageBox | None:
+def print_count_forms(console: ConsoleContext, item_no: int | None) -> QMessageBox | None:
     """打印计票单和表决结果报告单: one PDF for the scrutineers and counters to sign."""
     if item_no is None:
         return None
@@ -155,7 +154,7 @@ class IssueBallotsPage(FormPage):
     widget_name = "issueBallotsPage"
     codes = ("issue_ballots",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.info = self.find(QLabel, "issueInfoLabel")
         self.scrutineers = self.find(QListWidget, "scrutineerList")
@@ -259,7 +258,7 @@ class CountBallotsPage(FormPage):
     widget_name = "countBallotsPage"
     codes = ("count_ballots",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.info = self.find(QLabel, "countInfoLabel")
         self.returned = self.find(QSpinBox, "returnedSpin")
@@ -468,7 +467,7 @@ class CountBallotsPage(FormPage):
             show_count(self.console, n)
 
 
-def show_count(console: "ConsoleWindow", item_no: int) -> QMessageBox:
+def show_count(console: ConsoleContext, item_no: int) -> QMessageBox:
     """The result of the count per candidate, and the forms to print for signing."""
     state = console.state
     item = state.items[item_no]
@@ -478,7 +477,7 @@ def show_count(console: "ConsoleWindow", item_no: int) -> QMessageBox:
         returned=count.returned, valid=count.valid, void=count.void)]
     lines += [console.words.result(state, item, b) for b in item.spec.ballots()]
     box = QMessageBox(QMessageBox.Icon.Information, translate("Ballots", "计票结果"),
-                      "\n".join(lines), QMessageBox.StandardButton.NoButton, console)
+                      "\n".join(lines), QMessageBox.StandardButton.NoButton, console.window())
     box.setObjectName("countResultBox")
     printer = box.addButton(translate("Ballots", "打印计票单和表决结果报告单…"),
                             QMessageBox.ButtonRole.ActionRole)
@@ -501,7 +500,7 @@ class TallyPage(FormPage):
     widget_name = "tallyPage"
     codes = ("vote",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.ballot_label = self.find(QLabel, "tallyBallotLabel")
         self.voters = self.find(QLabel, "tallyVotersLabel")

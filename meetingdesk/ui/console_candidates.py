@@ -5,7 +5,7 @@ the written-opinion and amendment dialogs; what is complete is for the domain to
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QRadioButton, QWidget
@@ -13,17 +13,10 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QLineEdit, QRadioButton, QWi
 from meetingdesk.domain.agenda import Candidate
 from meetingdesk.domain.words import STANCES, STANCES_NEEDING_REASON
 
-from .console_drafts import DraftField, Drafts
-from .console_forms import child
+from .console_drafts import Draft, DraftChoice, DraftField, Drafts
+from .console_forms import child, uncheck
 from .console_words import translate
 from .loader import build_form
-
-
-def uncheck(group: QButtonGroup) -> None:
-    group.setExclusive(False)  # an exclusive group will not let its last button go
-    for button in group.buttons():
-        button.setChecked(False)
-    group.setExclusive(True)
 
 
 class CandidateRow(QObject):
@@ -47,6 +40,11 @@ class CandidateRow(QObject):
             self.group.addButton(radio)
         self.reason_edit = child(self.widget, QLineEdit, "reasonEdit")
         self.reason: DraftField | None = drafts.bind(self.reason_edit) if drafts else None
+        self.choice: DraftChoice | None = (drafts.bind_choice(self.group, dict(self.radios))
+                                           if drafts else None)
+
+    def drafts(self) -> tuple[Draft, ...]:
+        return tuple(d for d in (self.choice, self.reason) if d is not None)
 
     def stance(self) -> str | None:
         return next((code for code, radio in self.radios.items() if radio.isChecked()), None)
@@ -86,8 +84,8 @@ class CandidateStances(QObject):
             return
         layout = self.container.layout()
         for row in self.rows:
-            if row.reason is not None and self.drafts is not None:
-                self.drafts.release(row.reason)
+            for draft in row.drafts():
+                self.drafts.release(draft)  # type: ignore[union-attr]
             layout.removeWidget(row.widget)
             row.widget.deleteLater()
             row.deleteLater()
@@ -102,24 +100,23 @@ class CandidateStances(QObject):
             for first, then in zip(chain, chain[1:]):
                 QWidget.setTabOrder(first, then)
 
-    def set_draft_keys(self, key_of: Any) -> None:
-        """Keep each row's grounds as a draft under key_of(candidate number), or none."""
+    def set_draft_keys(self, key_of: Callable[[str], str] | None) -> None:
+        """Keep each row's stance and grounds as drafts under key_of("stance_2") and
+        key_of("reason_2") (for the second candidate), or none."""
         for row in self.rows:
+            if row.choice is not None:
+                row.choice.set_key(key_of(f"stance_{row.no}") if key_of else None)
             if row.reason is not None:
-                row.reason.set_key(key_of(row.no) if key_of else None)
+                row.reason.set_key(key_of(f"reason_{row.no}") if key_of else None)
+
+    def drafts_of_rows(self) -> tuple[Draft, ...]:
+        """The rows' drafts, to clear once the stances are recorded."""
+        return tuple(d for row in self.rows for d in row.drafts())
 
     def fill(self, stances: dict[int, tuple[str, str]]) -> None:
         """Each candidate's stance and grounds as given, e.g. from an entry being amended."""
         for row in self.rows:
             row.set(*stances.get(row.no, (None, "")))
-
-    def clear(self) -> None:
-        for row in self.rows:
-            uncheck(row.group)
-            if row.reason is not None:
-                row.reason.confirmed()
-            else:
-                row.reason_edit.clear()
 
     def set_enabled(self, enabled: bool) -> None:
         for row in self.rows:
@@ -131,7 +128,10 @@ class CandidateStances(QObject):
         return [{"candidate": row.no, "stance": row.stance(), "reason": row.reason_edit.text()}
                 for row in self.rows if row.stance() is not None]
 
+    def first_incomplete(self) -> QWidget | None:
+        return next((f for f in (row.incomplete() for row in self.rows) if f is not None), None)
+
     def focus_incomplete(self) -> None:
-        field = next((f for f in (row.incomplete() for row in self.rows) if f is not None), None)
+        field = self.first_incomplete()
         if field is not None:
             field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QSpinBox, QTimeEdit, QWidget)
@@ -84,11 +85,26 @@ class EntryDialog(QObject):
             self.fields.append(field)
         _name_buttons(child(self.dialog, QDialogButtonBox, "buttonBox"), self._ok,
                       self.dialog.reject)
+        for field in (self.dialog, *self.dialog.findChildren(QWidget)):
+            field.installEventFilter(self)  # Ctrl+Enter confirms, as in the console
         self.dialog.finished.connect(self._finished)
 
     def open(self) -> None:
         self.dialog.open()
         self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in any field records the entry, before the text box takes it as a new
+        line or the console's own Ctrl+Enter takes it as its shortcut."""
+        if (event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self._ok()
+            return True
+        return False
 
     def show_rows(self, *shown: str) -> None:
         """Show only the rows named (e.g. per-candidate stances for an appointment item)."""

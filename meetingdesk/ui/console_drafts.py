@@ -1,7 +1,7 @@
 """Nothing typed is lost: text the recorder has not confirmed yet is kept as a draft.
 
 A draft is saved one second after typing stops, when the editor loses focus and when the console
-closes, under a key naming the meeting's item, member and field (e.g. "item:2/member:6/words").
+closes (a stance the moment it is chosen), under a key naming the meeting's item, member and field (e.g. "item:2/member:6/words").
 Reopening the console puts every draft back into its editor; confirming an entry clears it.
 """
 
@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QLineEdit, QPlainTextEdit
 
 from meetingdesk.domain import Meeting
 from meetingdesk.store import StoreError
 
+from .console_forms import uncheck
 from .console_words import Words, translate
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ SAVE_AFTER_MS = 1000
 FIELDS = {
     "words": QT_TRANSLATE_NOOP("Console", "发言"),
     "reason": QT_TRANSLATE_NOOP("Console", "理由"),
+    "stance": QT_TRANSLATE_NOOP("Console", "表态"),
+    "head_decision": QT_TRANSLATE_NOOP("Console", "主要负责人的决定选项"),
     "report": QT_TRANSLATE_NOOP("Console", "汇报"),
     "summary": QT_TRANSLATE_NOOP("Console", "小结"),
     "division": QT_TRANSLATE_NOOP("Console", "暂缓或继续表决的理由"),
@@ -59,8 +62,11 @@ def describe(key: str, state: Meeting) -> str:
             where.append(translate("Console", "第 {no} 项").format(no=value))
         elif kind == "member" and value.isdigit():
             where.append(state.name(int(value)))
-    if field.startswith("reason_") and field[7:].isdigit():
-        label = translate("Console", "对第 {no} 位人选的理由").format(no=field[7:])
+    kind, _, no = field.partition("_")
+    if kind == "reason" and no.isdigit():
+        label = translate("Console", "对第 {no} 位人选的理由").format(no=no)
+    elif kind == "stance" and no.isdigit():
+        label = translate("Console", "对第 {no} 位人选的表态").format(no=no)
     else:
         label = translate("Console", FIELDS[field]) if field in FIELDS else field
     return " ".join(where) + (translate("Console", "的") if where else "") + label
@@ -79,7 +85,7 @@ class Drafts(QObject):
         self.words = words
         self.stored: dict[str, str] = desk.drafts(meeting_id)
         self.restored = sorted(self.stored)  # offered back when the console opens
-        self.fields: list[DraftField] = []
+        self.fields: list[Draft] = []
 
     def text(self, key: str) -> str:
         return self.stored.get(key, "")
@@ -102,7 +108,13 @@ class Drafts(QObject):
         self.fields.append(field)
         return field
 
-    def release(self, field: "DraftField") -> None:
+    def bind_choice(self, group: QButtonGroup,
+                    buttons: dict[str, QAbstractButton]) -> "DraftChoice":
+        choice = DraftChoice(self, group, buttons)
+        self.fields.append(choice)
+        return choice
+
+    def release(self, field: "Draft") -> None:
         """The editor is going away (a dialog closed): keep its text, stop following it."""
         field.save()
         self.fields.remove(field)
@@ -123,15 +135,54 @@ class Drafts(QObject):
             field.reload()
 
 
-class DraftField(QObject):
-    """One editor whose unconfirmed text is kept under a key that follows what it is for."""
+class Draft(QObject):
+    """One input whose unconfirmed value is kept under a key that follows what it is for."""
 
-    def __init__(self, drafts: Drafts, editor: QLineEdit | QPlainTextEdit) -> None:
-        super().__init__(editor)
+    def __init__(self, drafts: Drafts, parent: QObject) -> None:
+        super().__init__(parent)
         self.drafts = drafts
-        self.editor = editor
         self.key: str | None = None
         self._loading = False
+
+    def text(self) -> str:
+        """The value as stored ("" for none)."""
+        raise NotImplementedError
+
+    def _set_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def set_key(self, key: str | None) -> None:
+        """Point the input at another entry: keep what was given, show the new one's draft."""
+        if key == self.key:
+            return
+        self.save()
+        self.key = key
+        self.reload()
+
+    def reload(self) -> None:
+        self._loading = True
+        self._set_text(self.drafts.text(self.key) if self.key else "")
+        self._loading = False
+
+    def save(self) -> None:
+        if self.key is not None:
+            self.drafts.save(self.key, self.text())
+
+    def confirmed(self) -> None:
+        """The entry is recorded: its draft is no longer needed."""
+        self._loading = True
+        self._set_text("")
+        self._loading = False
+        if self.key is not None:
+            self.drafts.save(self.key, "")
+
+
+class DraftField(Draft):
+    """An editor, saved a second after typing stops and when it loses the focus."""
+
+    def __init__(self, drafts: Drafts, editor: QLineEdit | QPlainTextEdit) -> None:
+        super().__init__(drafts, editor)
+        self.editor = editor
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_AFTER_MS)
@@ -144,29 +195,17 @@ class DraftField(QObject):
             return self.editor.toPlainText()
         return self.editor.text()
 
-    def set_key(self, key: str | None) -> None:
-        """Point the editor at another entry: keep what was typed, show the new one's draft."""
-        if key == self.key:
-            return
-        self.save()
-        self.key = key
-        self.reload()
-
     def reload(self) -> None:
         self._timer.stop()
-        self._set_text(self.drafts.text(self.key) if self.key else "")
+        super().reload()
 
     def save(self) -> None:
         self._timer.stop()
-        if self.key is not None:
-            self.drafts.save(self.key, self.text())
+        super().save()
 
     def confirmed(self) -> None:
-        """The entry is recorded: its draft is no longer needed."""
         self._timer.stop()
-        self._set_text("")
-        if self.key is not None:
-            self.drafts.save(self.key, "")
+        super().confirmed()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
@@ -178,9 +217,30 @@ class DraftField(QObject):
             self._timer.start()
 
     def _set_text(self, text: str) -> None:
-        self._loading = True
         if isinstance(self.editor, QPlainTextEdit):
             self.editor.setPlainText(text)
         else:
             self.editor.setText(text)
-        self._loading = False
+
+
+class DraftChoice(Draft):
+    """A choice of buttons (a stance), saved the moment it is made: its code, or "" for none."""
+
+    def __init__(self, drafts: Drafts, group: QButtonGroup,
+                 buttons: dict[str, QAbstractButton]) -> None:
+        super().__init__(drafts, group)
+        self.group = group
+        self.buttons = buttons
+        group.buttonToggled.connect(self._toggled)
+
+    def text(self) -> str:
+        return next((code for code, b in self.buttons.items() if b.isChecked()), "")
+
+    def _set_text(self, text: str) -> None:
+        uncheck(self.group)
+        if text in self.buttons:
+            self.buttons[text].setChecked(True)
+
+    def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked and not self._loading:
+            self.save()

@@ -122,6 +122,8 @@ class PresenceModel(_Table):
         row: PresenceRow = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.name, row.position, row.status)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole of a status cut short
+            return row.status
         if role == Qt.ItemDataRole.ForegroundRole and not row.present:
             return QBrush(MUTED)
         return None

@@ -1,14 +1,14 @@
 """The console's pages, one for each kind of next step (Meeting.next_step().code).
 
 Each page fills its part of forms/console.ui from the meeting state and turns the recorder's
-clicks into Desk actions through ConsoleWindow.act, which shows a refusal and refreshes. A page
+clicks into Desk actions through the console's act (ConsoleContext), which shows a refusal and refreshes. A page
 never decides what is allowed: it offers what the state says comes next.
 """
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QButtonGroup, QComboBox,
@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QButtonGroup,
                                QRadioButton, QTableView, QTextBrowser, QWidget)
 
 from meetingdesk.domain import Meeting, Step
-from meetingdesk.domain.words import HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON
+from meetingdesk.domain.words import (HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON,
+                                     VOTE_CHOICES)
 
-from . import feedback
 from .console_candidates import CandidateStances, uncheck
+from .console_context import ConsoleContext
 from .console_drafts import draft_key
 from .console_models import QueueModel, VoteModel
 
-if TYPE_CHECKING:
-    from .console import ConsoleWindow
 
 T = TypeVar("T", bound=QObject)
 
@@ -35,15 +34,18 @@ class Page(QObject):
     widget_name: ClassVar[str]
     codes: ClassVar[tuple[str, ...]]
     has_confirm: ClassVar[bool] = True  # whether Ctrl+Enter confirms something here
+    default_button: ClassVar[str] = ""  # the page's main button, focused when nothing is typed
 
-    def __init__(self, console: "ConsoleWindow") -> None:
-        super().__init__(console)
+    def __init__(self, console: ConsoleContext) -> None:
+        super().__init__(console.window())
         self.console = console
         self.desk = console.desk
         self.mid = console.meeting_id
         self.widget = self.find(QWidget, self.widget_name)
         self.state: Meeting | None = None
         self.step = Step("start")
+        self.fresh = True  # the step shown is of another item than the one shown before
+        self.entry: QWidget | None = None  # where the recorder types or chooses first
 
     def find(self, kind: type[T], name: str) -> T:
         return self.console.find(kind, name)
@@ -52,8 +54,20 @@ class Page(QObject):
         return step.code in self.codes
 
     def show_step(self, state: Meeting, step: Step) -> None:
+        """Show the step; what was chosen on the page for one item never carries over to the
+        next (its presenter, stances, decision)."""
+        self.fresh = step.item_no != self.step.item_no
         self.state, self.step = state, step
         self.fill(state, step)
+
+    def take_focus(self) -> None:
+        """The page has just come up, or its entry was recorded: the cursor goes to where
+        the next entry is typed, or else to the page's main button."""
+        target = self.entry
+        if target is None or not target.isEnabled():
+            target = self.widget.findChild(QPushButton, self.default_button)
+        if target is not None and target.isEnabled():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def fill(self, state: Meeting, step: Step) -> None:
         """Show the step; every page defines it."""
@@ -71,13 +85,13 @@ class Page(QObject):
         `missing` and put the focus on the choices."""
         if group.checkedButton() is not None:
             return True
-        self.console.show_message(missing)
-        group.buttons()[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.console.refuse_at(group.buttons()[0], missing)
         return False
 
 
 def table_rows(view: QTableView, stretch: int) -> None:
-    """Compact rows of one line each, the `stretch` column taking the spare width."""
+    """Compact rows of one line each, the `stretch` column taking the spare width; Tab leaves
+    the table."""
     rows = view.verticalHeader()
     rows.setVisible(False)
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -86,6 +100,7 @@ def table_rows(view: QTableView, stretch: int) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)  # rows are chosen with the arrows; Tab goes on to the form
 
 
 def _select(view: QTableView, row: int) -> None:
@@ -99,14 +114,25 @@ class StartPage(Page):
 
     widget_name = "startPage"
     codes = ("start",)
+    default_button = "startButton"
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.info = self.find(QLabel, "startInfoLabel")
-        self.find(QPushButton, "startButton").clicked.connect(self.confirm)
+        self.start = self.find(QPushButton, "startButton")
+        self.start.clicked.connect(self.confirm)
+        self.cancel = self.find(QPushButton, "cancelMeetingButton")
+        self.cancel.clicked.connect(console.cancel_meeting)
 
     def fill(self, state: Meeting, step: Step) -> None:
         words = self.console.words
+        info = self.desk.meeting_info(self.mid)
+        self.start.setEnabled(info.cancellation is None)
+        self.cancel.setEnabled(info.cancellation is None)
+        if info.cancellation is not None:  # R11: it will not take place; say why
+            self.info.setText(html.escape(self.tr("会议已取消：{reason}（{by}）").format(
+                reason=info.cancellation.reason, by=info.cancellation.by)))
+            return
         items = "".join(
             "<li>" + html.escape(f"{row.spec.title}（{words.label(KINDS, row.spec.kind)}）") + "</li>"
             for row in self.desk.agenda(self.mid))
@@ -118,13 +144,10 @@ class StartPage(Page):
             + "<p>" + html.escape(self.tr("开始后，会议信息和议程即固定，写入会议记录。")) + "</p>")
 
     def confirm(self) -> None:
-        question = self.desk.start_question(self.mid)
-        if question is None:
-            self.console.act(lambda: self.desk.start_meeting(self.mid))
-        else:  # another day than planned: a second look before the record starts
-            feedback.confirm(self.console, self.tr("开始会议"), self.console.words.error(question),
-                             lambda: self.console.act(lambda: self.desk.start_meeting(self.mid))
-                             ).setObjectName("startOtherDayBox")
+        """Starting fixes the agenda: asked first, then the domain decides (an empty agenda is
+        refused, in words)."""
+        if self.start.isEnabled():
+            self.console.confirm_start()
 
 
 class RollCallPage(Page):
@@ -133,7 +156,7 @@ class RollCallPage(Page):
     widget_name = "rollCallPage"
     codes = ("roll_call", "open_session")
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.view = self.find(QTableView, "rollCallView")
         self.view.setModel(console.presence_model)
@@ -143,9 +166,13 @@ class RollCallPage(Page):
         self.reason_edit = self.find(QLineEdit, "absentReasonEdit")
         self.reason = console.drafts.bind(self.reason_edit)
         self.open_session = self.find(QPushButton, "openSessionButton")
+        self.late = self.find(QPushButton, "lateButton")
+        self.hint = self.find(QLabel, "rollCallHintLabel")
         self.present.clicked.connect(self._present)
         self.absent.clicked.connect(self._absent)
+        self.late.clicked.connect(self._late)
         self.reason_edit.returnPressed.connect(self._absent)
+        self.entry = self.view
         self.find(QPushButton, "writtenButton").clicked.connect(
             lambda: console.written_dialog(self.member()))
         self.open_session.clicked.connect(self._open_session)
@@ -155,10 +182,18 @@ class RollCallPage(Page):
         return self.console.presence_model.member_at(self.view.currentIndex().row())
 
     def fill(self, state: Meeting, step: Step) -> None:
+        """Whom the roll call still misses, by name; 宣布开会 stays offered, the domain says
+        what is missing if it is pressed too early."""
         calling = step.code == "roll_call"
-        for widget in (self.present, self.absent, self.reason_edit):
+        for widget in (self.present, self.absent, self.late, self.reason_edit):
             widget.setEnabled(calling)
-        self.open_session.setEnabled(not calling)
+        if calling:
+            self.hint.setText(self.tr(
+                "还有 {count} 位成员未点名：{names}。未到的成员点“未到（迟到）”，"
+                "到会时用“迟到到会”登记。").format(
+                    count=len(step.pending), names="、".join(state.name(m) for m in step.pending)))
+        else:
+            self.hint.setText(self.tr("点名完毕，可以宣布开会。"))
         if calling and self.member() not in step.pending:
             _select(self.view, self.console.presence_model.row_of(step.pending[0]))
         self._selected()
@@ -176,8 +211,14 @@ class RollCallPage(Page):
         self.console.act(lambda: self.desk.mark_absent(self.mid, member, self.reason.text()),
                          self.reason)
 
+    def _late(self) -> None:
+        """Not in the room at the roll call: absent for now, until their arrival is entered."""
+        member = self.member()
+        self.console.act(lambda: self.desk.mark_absent(self.mid, member, self.tr("点名时未到")))
+
     def _open_session(self) -> None:
-        self.console.act(lambda: self.desk.open_session(self.mid))
+        if not self.console.act(lambda: self.desk.open_session(self.mid)):
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # who is missing is selected
 
     def confirm(self) -> None:
         if self.step.code == "roll_call":
@@ -191,8 +232,9 @@ class OpenItemPage(Page):
 
     widget_name = "openItemPage"
     codes = ("open_item",)
+    default_button = "openItemButton"
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.label = self.find(QLabel, "openItemLabel")
         self.find(QPushButton, "openItemButton").clicked.connect(self.confirm)
@@ -216,17 +258,18 @@ class ReportPage(Page):
     widget_name = "reportPage"
     codes = ("report",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.presenter = self.find(QComboBox, "presenterCombo")
-        self.text = console.drafts.bind(self.find(QPlainTextEdit, "reportEdit"))
+        self.entry = self.find(QPlainTextEdit, "reportEdit")
+        self.text = console.drafts.bind(self.entry)
         self.find(QPushButton, "reportButton").clicked.connect(self.confirm)
         self.find(QPushButton, "reportRecuseButton").clicked.connect(
             lambda: console.recusal_dialog(self.item_no))
 
     def fill(self, state: Meeting, step: Step) -> None:
         n = self.item_no
-        chosen = self.presenter.currentData()
+        chosen = None if self.fresh else self.presenter.currentData()  # this item's own choice
         self.presenter.clear()
         for m in state.eligible(n):
             self.presenter.addItem(f"{state.name(m)}（{state.members[m].position}）", m)
@@ -239,7 +282,7 @@ class ReportPage(Page):
     def confirm(self) -> None:
         n, member = self.item_no, self.presenter.currentData()
         self.console.act(lambda: self.desk.report(self.mid, n, member, self.text.text()),
-                         self.text)
+                         self.text, about={"TEXT_REQUIRED": self.entry})
 
 
 class ConcludePage(Page):
@@ -248,10 +291,11 @@ class ConcludePage(Page):
     widget_name = "concludePage"
     codes = ("conclude",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.report = self.find(QLabel, "concludeReportLabel")
-        self.text = console.drafts.bind(self.find(QPlainTextEdit, "concludeEdit"))
+        self.entry = self.find(QPlainTextEdit, "concludeEdit")
+        self.text = console.drafts.bind(self.entry)
         self.find(QPushButton, "concludeButton").clicked.connect(self.confirm)
 
     def fill(self, state: Meeting, step: Step) -> None:
@@ -264,7 +308,7 @@ class ConcludePage(Page):
     def confirm(self) -> None:
         n = self.item_no
         self.console.act(lambda: self.desk.conclude_item(self.mid, n, self.text.text()),
-                         self.text)
+                         self.text, about={"TEXT_REQUIRED": self.entry})
 
 
 class OpinionsPage(Page):
@@ -274,7 +318,7 @@ class OpinionsPage(Page):
     widget_name = "opinionsPage"
     codes = ("opinions",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.model = QueueModel(console.words, self)
         self.view = self.find(QTableView, "queueView")
@@ -282,9 +326,11 @@ class OpinionsPage(Page):
         table_rows(self.view, 4)
         self.speaker = self.find(QLabel, "speakerLabel")
         self.words_edit = self.find(QPlainTextEdit, "wordsEdit")
+        self.entry = self.words_edit
         self.words = console.drafts.bind(self.words_edit)
         self.reason_edit = self.find(QLineEdit, "reasonEdit")
         self.reason = console.drafts.bind(self.reason_edit)
+        self.reason_edit.returnPressed.connect(self.confirm)
         self.reason_label = self.find(QLabel, "reasonLabel")
         self.stances = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
@@ -293,6 +339,7 @@ class OpinionsPage(Page):
             self.radios[code] = radio
             self.stances.addButton(radio)
         self.stances.buttonToggled.connect(self._stance_changed)
+        self.stance = console.drafts.bind_choice(self.stances, dict(self.radios))
         self.candidates = CandidateStances(self.find(QWidget, "candidateStancesPanel"),
                                            console.drafts)
         self.confirm_button = self.find(QPushButton, "opinionButton")
@@ -308,7 +355,6 @@ class OpinionsPage(Page):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addAction(console.amend_action)  # 修改… on a member's recorded opinion
         self._prefer_drafts = True  # on opening the console, go back to where typing stopped
-        self._shown: int | None = None
         self._chosen: int | None = None  # a member the recorder picked out of turn
 
     def member(self) -> int | None:
@@ -317,6 +363,8 @@ class OpinionsPage(Page):
     def fill(self, state: Meeting, step: Step) -> None:
         """Select who speaks next in the queue, unless the recorder picked someone else who
         may still speak."""
+        if self.fresh:
+            self._chosen = None
         self.model.set_state(state, self.item_no)
         candidates = state.items[self.item_no].spec.candidates
         self.candidates.show_candidates(candidates, (self.words_edit, self.confirm_button))
@@ -359,48 +407,51 @@ class OpinionsPage(Page):
                        *self.radios.values()):
             widget.setEnabled(open_)
         self.candidates.set_enabled(open_)
+        # every field of the member on this item, as typed or chosen and not yet confirmed
+        # (none chosen for a member not yet begun): never what was given for someone else
         n = self.item_no
-        self.words.set_key(draft_key("words", n, member) if open_ else None)
-        self.reason.set_key(draft_key("reason", n, member) if open_ else None)
+        for draft, field in ((self.words, "words"), (self.reason, "reason"),
+                             (self.stance, "stance")):
+            draft.set_key(draft_key(field, n, member) if open_ else None)
         self.candidates.set_draft_keys(
-            (lambda no: draft_key(f"reason_{no}", n, member)) if open_ else None)
-        if member != self._shown:
-            self._shown = member
-            self._clear_stance()
+            (lambda field: draft_key(field, n, member)) if open_ else None)
 
-    def _stance(self) -> str:
-        for code, radio in self.radios.items():
-            if radio.isChecked():
-                return code
-        return ""
+    def take_focus(self) -> None:
+        (self.words_edit if self.words_edit.isEnabled() else self.view).setFocus(
+            Qt.FocusReason.OtherFocusReason)
 
     def _stance_changed(self, button: QAbstractButton, checked: bool) -> None:
-        needed = self._stance() in STANCES_NEEDING_REASON
+        needed = self.stance.text() in STANCES_NEEDING_REASON
         self.reason_label.setText(self.tr("依据和理由（必填）：") if needed
                                   else self.tr("依据和理由："))
 
-    def _clear_stance(self) -> None:
-        uncheck(self.stances)
-        for row in self.candidates.rows:
-            uncheck(row.group)
-        self.reason_label.setText(self.tr("依据和理由："))
-
     def confirm(self) -> None:
-        n, member, stance = self.item_no, self.member(), self._stance()
+        """Record the stance; a refusal is said next to the field it is about, which gets the
+        cursor. Recorded, the cursor goes to the next speaker's words."""
+        n, member, stance = self.item_no, self.member(), self.stance.text()
         if self.candidates.rows:
             per = self.candidates.per_candidate()
-            if not self.console.act(lambda: self.desk.record_opinion(
+            incomplete = self.candidates.first_incomplete()
+            about = {code: incomplete for code in ("STANCE_PER_CANDIDATE", "REASON_REQUIRED")
+                     if incomplete is not None}
+            if self.console.act(lambda: self.desk.record_opinion(
                     self.mid, n, member, None, self.words.text(), per_candidate=per),
-                    self.words):
-                self.candidates.focus_incomplete()
-                return
-            self.candidates.clear()
-        elif not (self.picked(self.stances, self.tr("请选择表态。")) and self.console.act(
+                    self.words, *self.candidates.drafts_of_rows(),
+                    about={"TEXT_REQUIRED": self.words_edit, **about}):
+                self._recorded(member)
+        elif self.picked(self.stances, self.tr("请选择表态。")) and self.console.act(
                 lambda: self.desk.record_opinion(self.mid, n, member, stance, self.words.text(),
-                                                 self.reason.text()), self.words, self.reason)):
-            return
+                                                 self.reason.text()),
+                self.words, self.reason, self.stance,
+                about={"REASON_REQUIRED": self.reason_edit, "TEXT_REQUIRED": self.words_edit}):
+            self._recorded(member)
+
+    def _recorded(self, member: int | None) -> None:
+        """Say what was recorded and how a mistake in it is put right (R6a)."""
         self._chosen = None
-        self._clear_stance()
+        self.console.show_message(self.tr(
+            "已记录{name}的表态。如有录错，表决开始前可在上方名单中选中该行，按 Ctrl+E"
+            "（修改记录）修改。").format(name=self.console.state.name(member)), note=True)
 
 
 class DivisionPage(Page):
@@ -409,11 +460,12 @@ class DivisionPage(Page):
     widget_name = "divisionPage"
     codes = ("division",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.label = self.find(QLabel, "divisionLabel")
         self.opinions = self.find(QTextBrowser, "divisionOpinionsView")
-        self.reason = console.drafts.bind(self.find(QPlainTextEdit, "divisionReasonEdit"))
+        self.entry = self.find(QPlainTextEdit, "divisionReasonEdit")
+        self.reason = console.drafts.bind(self.entry)
         self.find(QPushButton, "divisionDeferButton").clicked.connect(self.confirm)
         self.find(QPushButton, "overrideButton").clicked.connect(self._override)
 
@@ -428,12 +480,13 @@ class DivisionPage(Page):
 
     def confirm(self) -> None:
         n = self.item_no
-        self.console.act(lambda: self.desk.defer(self.mid, n, self.reason.text()), self.reason)
+        self.console.act(lambda: self.desk.defer(self.mid, n, self.reason.text()), self.reason,
+                         about={"REASON_REQUIRED": self.entry})
 
     def _override(self) -> None:
         n = self.item_no
         self.console.act(lambda: self.desk.override_division(self.mid, n, self.reason.text()),
-                         self.reason)
+                         self.reason, about={"REASON_REQUIRED": self.entry})
 
 
 def _results(page: Page, state: Meeting, pending: dict[int | None, list[int]]) -> str:
@@ -449,12 +502,13 @@ class VotePage(Page):
     codes = ("vote",)
     has_confirm = False  # a vote is a choice of three, never a default
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.model = VoteModel(console.words, self)
         self.view = self.find(QTableView, "voteView")
         self.view.setModel(self.model)
         table_rows(self.view, 2)
+        self.entry = self.view
         self.ballot_label = self.find(QLabel, "ballotLabel")
         self.voter = self.find(QLabel, "voteForLabel")
         self.results = self.find(QLabel, "voteResultLabel")
@@ -476,8 +530,9 @@ class VotePage(Page):
     def fill(self, state: Meeting, step: Step) -> None:
         item = state.items[self.item_no]
         pending = state.pending_votes(self.item_no)
-        self.ballot = next(iter(pending))
-        keep = self.member()
+        ballot = next(iter(pending))
+        keep = None if self.fresh or ballot != self.ballot else self.member()
+        self.ballot = ballot
         self.ballot_label.setText(self.console.words.ballot(item, self.ballot))
         self.model.set_state(state, self.item_no, self.ballot)
         waiting = pending[self.ballot]
@@ -491,8 +546,14 @@ class VotePage(Page):
         self.voter.setText(self.tr("{name} 的表决意见：").format(name=name))
 
     def cast(self, choice: str) -> None:
+        """One keypress records the vote, which nothing amends once the vote has begun (R6a):
+        say what was recorded, so that a mistake is seen at once and corrected after closing."""
         n, member, ballot = self.item_no, self.member(), self.ballot
-        self.console.act(lambda: self.desk.cast_vote(self.mid, n, member, choice, ballot))
+        if self.console.act(lambda: self.desk.cast_vote(self.mid, n, member, choice, ballot)):
+            self.console.show_message(self.tr(
+                "已登记{name}：{choice}。表决意见登记后不能修改，如有录错，闭会后添加更正。").format(
+                    name=self.console.state.name(member),
+                    choice=self.console.words.label(VOTE_CHOICES, choice)), note=True)
 
 
 class DecidePage(Page):
@@ -501,10 +562,11 @@ class DecidePage(Page):
     widget_name = "decidePage"
     codes = ("decide",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.result = self.find(QLabel, "decideResultLabel")
-        self.text = console.drafts.bind(self.find(QPlainTextEdit, "decisionEdit"))
+        self.entry = self.find(QPlainTextEdit, "decisionEdit")
+        self.text = console.drafts.bind(self.entry)
         self.find(QPushButton, "decideButton").clicked.connect(self.confirm)
         self.find(QPushButton, "decideDeferButton").clicked.connect(
             lambda: console.defer_dialog(self.item_no))
@@ -520,7 +582,8 @@ class DecidePage(Page):
 
     def confirm(self) -> None:
         n = self.item_no
-        self.console.act(lambda: self.desk.decide(self.mid, n, self.text.text()), self.text)
+        self.console.act(lambda: self.desk.decide(self.mid, n, self.text.text()), self.text,
+                         about={"TEXT_REQUIRED": self.entry})
 
 
 class QuorumPage(Page):
@@ -529,8 +592,9 @@ class QuorumPage(Page):
 
     widget_name = "quorumPage"
     codes = ("quorum",)
+    default_button = "quorumArrivalButton"
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.label = self.find(QLabel, "quorumPageLabel")
         self.find(QPushButton, "quorumArrivalButton").clicked.connect(self.confirm)
@@ -562,7 +626,7 @@ class HeadDecisionPage(Page):
     widget_name = "headPage"
     codes = ("head_decision",)
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.label = self.find(QLabel, "headLabel")
         self.opinions = self.find(QTextBrowser, "headOpinionsView")
@@ -572,8 +636,13 @@ class HeadDecisionPage(Page):
             radio = self.find(QRadioButton, f"head{code.capitalize()}Radio")
             self.radios[code] = radio
             self.group.addButton(radio)
-        self.text = console.drafts.bind(self.find(QPlainTextEdit, "headTextEdit"))
-        self.reason = console.drafts.bind(self.find(QLineEdit, "headReasonEdit"))
+        self.decision = console.drafts.bind_choice(self.group, dict(self.radios))
+        self.entry = next(iter(self.radios.values()))
+        self.text_edit = self.find(QPlainTextEdit, "headTextEdit")
+        self.text = console.drafts.bind(self.text_edit)
+        self.reason_edit = self.find(QLineEdit, "headReasonEdit")
+        self.reason = console.drafts.bind(self.reason_edit)
+        self.reason_edit.returnPressed.connect(self.confirm)
         self.find(QPushButton, "headButton").clicked.connect(self.confirm)
         self.find(QPushButton, "headRemarkButton").clicked.connect(
             lambda: console.remark_dialog(self.head()))
@@ -589,16 +658,18 @@ class HeadDecisionPage(Page):
         self.label.setText(self.tr("{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。").format(
             name=state.name(head), position=position, detail=detail))
         self.opinions.setHtml(self.console.words.opinions_html(state, state.items[self.item_no]))
+        self.decision.set_key(draft_key("head_decision", self.item_no))
         self.text.set_key(draft_key("head_text", self.item_no))
         self.reason.set_key(draft_key("head_reason", self.item_no))
 
     def confirm(self) -> None:
-        n, head = self.item_no, self.head()
-        decision = next((code for code, radio in self.radios.items() if radio.isChecked()), "")
-        if self.picked(self.group, self.tr("请选择决定。")) and self.console.act(
+        n, head, decision = self.item_no, self.head(), self.decision.text()
+        if self.picked(self.group, self.tr("请选择决定。")):
+            self.console.act(
                 lambda: self.desk.head_decide(self.mid, n, head, decision, self.text.text(),
-                                              self.reason.text()), self.text, self.reason):
-            uncheck(self.group)  # the next item's decision starts unmade
+                                              self.reason.text()),
+                self.decision, self.text, self.reason,
+                about={"REASON_REQUIRED": self.reason_edit, "TEXT_REQUIRED": self.text_edit})
 
 
 class ClosePage(Page):
@@ -606,8 +677,9 @@ class ClosePage(Page):
 
     widget_name = "closePage"
     codes = ("close",)
+    default_button = "closeButton"
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.summary = self.find(QTextBrowser, "summaryView")
         self.find(QPushButton, "closeButton").clicked.connect(self.confirm)
@@ -624,15 +696,20 @@ class ClosedPage(Page):
 
     widget_name = "closedPage"
     codes = ("sign", "filed")
-    has_confirm = False
+    default_button = "openRecordButton"
 
-    def __init__(self, console: "ConsoleWindow") -> None:
+    def __init__(self, console: ConsoleContext) -> None:
         super().__init__(console)
         self.label = self.find(QLabel, "closedLabel")
         self.summary = self.find(QTextBrowser, "closedSummaryView")
+        self.find(QPushButton, "openRecordButton").clicked.connect(self.confirm)
 
     def fill(self, state: Meeting, step: Step) -> None:
         closed = self.console.words.time(state.closed_at) if state.closed_at else "—"
         self.label.setText(self.tr("会议已于 {time} 闭会，记录已保存。闭会后只能添加更正。").format(
             time=closed))
         self.summary.setHtml(self.console.words.summary_html(state))
+
+    def confirm(self) -> None:
+        """The record page: signatures, corrections, printing and filing."""
+        self.console.open_record()

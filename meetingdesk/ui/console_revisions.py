@@ -4,18 +4,15 @@ what may be amended or reconsidered is the domain's call, and its refusal shows 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from meetingdesk.domain.words import STANCES
 
+from .console_context import ConsoleContext
 from .console_dialogs import EntryDialog
 from .console_words import translate
 
-if TYPE_CHECKING:
-    from .console import ConsoleWindow
 
 
-def amend_dialog(console: "ConsoleWindow", seq: int) -> EntryDialog:
+def amend_dialog(console: ConsoleContext, seq: int) -> EntryDialog:
     """The entry `seq` of the open item, prefilled: member (an opinion may be moved to the member
     who really spoke), stance or stances, words and reason. Saving appends the amendment."""
     state, words = console.state, console.words
@@ -70,7 +67,7 @@ def amend_dialog(console: "ConsoleWindow", seq: int) -> EntryDialog:
     return dialog
 
 
-def reconsider_dialog(console: "ConsoleWindow") -> EntryDialog:
+def reconsider_dialog(console: ConsoleContext) -> EntryDialog:
     """R7a: the reason and the show of hands on whether to vote again on a decided appointment;
     the result is said in the console, and if granted the console is back at the item's vote."""
     state = console.state

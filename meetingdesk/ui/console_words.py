@@ -254,6 +254,10 @@ class Words:
         if change.kind == "present":
             return translate("Console", "到会")
         if change.kind == "absent":
+            if any(member_id in item.written for item in state.items.values()):
+                # in view once recorded, before a reason a narrow column may cut short
+                return translate("Console", "缺席（已交书面意见）：{reason}").format(
+                    reason=change.reason)
             return translate("Console", "缺席：{reason}").format(reason=change.reason)
         if change.kind == "arrived":
             return translate("Console", "{time} 到会（迟到）").format(time=self.time(change.time))

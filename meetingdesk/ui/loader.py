@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QVBoxLayout, QWidget
 
 from meetingdesk import paths
 
@@ -32,8 +32,12 @@ def build_form(name: str, parent: QWidget | None = None) -> QWidget:
 
 
 def load_form(name: str, host: QWidget) -> QWidget:
-    """build_form() laid out as the whole content of `host` (a main window's central widget)."""
+    """build_form() laid out as the whole content of `host` (a main window's central widget).
+    A form whose root is a dialog is a window of its own: laid inside another it would never
+    show (an empty dialog), so it is refused here."""
     form = build_form(name, host)
+    if isinstance(form, QDialog):
+        raise TypeError(f"form {name}.ui is a QDialog: open it as the dialog, do not embed it")
     if isinstance(host, QMainWindow):
         host.setCentralWidget(form)
     else:

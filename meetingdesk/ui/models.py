@@ -196,6 +196,20 @@ def show_table(view: QTableView, model: QAbstractTableModel, stretch: int) -> No
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # a cell edited in place (a candidate's name typed) widens its column, never shown "…"
+    model.dataChanged.connect(lambda first, last, *_: [
+        view.resizeColumnToContents(c) for c in range(first.column(), last.column() + 1)
+        if c != stretch])
+
+
+def fit_rows(view: QTableView, rows: int) -> None:
+    """One-line rows, and room for `rows` of them under the header whatever the font size, so
+    that a short list is read whole (never a row and a half behind a scroll bar)."""
+    lines = view.verticalHeader()
+    lines.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    lines.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setMinimumHeight(view.horizontalHeader().sizeHint().height()
+                          + rows * lines.defaultSectionSize() + 2 * view.frameWidth())
 
 
 def selected_row(view: QTableView) -> Any:

@@ -25,8 +25,8 @@ from meetingdesk.services.setup import default_settings
 
 from . import feedback, i18n, prefs
 from .loader import load_form
-from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, select_row, selected_row,
-                     show_table)
+from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, fit_rows, select_row,
+                     selected_row, show_table)
 
 
 def badge_text(classification: Classification) -> str:
@@ -407,6 +407,7 @@ class ItemDialog(QDialog):
             ("name", "current_post", "proposed_post"),
             (self.tr("姓名"), self.tr("现任职务"), self.tr("拟任职务")), self)
         show_table(ui.candidatesView, self.candidates_model, stretch=2)
+        fit_rows(ui.candidatesView, 3)  # commonly one to three people at a time; more scroll
         ui.addCandidateButton.clicked.connect(self._add_candidate)
         ui.removeCandidateButton.clicked.connect(
             lambda: self.candidates_model.remove_row(ui.candidatesView.currentIndex().row()))

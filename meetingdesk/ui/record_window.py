@@ -31,7 +31,7 @@ from meetingdesk.services.records import Records
 
 from . import feedback, i18n, prefs
 from .console_forms import child
-from .loader import build_form
+from .loader import build_form, load_form
 from .record_pad import SignDialog
 from .record_preview import (PREVIEW_DPI, PreviewUnavailable, page_count, page_images,
                              print_pdf)
@@ -339,10 +339,7 @@ class CorrectionDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.meeting_id = meeting_id
-        form = build_form("record_correction", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = load_form("record_correction", self)
         self.setWindowTitle(form.windowTitle())
         self.setModal(True)
         self.resize(form.size())

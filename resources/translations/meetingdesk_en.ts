@@ -151,6 +151,10 @@ Open the file to view and print it.</translation>
         <translation>reason</translation>
     </message>
     <message>
+        <source>主要负责人的决定选项</source>
+        <translation>the head&apos;s decision</translation>
+    </message>
+    <message>
         <source>汇报</source>
         <translation>report</translation>
     </message>
@@ -217,6 +221,10 @@ Open the file to view and print it.</translation>
     <message>
         <source>对第 {no} 位人选的理由</source>
         <translation>reason on candidate {no}</translation>
+    </message>
+    <message>
+        <source>对第 {no} 位人选的表态</source>
+        <translation>stance on candidate {no}</translation>
     </message>
     <message>
         <source>的</source>
@@ -539,6 +547,10 @@ Open the file to view and print it.</translation>
         <translation>not marked</translation>
     </message>
     <message>
+        <source>缺席（已交书面意见）：{reason}</source>
+        <translation>Absent (written opinion given): {reason}</translation>
+    </message>
+    <message>
         <source>到会</source>
         <translation>present</translation>
     </message>
@@ -729,6 +741,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Next &amp;step</translation>
     </message>
     <message>
+        <source>取消会议…</source>
+        <translation>Cancel meeting…</translation>
+    </message>
+    <message>
+        <source>会议不再召开：说明原因后取消，编号保留不补</source>
+        <translation>The meeting will not take place: cancel it with a reason; its number stays taken</translation>
+    </message>
+    <message>
         <source>开始会议</source>
         <translation>Start meeting</translation>
     </message>
@@ -747,6 +767,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>登记缺席</source>
         <translation>Mark absent</translation>
+    </message>
+    <message>
+        <source>未到（迟到）</source>
+        <translation>Not here (late)</translation>
+    </message>
+    <message>
+        <source>点名时尚未到会：先登记为未到，到会时用“迟到到会”登记到会时间</source>
+        <translation>Not in the room at the roll call: mark as not here now, and enter the arrival time with &quot;Late arrival&quot; when they come</translation>
     </message>
     <message>
         <source>书面意见…</source>
@@ -873,24 +901,16 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Mark an arrival…</translation>
     </message>
     <message>
-        <source>同意</source>
-        <translation>Agree</translation>
+        <source>修改(&amp;3)</source>
+        <translation>Amend (&amp;3)</translation>
     </message>
     <message>
-        <source>不同意</source>
-        <translation>Disagree</translation>
+        <source>暂缓(&amp;4)</source>
+        <translation>Defer (&amp;4)</translation>
     </message>
     <message>
-        <source>修改</source>
-        <translation>Amend</translation>
-    </message>
-    <message>
-        <source>暂缓</source>
-        <translation>Defer</translation>
-    </message>
-    <message>
-        <source>再次讨论</source>
-        <translation>Discuss again</translation>
+        <source>再次讨论(&amp;5)</source>
+        <translation>Discuss again (&amp;5)</translation>
     </message>
     <message>
         <source>主要负责人的决定</source>
@@ -913,6 +933,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Close the meeting…</translation>
     </message>
     <message>
+        <source>打开会议记录（签名）</source>
+        <translation>Open the record (signatures)</translation>
+    </message>
+    <message>
         <source>本议题记录(&amp;R)</source>
         <translation>Item &amp;record</translation>
     </message>
@@ -927,6 +951,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
 </context>
 <context>
     <name>ConsoleWindow</name>
+    <message>
+        <source>会议已取消，不再召开（编号保留）</source>
+        <translation>Meeting cancelled: it will not take place (its number stays taken)</translation>
+    </message>
     <message>
         <source>下一步：{step}</source>
         <translation>Next: {step}</translation>
@@ -1122,6 +1150,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>缓议理由：</source>
         <translation>Reason for deferral:</translation>
+    </message>
+    <message>
+        <source>开始会议</source>
+        <translation>Start meeting</translation>
+    </message>
+    <message>
+        <source>确认开始会议？开始后会议信息和议程即固定，写入会议记录，不能再修改。</source>
+        <translation>Start the meeting? Its details and agenda are then fixed in the record and can no longer be changed.</translation>
     </message>
     <message>
         <source>闭会</source>
@@ -1944,6 +1980,10 @@ Database: %2</translation>
         <source>请选择表态。</source>
         <translation>Choose a stance.</translation>
     </message>
+    <message>
+        <source>已记录{name}的表态。如有录错，表决开始前可在上方名单中选中该行，按 Ctrl+E（修改记录）修改。</source>
+        <translation>{name}&apos;s stance is recorded. If it was entered wrongly, select the row in the list above and press Ctrl+E (Amend) before the vote begins.</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialog</name>
@@ -2481,6 +2521,21 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
 </context>
 <context>
+    <name>RollCallPage</name>
+    <message>
+        <source>还有 {count} 位成员未点名：{names}。未到的成员点“未到（迟到）”，到会时用“迟到到会”登记。</source>
+        <translation>{count} member(s) not yet on the roll: {names}. For a member not here, press &quot;Not here (late)&quot;; enter their arrival with &quot;Late arrival&quot; when they come.</translation>
+    </message>
+    <message>
+        <source>点名完毕，可以宣布开会。</source>
+        <translation>Roll call complete: the meeting can be opened.</translation>
+    </message>
+    <message>
+        <source>点名时未到</source>
+        <translation>Not present at the roll call</translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
     <message>
         <source>规则集</source>
@@ -2695,6 +2750,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
 <context>
     <name>StartPage</name>
     <message>
+        <source>会议已取消：{reason}（{by}）</source>
+        <translation>Meeting cancelled: {reason} ({by})</translation>
+    </message>
+    <message>
         <source>应到会 {count} 人。开始后依次点名、宣布开会、逐项审议。</source>
         <translation>{count} members expected. Once started: the roll call, the opening, then the items one by one.</translation>
     </message>
@@ -2709,10 +2768,6 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>开始后，会议信息和议程即固定，写入会议记录。</source>
         <translation>Once started, the meeting&apos;s details and agenda are fixed and written into the record.</translation>
-    </message>
-    <message>
-        <source>开始会议</source>
-        <translation>Start the meeting</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2921,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>{name} 的表决意见：</source>
         <translation>{name}&apos;s vote:</translation>
+    </message>
+    <message>
+        <source>已登记{name}：{choice}。表决意见登记后不能修改，如有录错，闭会后添加更正。</source>
+        <translation>Recorded for {name}: {choice}. A vote cannot be changed once recorded; a mistake is put right with a correction after closing.</translation>
     </message>
 </context>
 </TS>
