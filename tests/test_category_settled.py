@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QLabel
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
 from meetingdesk.ui.prepare import ItemDialog
-from test_ui_console import desk, open_console, prepare, press, report  # noqa: F401
+from test_ui_console import (desk, open_console, prepare, press, report,  # noqa: F401
+                             start_meeting)
 
 pytestmark = pytest.mark.gui
 CAR = {"title": "购置乡政府公务用车", "kind": "decision", "category": "general", "amount": "60000",
@@ -35,7 +36,7 @@ def test_the_category_agrees_with_the_badge_everywhere(qtbot: Any, desk: Desk,
     dialog.close()
 
     w = open_console(meeting)
-    press(w, "startButton")
+    start_meeting(w)
     while w.step.code == "roll_call":
         press(w, "presentButton")
     press(w, "openSessionButton")

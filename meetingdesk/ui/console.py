@@ -345,7 +345,9 @@ class ConsoleWindow(QMainWindow):
                                          lambda: print_count_forms(self, self.step.item_no),
                                          "countFormsAction")
         toolbar.addSeparator()
-        self.projector = Projector(self, toolbar)  # F11: the wall's view, not this window
+        # F11: the wall's view, not this window
+        self.projector = Projector(self, self.words, lambda: (self.state, self.step), toolbar)
+        self.recorded.connect(lambda _: self.projector.follow())
 
     def entry_dialog(self, title: str, intro: str, rows: dict[str, str],
                      submit: Callable[[EntryDialog], Any],

@@ -3,16 +3,16 @@ console. A window of its own, on the second screen when there is one: the meetin
 its 三重一大 badge, who has the floor, who has spoken (their words only if the chair chooses),
 the last speaker's lock (R5) and the vote result in words. Large type, no controls.
 
-It follows the console: after each confirmed entry the console emits `recorded`, and the view
+It follows the console: after each confirmed entry the console calls `follow`, and the view
 shows the console's Meeting and next step as the domain states them. It asks nothing itself.
 
-    projector = Projector(console, toolbar)   # F11 opens and closes it
+    projector = Projector(console, words, now, toolbar)   # F11 opens and closes it
 """
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
@@ -22,9 +22,6 @@ from meetingdesk.domain import ItemState, Meeting, Step
 from meetingdesk.domain.words import VOTE_MODES
 
 from .console_words import Words
-
-if TYPE_CHECKING:
-    from .console import ConsoleWindow
 
 BODY_POINTS = 26
 TITLE_POINTS = 34
@@ -204,9 +201,14 @@ class Projector(QObject):
     screen, or as a window when there is one screen; F11 again closes it. The recorder's own
     window never goes on the wall."""
 
-    def __init__(self, console: "ConsoleWindow", toolbar: QToolBar) -> None:
+    def __init__(self, console: QWidget, words: Words,
+                 now: Callable[[], tuple[Meeting, Step]], toolbar: QToolBar) -> None:
+        """`now` gives the console's meeting and next step; the console calls `follow` after
+        each entry it records."""
         super().__init__(console)
         self.console = console
+        self.words = words
+        self.now = now
         self.view: ProjectorView | None = None
         self.action = QAction(self.tr("投影"), console)
         self.action.setObjectName("projectorAction")
@@ -222,7 +224,6 @@ class Projector(QObject):
         for action in (self.action, self.words_action):
             console.addAction(action)
             toolbar.addAction(action)
-        console.recorded.connect(lambda _: self.follow())
         console.installEventFilter(self)
 
     def toggle(self) -> None:
@@ -234,7 +235,7 @@ class Projector(QObject):
 
     def open(self) -> ProjectorView:
         if self.view is None:
-            self.view = ProjectorView(self.console.words, self.console)
+            self.view = ProjectorView(self.words, self.console)
             self.view.show_words = self.words_action.isChecked()
         self.follow()
         here = self.console.screen()
@@ -252,7 +253,7 @@ class Projector(QObject):
     def follow(self) -> None:
         """Show the console's meeting as it now stands (after each confirmed entry)."""
         if self.view is not None:
-            self.view.show_state(self.console.state, self.console.step)
+            self.view.show_state(*self.now())
 
     def _words_chosen(self, shown: bool) -> None:
         if self.view is not None:
