@@ -24,7 +24,7 @@ from meetingdesk.domain.words import STANCES
 from meetingdesk.services import Desk
 from meetingdesk.store import StoreError
 
-from . import prefs
+from . import prefs, screen_fit
 from .clock_dialog import ClockCheck
 from .console_ballots import (CountBallotsPage, IssueBallotsPage, TallyPage, count_forms_ready,
                               print_count_forms)
@@ -54,12 +54,12 @@ class ConsoleWindow(QMainWindow):
         self.meeting_id = meeting_id
         self.words = Words(lang)
         self.form = build_form("console", self)
-        self.setCentralWidget(self.form)
+        self.setCentralWidget(screen_fit.scrollable(self.form))
         self._follow_zoom()
-        self.resize(self.form.size())
+        screen_fit.fit(self, self.form.width(), self.form.height())
         geometry = prefs.settings().value("console/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        if geometry is not None and self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            self.setGeometry(screen_fit.clamp(self.geometry(), self))
         self.drafts = Drafts(desk, meeting_id, self.words, self)
         self.drafts.failed.connect(self.show_message)
         self.message = self.find(QLabel, "messageLabel")

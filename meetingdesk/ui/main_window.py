@@ -11,14 +11,14 @@ import re
 from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QMainWindow,
                                QMessageBox, QWidget)
 
 from meetingdesk import __version__
 
-from . import feedback, i18n, prefs
+from . import feedback, i18n, prefs, screen_fit
 from .loader import load_form
 from .models import MeetingListModel, short_time
 
@@ -492,17 +492,24 @@ class MainWindow(QMainWindow):
     # ---- window state ------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
+        """Where the window was, made to fit the screen it opens on now (a smaller laptop, a
+        projector), and maximised again if it was."""
         settings = prefs.settings()
-        geometry = settings.value("main/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self.resize(1280, 760)
+        geometry = settings.value("main/rect")
+        if isinstance(geometry, QRect) and geometry.isValid():
+            self.setGeometry(screen_fit.clamp(geometry, self))
+        else:
+            screen_fit.fit(self, 1280, 760)
+        if settings.value("main/maximized") in (True, "true"):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = settings.value("main/splitter")
         if state is None or not self.ui.splitter.restoreState(state):  # type: ignore[arg-type]
             self.ui.splitter.setSizes([860, 380])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = prefs.settings()
-        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/rect", self.normalGeometry())
+        settings.setValue("main/maximized", self.isMaximized())
         settings.setValue("main/splitter", self.ui.splitter.saveState())
         super().closeEvent(event)
 

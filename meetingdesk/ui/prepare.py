@@ -23,7 +23,7 @@ from meetingdesk.domain.words import CATEGORIES, FUND_TYPES, KINDS, VOTE_MODES
 from meetingdesk.services import AgendaRow, DeferredItem, Desk
 from meetingdesk.services.setup import default_settings
 
-from . import feedback, i18n, prefs
+from . import feedback, i18n, prefs, screen_fit
 from .loader import load_form
 from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, select_row, selected_row,
                      show_table)
@@ -56,7 +56,7 @@ class PrepareDialog(QDialog):
         assert isinstance(layout, QVBoxLayout)
         layout.setContentsMargins(9, 9, 9, 9)
         layout.addWidget(buttons)
-        self.resize(1180, 760)
+        screen_fit.fit(self, 1180, 760)
         self._build_header()
         self._build_agenda()
         if meeting_id is None:
@@ -388,7 +388,7 @@ class ItemDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.setWindowTitle(self.tr("添加议题") if row is None else
                             self.tr("修改第 %1 项议题").replace("%1", str(row.spec.no)))
-        self.resize(760, 580)
+        screen_fit.fit(self, 760, 580)
         ui = self.ui
         for combo, vocabulary in ((ui.kindCombo, KINDS), (ui.categoryCombo, CATEGORIES),
                                   (ui.voteCombo, VOTE_MODES)):

@@ -29,7 +29,7 @@ from meetingdesk.record.package import SUFFIX
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
 
-from . import feedback, i18n
+from . import feedback, i18n, screen_fit
 from .console_forms import child
 from .loader import build_form
 from .record_pad import SignDialog
@@ -57,8 +57,8 @@ class RecordWindow(QMainWindow):
         self.pdf = b""
         self._printer: QPrinter | None = None
         self.form = build_form("record_window", self)
-        self.setCentralWidget(self.form)
-        self.resize(self.form.size())
+        self.setCentralWidget(screen_fit.scrollable(self.form))
+        screen_fit.fit(self, self.form.width(), self.form.height())
         self.message = child(self.form, QLabel, "messageLabel")
         self.signers = child(self.form, QTableWidget, "signersTable")
         self.pages_layout = child(self.form, QVBoxLayout, "pagesLayout")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget, QWizard, QWizard
 from meetingdesk.domain import check_team
 from meetingdesk.services import Desk
 
-from . import feedback, i18n
+from . import feedback, i18n, screen_fit
 from .loader import load_form
 from .unit_panels import DivisionPanel, MembersPanel, RulesPanel, TypesPanel
 
@@ -30,7 +30,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("设置本单位"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.resize(980, 700)
+        screen_fit.fit(self, 980, 700)
         self.unit_page = UnitPage(self)
         self.members_page = PanelPage(
             self.tr("班子成员"),
