@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QMessageBox, QTabWidget, Q
 from meetingdesk import paths
 from meetingdesk.demo import build_demo
 from meetingdesk.services import Desk
-from screen_probe import Probe, menu_cuts, settle
+from screen_probe import Probe, menu_cuts, moved, positions, settle
 
 probe = Probe()
 FUNDS = {"title": "拨付农业合作社补助资金", "kind": "decision", "category": "funds",
@@ -134,8 +134,7 @@ def tour_main(window: Any, ids: dict[str, int]) -> None:
         menu.popup(bar.mapToGlobal(bar.actionGeometry(action).bottomLeft()))
         settle(100)
         cuts += menu_cuts(menu)
-        if action is bar.actions()[-1]:
-            probe.shot("menu-help")
+        probe.shot(f"menu-{bar.actions().index(action)}")
         menu.hide()
     probe.extra["menu_cuts"] = cuts
     opened("about", window.about)
@@ -149,7 +148,10 @@ def tour_main(window: Any, ids: dict[str, int]) -> None:
         blocking("file:materials", prepare.ui.attachButton.click)
         shut(prepare)
     window.show_meeting(ids["preparing"])
-    opened("cancel", window.cancel_meeting)
+    cancel = opened("cancel", window.cancel_meeting, close=False)
+    if cancel is not None:
+        jump("cancel: refused without a reason", cancel, cancel.accept)
+        shut(cancel)
     settings = opened("settings", window.unit_settings, close=False)
     if settings is not None:
         tabs = settings.findChild(QTabWidget)
@@ -162,6 +164,14 @@ def tour_main(window: Any, ids: dict[str, int]) -> None:
         if import_button is not None:
             blocking("file:roster", import_button.click)
         shut(settings)
+
+
+def jump(key: str, window: QWidget, action: Callable[[], Any]) -> None:
+    """Which controls move when `action` shows (or takes away) a message (point 12)."""
+    before = positions(window)
+    action()
+    settle(150)
+    probe.extra.setdefault("jumps", {})[key] = moved(before, positions(window))
 
 
 def opened_again(key: str, window: QWidget) -> None:
@@ -255,6 +265,11 @@ def walk(window: Any, ids: dict[str, int], desk: Desk) -> None:
             if page not in seen:
                 seen.add(page)
                 opened_again(f"console:{key}:{page}", console)
+                if page == "reportPage":
+                    jump("console: a refusal shown", console,
+                         lambda: console.show_message("请填写“不同意”的依据和理由。"))
+                    jump("console: the refusal cleared", console,
+                         lambda: console.show_message(""))
             if step.code == "sign":
                 break
             if step.code == "close":

