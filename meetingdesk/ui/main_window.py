@@ -531,6 +531,15 @@ class MainWindow(QMainWindow):
         samples = ("2026年第12次党政联席会议", "2026-11-24 09:00", "已闭会 ")
         for column, sample in enumerate(samples):
             view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 4 * metrics.height())
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            # Fusion elides an entry of a menu sized to its text (the 帮助 menu showed
+            # "关于会议…(A)"): room for the widest entry, its shortcut and the margins.
+            entries = [a for a in menu.actions() if not a.isSeparator()]
+            texts = [metrics.horizontalAdvance(plain(a.text()) + "(A)…") for a in entries]
+            keys = [metrics.horizontalAdvance(a.shortcut().toString()) for a in entries]
+            menu.setMinimumWidth(max(texts, default=0) + max(keys, default=0)
+                                 + 5 * metrics.height())
 
 
 def plain(text: str) -> str:
