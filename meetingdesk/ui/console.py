@@ -24,7 +24,7 @@ from meetingdesk.domain.words import STANCES
 from meetingdesk.services import Desk
 from meetingdesk.store import StoreError
 
-from . import prefs, screen_fit
+from . import feedback, prefs, screen_fit
 from .clock_dialog import ClockCheck
 from .console_ballots import (CountBallotsPage, IssueBallotsPage, TallyPage, count_forms_ready,
                               print_count_forms)
@@ -63,8 +63,10 @@ class ConsoleWindow(QMainWindow):
         self.drafts = Drafts(desk, meeting_id, self.words, self)
         self.drafts.failed.connect(self.show_message)
         self.message = self.find(QLabel, "messageLabel")
+        feedback.reserve(self.message, lines=1)  # a refusal appearing moves nothing below it
         self.show_message("")
         self.stack = self.find(QStackedWidget, "pages")
+        self.stack.currentChanged.connect(lambda _: screen_fit.size_to_current(self.stack))
 
         self.agenda_model = AgendaModel(self.words, self)
         self.find(QListView, "agendaView").setModel(self.agenda_model)

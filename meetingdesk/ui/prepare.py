@@ -24,7 +24,7 @@ from meetingdesk.services import AgendaRow, DeferredItem, Desk
 from meetingdesk.services.setup import default_settings
 
 from . import feedback, i18n, prefs, screen_fit
-from .loader import load_form
+from .loader import build_form, load_form
 from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, select_row, selected_row,
                      show_table)
 
@@ -49,12 +49,12 @@ class PrepareDialog(QDialog):
         self.members: list[Member] = desk.members(unit_id)
         self._names = {m.id: m.name for m in desk.members(unit_id, include_inactive=True)}
         self.types = desk.meeting_types(unit_id)
-        self.ui: Any = load_form("prepare_dialog", self)
+        self.ui: Any = build_form("prepare_dialog", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(9, 9, 9, 9)
+        layout.addWidget(screen_fit.scrollable(self.ui))  # 关闭 stays in view below it
         layout.addWidget(buttons)
         screen_fit.fit(self, 1180, 760)
         self._build_header()

@@ -8,9 +8,10 @@ the window manager's frame is added, and centred on that geometry.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QRect, QSize
-from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QScreen
+from PySide6.QtWidgets import (QApplication, QFrame, QScrollArea, QSizePolicy, QStackedWidget,
+                               QWidget)
 
 # The frame a window manager adds before any window has been framed: a title bar and borders
 # (Windows 10/11: about 31 px of title, openbox about 23 px; the borders a few pixels).
@@ -78,13 +79,61 @@ def clamp(geometry: QRect, window: QWidget) -> QRect:
                  width, height)
 
 
+class _Scroll(QScrollArea):
+    """Gives its content the viewport's size, or the content's minimum where the viewport is
+    smaller (QScrollArea's own resizing asks a word-wrapping layout for its preferred height,
+    which scrolls long before anything has to)."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(content)
+        content.installEventFilter(self)
+
+    def _fit_content(self) -> None:
+        content = self.widget()
+        if content is None:
+            return
+        least = content.minimumSizeHint().expandedTo(content.minimumSize())
+        viewport = self.maximumViewportSize()
+        width = max(viewport.width(), least.width())
+        if width > viewport.width():  # a horizontal bar takes room below
+            viewport.setHeight(viewport.height() - self.horizontalScrollBar().sizeHint().height())
+        height = max(viewport.height(), least.height())
+        if height > viewport.height() and width == viewport.width():
+            width = max(least.width(), width - self.verticalScrollBar().sizeHint().width())
+        content.resize(width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self._fit_content()
+        super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_content()
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:  # noqa: D102
+        content = self.widget()
+        return content.sizeHint() if content is not None else super().sizeHint()
+
+
 def scrollable(content: QWidget) -> QScrollArea:
-    """`content` in a frameless scroll area: at its own size when the screen has room, with a
-    scroll bar instead of a window taller than the screen when it has not (large text, a
+    """`content` in a frameless scroll area: at the area's size when the screen has room, with
+    scroll bars instead of a window larger than the screen when it has not (large text, a
     small screen)."""
-    area = QScrollArea()
+    area = _Scroll(content)
     area.setObjectName(f"{content.objectName()}Scroll")
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidgetResizable(True)
-    area.setWidget(content)
     return area
+
+
+def size_to_current(stack: QStackedWidget) -> None:
+    """A stacked widget needs only its current page's room, not its largest page's: the
+    others are told to ignore their size while hidden."""
+    current = stack.currentWidget()
+    for index in range(stack.count()):
+        page = stack.widget(index)
+        policy = (QSizePolicy.Policy.Preferred if page is current
+                  else QSizePolicy.Policy.Ignored)
+        page.setSizePolicy(policy, policy)
+    stack.updateGeometry()

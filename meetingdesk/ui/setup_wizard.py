@@ -107,7 +107,7 @@ class PanelPage(QWizardPage):
         added on the previous page appear in the division of work)."""
         if self.panel is None:
             self.panel = self._make()
-            self.layout().addWidget(self.panel)
+            self.layout().addWidget(screen_fit.scrollable(self.panel))
         elif hasattr(self.panel, "reload"):
             self.panel.reload()
 
