@@ -21,6 +21,7 @@ from real_screen import SCREENS, run_on_screen
 pytestmark = pytest.mark.gui
 
 TOUR = Path(__file__).resolve().parent / "screen_tour.py"
+MAIN_STATE = Path(__file__).resolve().parent / "screen_main_state.py"
 
 # Controls each window must show (a form shown empty is no window at all: issue 13, point 2).
 EXPECTED = {
@@ -129,6 +130,20 @@ def test_windows_open_centred_on_the_screen() -> None:
             ax, ay, aw, ah = w["available"]
             assert abs(x + width / 2 - (ax + aw / 2)) <= 12, w
             assert abs(y + height / 2 - (ay + ah / 2)) <= 12, w
+
+
+def test_the_main_window_comes_back_maximised(tmp_path: Path) -> None:
+    data = {"MEETINGDESK_DATA_DIR": str(tmp_path / "data")}
+    run_on_screen(MAIN_STATE, SCREENS["1366x768"], "maximise", env=data)
+    main = run_on_screen(MAIN_STATE, SCREENS["1366x768"], "look", env=data)["windows"][0]
+    assert main["maximized"] and main["fits"]
+
+
+def test_a_size_saved_on_a_larger_screen_is_made_to_fit(tmp_path: Path) -> None:
+    data = {"MEETINGDESK_DATA_DIR": str(tmp_path / "data")}
+    run_on_screen(MAIN_STATE, SCREENS["1366x768"], "huge", env=data)
+    main = run_on_screen(MAIN_STATE, SCREENS["1280x720"], "look", env=data)["windows"][0]
+    assert not main["maximized"] and main["fits"], main["frame"]
 
 
 # ---- point 12: the layout does not jump -------------------------------------------------------

@@ -59,7 +59,7 @@ class ConsoleWindow(QMainWindow):
         screen_fit.fit(self, self.form.width(), self.form.height())
         geometry = prefs.settings().value("console/geometry")
         if geometry is not None and self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self.setGeometry(screen_fit.clamp(self.geometry(), self))
+            screen_fit.restore(self, self.geometry())
         self.drafts = Drafts(desk, meeting_id, self.words, self)
         self.drafts.failed.connect(self.show_message)
         self.message = self.find(QLabel, "messageLabel")

@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
         settings = prefs.settings()
         geometry = settings.value("main/rect")
         if isinstance(geometry, QRect) and geometry.isValid():
-            self.setGeometry(screen_fit.clamp(geometry, self))
+            screen_fit.restore(self, geometry)
         else:
             screen_fit.fit(self, 1280, 760)
         if settings.value("main/maximized") in (True, "true"):

@@ -64,19 +64,21 @@ def centre(window: QWidget) -> None:
                 available.y() + max(0, (available.height() - outer.height()) // 2))
 
 
-def clamp(geometry: QRect, window: QWidget) -> QRect:
-    """A saved client geometry made to fit the screen it now opens on (another screen, a
-    smaller resolution): shrunk to the room there is and moved inside the available area."""
+def restore(window: QWidget, geometry: QRect) -> None:
+    """Put `window` where a saved client geometry says, made to fit the screen it opens on now
+    (another screen, a smaller resolution): shrunk to the room there is and moved inside the
+    available area."""
     available = screen_of(window).availableGeometry()
     frame = _frame()
     space = room(window)
-    width, height = min(geometry.width(), space.width()), min(geometry.height(), space.height())
-    left = available.x() + frame.left()
-    top = available.y() + frame.top()
-    right = available.right() - frame.right() - width + 1
-    bottom = available.bottom() - frame.bottom() - height + 1
-    return QRect(min(max(geometry.x(), left), right), min(max(geometry.y(), top), bottom),
-                 width, height)
+    window.resize(min(geometry.width(), space.width()), min(geometry.height(), space.height()))
+    outer = QSize(window.width() + frame.left() + frame.right(),
+                  window.height() + frame.top() + frame.bottom())
+    left = min(max(geometry.x() - frame.left(), available.x()),
+               available.x() + available.width() - outer.width())
+    top = min(max(geometry.y() - frame.top(), available.y()),
+              available.y() + available.height() - outer.height())
+    window.move(left, top)  # the frame's top-left corner
 
 
 class _Scroll(QScrollArea):
