@@ -94,7 +94,14 @@ def controls(window: QWidget) -> dict[str, dict[str, Any]]:
         area = _scroll_area_of(widget, window)
         # Inside a scroll area the control is reached by scrolling: the area must be inside.
         outer = _global(area) if area is not None else where
+        # What the ancestors let show, on the screen.
+        seen = where.intersected(window.screen().availableGeometry())
+        parent = widget.parentWidget()
+        while parent is not None and seen.isValid():
+            seen = seen.intersected(_global(parent))
+            parent = parent.parentWidget() if parent is not window else None
         found[name] = {"visible": widget.isVisible(), "rect": rect(where),
+                       "in_view": seen == where,
                        "size": [widget.width(), widget.height()],
                        "inside": client.contains(outer), "scrolled": area is not None,
                        "enabled": widget.isEnabled()}

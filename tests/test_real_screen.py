@@ -120,6 +120,13 @@ def test_the_correction_dialog_shows_its_fields_and_buttons() -> None:
     assert problems(report, {CORRECTION}, excused=frozenset()) == []
 
 
+@pytest.mark.slow
+def test_the_record_pages_buttons_are_in_view_without_scrolling() -> None:
+    """Point 3: the certificate buttons were below the screen's edge at 1366x768."""
+    record = next(w for w in tour("1366x768")["windows"] if w["key"] == "record")
+    assert [name for name in EXPECTED["record"] if not record["controls"][name]["in_view"]] == []
+
+
 def test_windows_open_centred_on_the_screen() -> None:
     """Point 3: the large windows open centred on the available area (within the difference
     between the window manager's real frame and the one assumed before the first window)."""
