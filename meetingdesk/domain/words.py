@@ -48,8 +48,8 @@ HEAD_DECISIONS = {
 HEAD_DECISIONS_FOR = ("agree", "amend")
 HEAD_DECISIONS_CARRY_OVER = ("defer", "rediscuss")
 
-SIGNER_ROLES = {"recorder": ("记录人", "Recorder"), "chair": ("主持人", "Chair"),
-                "attendee": ("参会人员", "Attendee")}
+SIGNER_ROLES = {"recorder": ("记录人", "recorder"), "chair": ("主持人", "chair"),
+                "attendee": ("参会人员", "attendee")}
 
 
 def zh(vocabulary: dict[str, tuple[str, str]], code: str) -> str:

@@ -74,11 +74,12 @@ def pick(zh: str, en: str) -> str:
 
 
 def word(vocabulary: dict[str, tuple[str, str]], code: str | None) -> str:
-    """A word of the domain's vocabularies (meetingdesk.domain.words) in the interface language."""
+    """A word of the domain's vocabularies (meetingdesk.domain.words) in the interface language,
+    as a label on its own (a list entry, a table cell, a role): English capitalised."""
     if not code or code not in vocabulary:
         return ""
     zh, en = vocabulary[code]
-    return pick(zh, en)
+    return pick(zh, en[:1].upper() + en[1:])
 
 
 def message(error: BaseException) -> str:
