@@ -63,8 +63,7 @@ def make_data(db: Path) -> dict[str, int]:
 # ---- opening and measuring ---------------------------------------------------------------
 
 def new_windows(before: set[QWidget]) -> list[QWidget]:
-    return [w for w in QApplication.topLevelWidgets()
-            if w not in before and w.isVisible() and not isinstance(w, type(None))]
+    return [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]
 
 
 def opened(key: str, action: Callable[[], Any], close: bool = True) -> QWidget | None:
