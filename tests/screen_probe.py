@@ -48,6 +48,7 @@ def wait_framed(window: QWidget, timeout: float = 5.0) -> bool:
     while time.monotonic() < deadline:
         handle = window.windowHandle()
         if (window.isVisible() and handle is not None and handle.isExposed()
+                and not window.frameGeometry().isEmpty()
                 and window.frameGeometry() != window.geometry()):
             settle(30)  # the last configure events (a window manager may still move it)
             return True

@@ -100,7 +100,7 @@ def blocking(key: str, action: Callable[[], Any]) -> None:
     from a timer inside its event loop, then cancelled."""
     def look() -> None:
         modal = QApplication.activeModalWidget()
-        if modal is None:
+        if modal is None or not modal.isVisible() or modal.width() == 0:  # not laid out yet
             QTimer.singleShot(50, look)
             return
         try:
