@@ -42,8 +42,9 @@ RUN_PKGS=(
 # checks the menu entry; unshare (util-linux) takes the network away; fcitx5 with its pinyin
 # engine, a D-Bus session bus and xdotool type Chinese into the installed program under Xvfb;
 # debootstrap makes the Debian 11 roots of tests/test_packaging_bullseye.py, whose arm64 root
-# runs through qemu-user-static.
-TEST_PKGS=("${RUN_PKGS[@]}" poppler-utils sqlite3 postgresql xvfb xauth
+# runs through qemu-user-static. tests/real_screen.py runs the program on Xvfb under the openbox
+# window manager (imagemagick's `import` takes its screenshots when asked).
+TEST_PKGS=("${RUN_PKGS[@]}" poppler-utils sqlite3 postgresql xvfb xauth openbox imagemagick
            binutils fontconfig desktop-file-utils util-linux
            fcitx5 fcitx5-chinese-addons dbus-daemon dbus-bin xdotool debootstrap
            qemu-user-static binfmt-support)

@@ -39,7 +39,7 @@ class CancelMeetingDialog(QDialog):
         self.by_edit.setObjectName("byEdit")
         self.message = QLabel(self)
         self.message.setObjectName("messageLabel")
-        self.message.setVisible(False)
+        feedback.clear(self.message)  # its room kept: the buttons stay where they are
         form = QFormLayout()
         form.addRow(self.tr("取消原因（必填）："), self.reason_edit)
         form.addRow(self.tr("经办人："), self.by_edit)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDateTimeEdit, QDialog, QDialogButtonBox, QLabel,
 from meetingdesk.domain import DomainError
 from meetingdesk.store import StoreError
 
+from . import feedback
 from .console_forms import child
 from .console_words import translate
 from .loader import build_form
@@ -40,6 +41,7 @@ class ClockCheck(QObject):
         self.time_edit.setDateTime(QDateTime(suggested.replace(tzinfo=None)))
         self.reason_edit = child(self.dialog, QLineEdit, "reasonEdit")
         self.message = child(self.dialog, QLabel, "messageLabel")
+        feedback.reserve(self.message)
         self.message.hide()
         buttons = child(self.dialog, QDialogButtonBox, "buttonBox")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("Console", "确认"))

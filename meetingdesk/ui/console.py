@@ -24,7 +24,7 @@ from meetingdesk.domain.words import STANCES
 from meetingdesk.services import Desk, MeetingRow
 from meetingdesk.store import StoreError
 
-from . import prefs
+from . import feedback, prefs, screen_fit
 from .cancel_meeting import CancelMeetingDialog
 from .clock_dialog import ClockCheck
 from .console_ballots import (CountBallotsPage, IssueBallotsPage, TallyPage, count_forms_ready,
@@ -57,19 +57,21 @@ class ConsoleWindow(QMainWindow):
         self.meeting_id = meeting_id
         self.words = Words(lang)
         self.form = build_form("console", self)
-        self.setCentralWidget(self.form)
+        self.setCentralWidget(screen_fit.scrollable(self.form))
         self._follow_zoom()
-        self.resize(self.form.size())
+        screen_fit.fit(self, self.form.width(), self.form.height())
         geometry = prefs.settings().value("console/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        if geometry is not None and self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            screen_fit.restore(self, self.geometry())
         self.drafts = Drafts(desk, meeting_id, self.words, self)
         self.drafts.failed.connect(self.show_message)
         self.message = self.find(QLabel, "messageLabel")
         self.field_note = FieldNote(self)
+        feedback.reserve(self.message, lines=1)  # a refusal appearing moves nothing below it
         self.show_message("")
         self.record_window: QMainWindow | None = None
         self.stack = self.find(QStackedWidget, "pages")
+        self.stack.currentChanged.connect(lambda _: screen_fit.size_to_current(self.stack))
 
         self.agenda_model = AgendaModel(self.words, self)
         self.find(QListView, "agendaView").setModel(self.agenda_model)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from meetingdesk.domain import DomainError
 from meetingdesk.store import StoreError
 
+from . import feedback, screen_fit
 from .console_candidates import CandidateStances
 from .console_drafts import DraftField, Drafts
 from .console_forms import child
@@ -64,6 +65,7 @@ class EntryDialog(QObject):
         self.text_edit = child(self.dialog, QPlainTextEdit, "textEdit")
         self.reason_edit = child(self.dialog, QLineEdit, "reasonEdit")
         self.message = child(self.dialog, QLabel, "messageLabel")
+        feedback.reserve(self.message)
         self.candidates = CandidateStances(child(self.dialog, QWidget, "candidatesBox"))
         # candidates' rows go after the words in the tab order
         self.tab_span = (self.text_edit, child(self.dialog, QDialogButtonBox, "buttonBox"))
@@ -123,7 +125,10 @@ class EntryDialog(QObject):
         width = max(self.dialog.width(), self.dialog.sizeHint().width(), wide)
         height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
                   else self.dialog.sizeHint().height())
-        self.dialog.resize(width, max(height, self.dialog.minimumSizeHint().height()))
+        room = screen_fit.room(self.dialog)  # never wider or taller than the screen
+        self.dialog.resize(min(width, room.width()),
+                           min(max(height, self.dialog.minimumSizeHint().height()),
+                               room.height()))
 
     def fill(self, combo: QComboBox, choices: list[tuple[str, Any]], current: Any = None) -> None:
         for text, data in choices:
@@ -198,6 +203,7 @@ class OrderDialog(QObject):
             self.list.addItem(entry)
         self.list.setCurrentRow(0)
         self.message = child(self.dialog, QLabel, "messageLabel")
+        feedback.reserve(self.message)
         child(self.dialog, QPushButton, "upButton").clicked.connect(lambda: self._move(-1))
         child(self.dialog, QPushButton, "downButton").clicked.connect(lambda: self._move(1))
         _name_buttons(child(self.dialog, QDialogButtonBox, "buttonBox"), self._ok,

@@ -19,7 +19,7 @@ from meetingdesk.domain import Meeting, Step
 from meetingdesk.domain.words import (HEAD_DECISIONS, KINDS, STANCES, STANCES_NEEDING_REASON,
                                      VOTE_CHOICES)
 
-from .console_candidates import CandidateStances, uncheck
+from .console_candidates import CandidateStances
 from .console_context import ConsoleContext
 from .console_drafts import draft_key
 from .console_models import QueueModel, VoteModel

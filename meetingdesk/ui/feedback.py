@@ -37,22 +37,41 @@ def refuse(parent: QWidget, error: BaseException, title: str = "") -> QMessageBo
     return tell(parent, title, i18n.message(error))
 
 
+def reserve(label: QLabel, lines: int | None = None) -> None:
+    """Keep a message label's room while it is empty or hidden, so that a message appearing
+    or going away never moves the buttons under the user's pointer (issue 13, point 12). A
+    message longer than `lines` lines (default: as reserved before, else 2) still gets the
+    room it needs. A label last in its column moves nothing: it reserves 0 lines."""
+    if lines is None:
+        lines = label.property("reservedLines")
+        lines = 2 if lines is None else int(lines)
+    label.setProperty("reservedLines", lines)
+    policy = label.sizePolicy()
+    if not policy.retainSizeWhenHidden():
+        policy.setRetainSizeWhenHidden(True)
+        label.setSizePolicy(policy)
+    label.setWordWrap(True)
+    padding = 2 * 6 + 2  # the styles' padding and border
+    label.setMinimumHeight(lines * label.fontMetrics().lineSpacing() + padding if lines else 0)
+
+
 def show_error(label: QLabel, error: BaseException | str) -> None:
     """Explain a refusal in an inline label next to what was refused."""
+    reserve(label)
     label.setText(error if isinstance(error, str) else i18n.message(error))
     label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
     label.setVisible(True)
 
 
 def show_note(label: QLabel, text: str) -> None:
+    reserve(label)
     label.setText(text)
     label.setStyleSheet(NOTE_STYLE)
-    label.setWordWrap(True)
     label.setVisible(bool(text))
 
 
 def clear(label: QLabel) -> None:
+    reserve(label)
     label.clear()
     label.setVisible(False)
 

@@ -27,12 +27,33 @@ def install(app: QCoreApplication, lang: str) -> None:
     _installed.clear()
     _lang = "en" if lang == "en" else "zh"
     if _lang == "zh":
-        # Qt's own words (确定, 取消, 下一步 ...) for standard buttons and wizards.
+        # Qt's own words (确定, 取消, 下一步 ...) for standard buttons and wizards, and after
+        # them (installed first, asked last) the few its Chinese catalogue lacks.
+        gaps = QtGaps(app)
+        app.installTranslator(gaps)
+        _installed.append(gaps)
         _add(app, "qtbase_zh_CN.qm", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
         _add(app, "meetingdesk_en.qm", str(paths.resources_dir() / "translations"))
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+
+class QtGaps(QTranslator):
+    """Words of Qt's own dialogs that qtbase_zh_CN.qm does not translate: without them the file
+    dialog reads "Look in:" and "Files of type:" amid Chinese (issue 13)."""
+
+    WORDS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:  # noqa: ARG002 (Qt's signature)
+        return self.WORDS.get((context, source))  # None: not ours, Qt keeps the source text
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
 
 
 def _add(app: QCoreApplication, filename: str, folder: str) -> None:
@@ -53,11 +74,12 @@ def pick(zh: str, en: str) -> str:
 
 
 def word(vocabulary: dict[str, tuple[str, str]], code: str | None) -> str:
-    """A word of the domain's vocabularies (meetingdesk.domain.words) in the interface language."""
+    """A word of the domain's vocabularies (meetingdesk.domain.words) in the interface language,
+    as a label on its own (a list entry, a table cell, a role): English capitalised."""
     if not code or code not in vocabulary:
         return ""
     zh, en = vocabulary[code]
-    return pick(zh, en)
+    return pick(zh, en[:1].upper() + en[1:])
 
 
 def message(error: BaseException) -> str:

@@ -11,14 +11,14 @@ import re
 from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QMainWindow,
                                QMessageBox, QWidget)
 
 from meetingdesk import __version__
 
-from . import feedback, i18n, prefs
+from . import feedback, i18n, prefs, screen_fit
 from .loader import load_form
 from .models import MeetingListModel, short_time
 
@@ -520,17 +520,24 @@ class MainWindow(QMainWindow):
     # ---- window state ------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
+        """Where the window was, made to fit the screen it opens on now (a smaller laptop, a
+        projector), and maximised again if it was."""
         settings = prefs.settings()
-        geometry = settings.value("main/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self.resize(1280, 760)
+        geometry = settings.value("main/rect")
+        if isinstance(geometry, QRect) and geometry.isValid():
+            screen_fit.restore(self, geometry)
+        else:
+            screen_fit.fit(self, 1280, 760)
+        if settings.value("main/maximized") in (True, "true"):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = settings.value("main/splitter")
         if state is None or not self.ui.splitter.restoreState(state):  # type: ignore[arg-type]
             self.ui.splitter.setSizes([860, 380])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = prefs.settings()
-        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/rect", self.normalGeometry())
+        settings.setValue("main/maximized", self.isMaximized())
         settings.setValue("main/splitter", self.ui.splitter.saveState())
         super().closeEvent(event)
 
@@ -552,6 +559,15 @@ class MainWindow(QMainWindow):
         samples = ("2026年第12次党政联席会议", "2026-11-24 09:00", "已闭会 ")
         for column, sample in enumerate(samples):
             view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 4 * metrics.height())
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            # Fusion elides an entry of a menu sized to its text (the 帮助 menu showed
+            # "关于会议…(A)"): room for the widest entry, its shortcut and the margins.
+            entries = [a for a in menu.actions() if not a.isSeparator()]
+            texts = [metrics.horizontalAdvance(plain(a.text()) + "(A)…") for a in entries]
+            keys = [metrics.horizontalAdvance(a.shortcut().toString()) for a in entries]
+            menu.setMinimumWidth(max(texts, default=0) + max(keys, default=0)
+                                 + 5 * metrics.height())
 
 
 def plain(text: str) -> str:

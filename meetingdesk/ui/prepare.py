@@ -23,8 +23,8 @@ from meetingdesk.domain.words import CATEGORIES, FUND_TYPES, KINDS, VOTE_MODES
 from meetingdesk.services import AgendaRow, DeferredItem, Desk
 from meetingdesk.services.setup import default_settings
 
-from . import feedback, i18n, prefs
-from .loader import load_form
+from . import feedback, i18n, prefs, screen_fit
+from .loader import build_form, load_form
 from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, fit_rows, select_row,
                      selected_row, show_table)
 
@@ -49,14 +49,14 @@ class PrepareDialog(QDialog):
         self.members: list[Member] = desk.members(unit_id)
         self._names = {m.id: m.name for m in desk.members(unit_id, include_inactive=True)}
         self.types = desk.meeting_types(unit_id)
-        self.ui: Any = load_form("prepare_dialog", self)
+        self.ui: Any = build_form("prepare_dialog", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(9, 9, 9, 9)
+        layout.addWidget(screen_fit.scrollable(self.ui))  # 关闭 stays in view below it
         layout.addWidget(buttons)
-        self.resize(1180, 760)
+        screen_fit.fit(self, 1180, 760)
         self._build_header()
         self._build_agenda()
         if meeting_id is None:
@@ -388,7 +388,7 @@ class ItemDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.setWindowTitle(self.tr("添加议题") if row is None else
                             self.tr("修改第 %1 项议题").replace("%1", str(row.spec.no)))
-        self.resize(760, 580)
+        screen_fit.fit(self, 760, 580)
         ui = self.ui
         for combo, vocabulary in ((ui.kindCombo, KINDS), (ui.categoryCombo, CATEGORIES),
                                   (ui.voteCombo, VOTE_MODES)):

@@ -29,7 +29,7 @@ from meetingdesk.record.package import SUFFIX
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
 
-from . import feedback, i18n, prefs
+from . import feedback, i18n, prefs, screen_fit
 from .console_forms import child
 from .loader import build_form, load_form
 from .record_pad import SignDialog
@@ -58,9 +58,15 @@ class RecordWindow(QMainWindow):
         self._printer: QPrinter | None = None
         self.form = build_form("record_window", self)
         self.setCentralWidget(self.form)
-        self.resize(self.form.size())
         self.message = child(self.form, QLabel, "messageLabel")
+        # Notes and refusals come last in the column of buttons, next to the export buttons
+        # that give most of them: a message coming or going moves no button.
+        side_layout = child(self.form, QWidget, "sidePanel").layout()
+        side_layout.insertWidget(side_layout.count() - 1, self.message)  # before the spacer
+        feedback.reserve(self.message, lines=0)
         self.signers = child(self.form, QTableWidget, "signersTable")
+        self._scroll_side_panel()
+        screen_fit.fit(self, self.form.width(), self.form.height())
         self.pages_layout = child(self.form, QVBoxLayout, "pagesLayout")
         self.mark_filed = child(self.form, QCheckBox, "markFiledCheck")
         self.preview = child(self.form, QScrollArea, "previewArea")
@@ -77,6 +83,23 @@ class RecordWindow(QMainWindow):
         self.signers.itemDoubleClicked.connect(lambda _: self.sign())
         feedback.clear(self.message)
         self.refresh()
+
+    def _scroll_side_panel(self) -> None:
+        """The preview keeps the window's height; the buttons beside it scroll when the screen
+        is too low for all of them (1366x768 with a task bar, large text)."""
+        side = child(self.form, QWidget, "sidePanel")
+        layout = self.form.layout()
+        index = layout.indexOf(side)
+        area = screen_fit.scrollable(side)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = area.verticalScrollBar().sizeHint().width()
+        area.setMinimumWidth(side.minimumWidth() + bar)
+        area.setMaximumWidth(side.maximumWidth() + bar)
+        layout.insertWidget(index, area)
+        rows = self.signers.verticalHeader()
+        # The header and three signers (recorder, chair, the first attendee) in view.
+        self.signers.setMinimumHeight(self.signers.horizontalHeader().sizeHint().height()
+                                      + 3 * rows.defaultSectionSize() + 4)
 
     def button(self, name: str) -> QPushButton:
         return child(self.form, QPushButton, name)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget, QWizard, QWizard
 from meetingdesk.domain import check_team
 from meetingdesk.services import Desk
 
-from . import feedback, i18n
+from . import feedback, i18n, screen_fit
 from .loader import load_form
 from .unit_panels import DivisionPanel, MembersPanel, RulesPanel, TypesPanel
 
@@ -33,7 +33,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("设置本单位"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.resize(980, 700)
+        screen_fit.fit(self, 980, 700)
         self.unit_page = UnitPage(self)
         self.members_page = PanelPage(
             self.tr("班子成员"),
@@ -117,7 +117,7 @@ class PanelPage(QWizardPage):
         added on the previous page appear in the division of work)."""
         if self.panel is None:
             self.panel = self._make()
-            self.layout().addWidget(self.panel)
+            self.layout().addWidget(screen_fit.scrollable(self.panel))
         elif hasattr(self.panel, "reload"):
             self.panel.reload()
 

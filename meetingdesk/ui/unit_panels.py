@@ -271,9 +271,8 @@ class TypesPanel(QWidget):
         self.model: RowsModel[MeetingTypeInfo] = RowsModel([
             Column(self.tr("会议类型"), lambda t: t.name),
             Column(self.tr("决策方式"), lambda t: i18n.word(DECISION_MODES, t.decision_mode)),
-            Column(self.tr("代码"), lambda t: t.code),
         ], self)
-        show_table(self.ui.typesView, self.model, stretch=2)
+        show_table(self.ui.typesView, self.model, stretch=1)
         for code in DECISION_MODES:
             self.ui.modeCombo.addItem(i18n.word(DECISION_MODES, code), code)
         self.ui.addButton.clicked.connect(self.add)
@@ -286,10 +285,9 @@ class TypesPanel(QWidget):
     def add(self) -> None:
         ui = self.ui
         codes = {t.code for t in self.model.rows()}
-        # The code only tells types apart in files and scripts: made up when left empty.
-        code = ui.codeEdit.text().strip() or next(
-            f"type_{n}" for n in range(len(codes) + 1, len(codes) + 100)
-            if f"type_{n}" not in codes)
+        # The code only tells types apart in files and scripts; a clerk never sees it.
+        code = next(f"type_{n}" for n in range(len(codes) + 1, len(codes) + 100)
+                    if f"type_{n}" not in codes)
         try:
             self.desk.add_meeting_type(self.unit_id, code, ui.nameEdit.text(),
                                        ui.modeCombo.currentData())
@@ -299,12 +297,11 @@ class TypesPanel(QWidget):
         feedback.show_note(ui.messageLabel, self.tr("已添加会议类型：%1")
                            .replace("%1", ui.nameEdit.text().strip()))
         ui.nameEdit.clear()
-        ui.codeEdit.clear()
         self.reload()
 
 
 class RulesPanel(QWidget):
-    """The rule set (R1-R9): every edit is saved as a new version, checked by the domain."""
+    """The rule set (R1-R9 of the domain notes): every edit is saved as a new version, checked by the domain."""
 
     def __init__(self, desk: Desk, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 
 from meetingdesk.services import Desk
 
+from . import screen_fit
 from .unit_panels import DivisionPanel, MembersPanel, RulesPanel, TypesPanel
 
 
@@ -16,7 +17,7 @@ class UnitSettingsDialog(QDialog):
         name = next((u.name for u in desk.units() if u.id == unit_id), "")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("单位设置 — %1").replace("%1", name))
-        self.resize(1000, 720)
+        screen_fit.fit(self, 1000, 720)
         self.members = MembersPanel(desk, unit_id)
         self.division = DivisionPanel(desk, unit_id)
         self.types = TypesPanel(desk, unit_id)

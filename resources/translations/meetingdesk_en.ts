@@ -2546,10 +2546,6 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>三重一大（R1）</source>
-        <translation>Major matters, 三重一大 (R1)</translation>
-    </message>
-    <message>
         <source>经常性经费达到(元)：</source>
         <translation>Regular spending from (yuan):</translation>
     </message>
@@ -2566,10 +2562,6 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Major categories:</translation>
     </message>
     <message>
-        <source>五不直接分管（R2）</source>
-        <translation>Portfolios the chief may not hold (R2)</translation>
-    </message>
-    <message>
         <source>一把手不直接分管(&amp;F)：</source>
         <translation>Not held by the &amp;chief:</translation>
     </message>
@@ -2578,8 +2570,16 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>separated by 、 e.g. 人事、财务</translation>
     </message>
     <message>
-        <source>到会、回避与通过（R3、R4、R8）</source>
-        <translation>Quorum, recusal and passing (R3, R4, R8)</translation>
+        <source>三重一大</source>
+        <translation>Major matters, 三重一大</translation>
+    </message>
+    <message>
+        <source>五不直接分管</source>
+        <translation>Portfolios the chief may not hold</translation>
+    </message>
+    <message>
+        <source>到会、回避与通过</source>
+        <translation>Quorum, recusal and passing</translation>
     </message>
     <message>
         <source>开会须超过应到会人数的(&amp;Q)：</source>
@@ -2618,8 +2618,12 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>A secret ballot may be entered as a tally (not ballot by ballot)</translation>
     </message>
     <message>
-        <source>意见分歧时建议暂缓表决（R9）</source>
-        <translation>Proposing deferral when opinions divide (R9)</translation>
+        <source>意见分歧时建议暂缓表决</source>
+        <translation>Proposing deferral when opinions divide</translation>
+    </message>
+    <message>
+        <source>发言顺序与签名</source>
+        <translation>Speaking order and signatures</translation>
     </message>
     <message>
         <source>不同意与缓议合计达到表态人数的：</source>
@@ -2632,10 +2636,6 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>或赞成与反对相差不超过(票)：</source>
         <translation>or the margin is at most (votes):</translation>
-    </message>
-    <message>
-        <source>发言顺序与签名（R5）</source>
-        <translation>Speaking order and signatures (R5)</translation>
     </message>
     <message>
         <source>其他成员的发言顺序(&amp;O)：</source>
@@ -2858,14 +2858,6 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>e.g. 党组会</translation>
     </message>
     <message>
-        <source>代码(&amp;C)：</source>
-        <translation>&amp;Code:</translation>
-    </message>
-    <message>
-        <source>如 party_group</source>
-        <translation>e.g. party_group</translation>
-    </message>
-    <message>
         <source>添加会议类型</source>
         <translation>Add meeting type</translation>
     </message>
@@ -2876,10 +2868,6 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>决策方式</source>
         <translation>Decided by</translation>
-    </message>
-    <message>
-        <source>代码</source>
-        <translation>Code</translation>
     </message>
     <message>
         <source>已添加会议类型：%1</source>
