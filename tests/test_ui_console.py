@@ -631,7 +631,7 @@ def test_a_closed_meeting_opens_read_only(desk: Desk, open_console: Any) -> None
                    and a.objectName() not in ("projectorAction", "projectorWordsAction"))
 
 
-def test_the_console_fits_a_small_screen(desk: Desk, open_console: Any) -> None:
+def test_the_console_fits_a_small_screen(desk: Desk, open_console: Any, qtbot: Any) -> None:
     """At 1366x700 (a laptop with its task bar) the queue, editor and buttons are all on screen."""
     w = open_console(prepare(desk, [FUNDS]))
     roll_call(w)
@@ -639,13 +639,15 @@ def test_the_console_fits_a_small_screen(desk: Desk, open_console: Any) -> None:
     press(w, "openItemButton")
     report(w)
     w.resize(1366, 700)
-    QTest.qWait(10)
-    for name in ("opinionButton", "wordsEdit", "reasonEdit", "remarkButton", "queueView"):
-        widget = find(w, QWidget, name)
-        corner = widget.mapTo(w, QPoint(widget.width(), widget.height()))
-        assert 0 < corner.x() <= w.width() and 0 < corner.y() <= w.height(), name
-    queue = find(w, QTableView, "queueView")  # the header and four members at least
-    assert queue.height() >= queue.horizontalHeader().height() + 4 * queue.rowHeight(0)
+
+    def fits() -> None:  # once the resized window has laid out
+        for name in ("opinionButton", "wordsEdit", "reasonEdit", "remarkButton", "queueView"):
+            widget = find(w, QWidget, name)
+            corner = widget.mapTo(w, QPoint(widget.width(), widget.height()))
+            assert 0 < corner.x() <= w.width() and 0 < corner.y() <= w.height(), name
+        queue = find(w, QTableView, "queueView")  # the header and four members at least
+        assert queue.height() >= queue.horizontalHeader().height() + 4 * queue.rowHeight(0)
+    qtbot.waitUntil(fits, timeout=3000)
 
 
 def test_the_console_follows_the_interface_zoom(desk: Desk, open_console: Any) -> None:

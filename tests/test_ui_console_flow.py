@@ -91,6 +91,7 @@ def test_the_cursor_follows_the_round_and_a_refusal_is_said_at_its_field(
         desk: Desk, open_console: Any, qtbot: Any) -> None:
     meeting = prepare(desk, [FUNDS])
     w = open_console(meeting)
+    w.resize(1366, 740)  # the laptop's screen (offscreen's own is 800x600)
     to_item(w)
     words = find(w, QPlainTextEdit, "wordsEdit")
     reason = find(w, QLineEdit, "reasonEdit")

@@ -24,7 +24,7 @@ from meetingdesk.services import AgendaRow, DeferredItem, Desk
 from meetingdesk.services.setup import default_settings
 
 from . import feedback, i18n, prefs, screen_fit
-from .loader import build_form, load_form
+from .loader import build_form
 from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, fit_rows, select_row,
                      selected_row, show_table)
 
@@ -376,14 +376,14 @@ class ItemDialog(QDialog):
         # Every member, past ones too, for the rules; the present team to choose a presenter.
         self.members = {m.id: m for m in desk.members(unit_id, include_inactive=True)}
         self.division = desk.division_of_work(unit_id)
-        self.ui: Any = load_form("item_dialog", self)
+        self.ui: Any = build_form("item_dialog", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(9, 9, 9, 9)
+        layout.addWidget(screen_fit.scrollable(self.ui))  # 确定 stays in view below it
         layout.addWidget(buttons)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.setWindowTitle(self.tr("添加议题") if row is None else
