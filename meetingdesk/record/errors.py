@@ -31,7 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not exported ({detail_en}). Fix the problem and export again (it will not be recorded "
         "as filed twice)."),
     "FILE_UNWRITABLE": ("无法写入文件“{path}”：{detail}", "Cannot write '{path}': {detail}"),
-    "FILE_UNREADABLE": ("无法读取文件“{path}”：{detail}", "Cannot read '{path}': {detail}"),
+    "FILE_UNREADABLE": ("无法读取文件“{path}”：{detail}", "Cannot read '{path}': {detail_en}"),
 }
 
 

@@ -9,10 +9,12 @@ fingerprint covers it and a later export of the filed meeting gives the same fin
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import select
 
@@ -23,7 +25,8 @@ from meetingdesk.record.minutes import AttachedFile, Minutes
 from meetingdesk.record.package import Attachment, build_package, sha256
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
-from meetingdesk.record.verify import Verdict, record_facts, verify_bytes
+from meetingdesk.record.trust import Trust, certificate_sha256
+from meetingdesk.record.verify import MAX_PDF_BYTES, Verdict, record_facts, verify_file
 from meetingdesk.store import StoreError
 from meetingdesk.store import models as m
 
@@ -39,6 +42,7 @@ class Exported:
     fingerprint: str
     signed: bool
     filed: bool
+    certificate_sha256: str = ""  # the signing certificate's, to register with the county
 
 
 class Records:
@@ -128,15 +132,17 @@ class Records:
         state = Meeting.replay(events)
         attached = tuple(AttachedFile(f.name, sha256(f.data)) for f in files)
         pdf = render_minutes(minutes_from_meeting(state, events[-1].hash, attached))
+        certificate = ""
         if p12 is not None and passphrase:
             pdf = sign_pdf(pdf, p12, passphrase, reason=SIGNING_REASON, location=info.unit_name)
+            certificate = certificate_sha256(load_p12(p12, passphrase).signing_cert.dump())
         if pdf_path is not None:
             write_atomically(pdf_path, pdf)
         if package_path is not None:
             assert state.rules is not None
-            write_atomically(package_path, build_package(pdf, events, state.rules.to_dict(),
-                                                         files, self.desk.clock()))
-        return Exported(events[-1].hash, p12 is not None, state.filed)
+            write_atomically(package_path, build_package(pdf, events, state, files,
+                                                         self.desk.clock()))
+        return Exported(events[-1].hash, p12 is not None, state.filed, certificate)
 
     def _events(self, meeting_id: int) -> list[Event]:
         self.desk.meeting_info(meeting_id)  # an unknown meeting is refused in words
@@ -165,27 +171,36 @@ class Records:
 
     # ---- checking -----------------------------------------------------------------------------
 
-    def verify(self, data: bytes) -> Verdict:
-        """verify_bytes, with a bare PDF compared to this database's log of its meeting."""
-        facts = record_facts(data) if data.startswith(b"%PDF") else None
+    def verify(self, fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
+        """verify_file, with a bare PDF compared to this database's log of its meeting."""
+        is_pdf = fp.read(5) == b"%PDF-"
+        fp.seek(0)
+        facts = record_facts(fp.read(MAX_PDF_BYTES)) if is_pdf else None
+        fp.seek(0)
         if facts is None:
-            return verify_bytes(data)
+            return verify_file(fp, trust=trust)
         with self.desk.db.session() as session:
             meeting_id = session.scalar(select(m.Meeting.id).where(
                 m.Meeting.uid == facts.meeting_uid))
         if meeting_id is None:
-            verdict = verify_bytes(data)
-            verdict.add(False, "数据库中没有这次会议的记录",
+            verdict = verify_file(fp, trust=trust)
+            verdict.add("authenticity", False, "数据库中没有这次会议的记录",
                         "this meeting's log is not in the database")
             return verdict
-        return verify_bytes(data, self.desk.events(meeting_id))
+        return verify_file(fp, self.desk.events(meeting_id), trust)
 
 
-def read_file(path: Path) -> bytes:
+def open_file(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary, or why not in the user's words (the system's
+    own message is English on most systems)."""
     try:
-        return path.read_bytes()
+        return Path(path).open("rb")
     except OSError as exc:
-        raise RecordError("FILE_UNREADABLE", path=str(path), detail=exc.strerror or str(exc)) from exc
+        zh, en = {errno.ENOENT: ("文件不存在", "no such file"),
+                  errno.EACCES: ("没有读取权限", "permission denied"),
+                  errno.EISDIR: ("这是一个文件夹", "it is a folder")}.get(
+            exc.errno or 0, ("读取失败", exc.strerror or "read failed"))
+        raise RecordError("FILE_UNREADABLE", path=str(path), detail=zh, detail_en=en) from exc
 
 
 def write_atomically(path: Path, data: bytes) -> None:
