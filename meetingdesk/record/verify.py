@@ -37,6 +37,9 @@ ASPECTS = {"authenticity": ("真实性", "authenticity"), "integrity": ("完整�
            "usability": ("可用性", "usability"), "security": ("安全性", "security")}
 VALID, INVALID, UNREADABLE, UNCONFIRMED = "valid", "invalid", "unreadable", "unconfirmed"
 EXIT_CODES = {VALID: 0, INVALID: 1, UNREADABLE: 2, UNCONFIRMED: 3}
+STATUS_LABELS = {VALID: ("验证通过", "valid"), INVALID: ("验证未通过", "not valid"),
+                 UNREADABLE: ("无法读取，未能验证", "unreadable, not verified"),
+                 UNCONFIRMED: ("内容完整，但签名人无法确认", "content intact, signer unconfirmed")}
 MAX_PDF_BYTES = KEPT_PARTS[PDF_PATH]
 RECORD_SIGNERS = ("recorder", "chair")
 
@@ -534,13 +537,3 @@ def summary_lines(verdict: Verdict, lang: str) -> list[str]:
 
 def aspect_name(aspect: str, lang: str) -> str:
     return ASPECTS[aspect][1 if lang == "en" else 0]
-
-
-def as_dict(verdict: Verdict) -> dict[str, Any]:
-    """The verdict as plain data (for the XML report and for programs)."""
-    s = verdict.summary
-    return {"kind": verdict.kind, "status": verdict.status, "exit_code": verdict.exit_code,
-            "fingerprint": verdict.fingerprint, "certificate_sha256": verdict.certificate_sha256,
-            "unit": s.unit, "meeting": s.meeting, "date": s.date, "pages": s.pages,
-            "signers": [(x.role, x.name, x.state) for x in s.signers],
-            "findings": [f._asdict() for f in verdict.findings]}
