@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from meetingdesk.record.package import manifest_xml
@@ -37,3 +39,34 @@ def refit(files: dict[str, bytes], **manifest_changes: object) -> dict[str, byte
     if "manifest.xml" in files:
         out["manifest.xml"] = manifest_xml(manifest)
     return out
+
+
+def bomb(path: Path, name: str, size: int, declared: int | None = None) -> None:
+    """A ZIP holding one entry ``name`` of ``size`` zero bytes, deflated (about 1000:1), that
+    says it holds ``declared`` bytes (default: the truth). Written block by block: a block of
+    zeros deflated after a full flush always compresses to the same bytes, so a gigabyte costs
+    one block's compression and a CRC pass."""
+    block = b"\0" * (1 << 20)
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = squeeze.compress(block) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    blocks, rest = divmod(size, len(block))
+    assert rest == 0
+    crc = 0
+    for _ in range(blocks):
+        crc = zlib.crc32(block, crc)
+    tail = squeeze.flush()
+    compressed = len(packed) * blocks + len(tail)
+    usize = size if declared is None else declared
+    raw = name.encode()
+    local = struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0x800, 8, 0, 0x21, crc, compressed,
+                        usize, len(raw), 0) + raw
+    with path.open("wb") as out:
+        out.write(local)
+        for _ in range(blocks):
+            out.write(packed)
+        out.write(tail)
+        directory = struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0x800, 8, 0, 0x21,
+                                crc, compressed, usize, len(raw), 0, 0, 0, 0, 0, 0) + raw
+        start = out.tell()
+        out.write(directory)
+        out.write(struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 1, 1, len(directory), start, 0))
