@@ -169,11 +169,13 @@ def parse_manifest_xml(data: bytes) -> tuple[dict[str, str], list[dict[str, str]
         raise PackageReadError("manifest.xml 不是备案包清单", "manifest.xml is not a package manifest",
                                readable=True)
     fields = {key: described.findtext(tag, "") for tag, key in XML_FIELDS}
-    fields["fingerprint"] = described.findtext("记录指纹", "")
+    fields.update(fingerprint=described.findtext("记录指纹", ""), uid=described.findtext("会议标识", ""),
+                  format=root.get("格式", ""), version=root.get("版本", ""))
     files = []
     for file in root.findall("文件"):
         digests = {d.get("算法", ""): d.text or "" for d in file.findall("摘要")}
-        files.append({"path": file.findtext("路径", ""), "format": file.findtext("格式", ""),
+        files.append({"no": file.get("序号", ""), "role": file.get("角色", ""),
+                      "path": file.findtext("路径", ""), "format": file.findtext("格式", ""),
                       "size": file.findtext("大小", ""), "sm3": digests.get("SM3", ""),
                       "sha256": digests.get("SHA-256", "")})
     return fields, files
@@ -248,6 +250,8 @@ def _check_manifest_shape(manifest: dict[str, Any]) -> None:
         return value
 
     need(manifest, "fingerprint", str, "fingerprint")
+    need(manifest, "created_at", str, "created_at")
+    need(manifest, "events", int, "events")
     meeting = need(manifest, "meeting", dict, "meeting")
     for key in ("uid", "unit", "title") + (("date",) if v2 else ()):
         need(meeting, key, str, f"meeting.{key}")
@@ -262,6 +266,7 @@ def _check_manifest_shape(manifest: dict[str, Any]) -> None:
     for n, part in enumerate(parts):
         where = f"parts[{n}]"
         need(part, "path", str, where + ".path")
+        need(part, "name", str, where + ".name")
         need(part, "size", int, where + ".size")
         if need(part, "role", str, where + ".role") not in ROLES:
             raise _malformed(where + ".role")

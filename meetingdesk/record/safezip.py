@@ -104,8 +104,8 @@ def _directory(fp: BinaryIO) -> list[zipfile.ZipInfo]:
         names.add(name)
         limit = _limit(name)
         if limit is None:
-            raise PackageReadError(f"备案包中有不应有的文件“{_shown(name)}”",
-                                   f"the package holds an unexpected entry '{_shown(name)}'",
+            raise PackageReadError(f"备案包中有不应有的文件“{shown(name)}”",
+                                   f"the package holds an unexpected entry '{shown(name)}'",
                                    readable=True)
         if info.flag_bits & 0x1:
             raise PackageReadError(f"备案包中的文件“{name}”已加密，无法检查",
@@ -155,7 +155,7 @@ def _limit(name: str) -> int | None:
     return MAX_ATTACHMENT_BYTES if ATTACHMENT.fullmatch(name) and ".." not in name else None
 
 
-def _shown(name: str) -> str:
+def shown(name: str) -> str:
     """A name from the package as safe to print: no control characters, not too long."""
     clean = "".join(c if c.isprintable() else "?" for c in name)
     return clean if len(clean) <= 80 else clean[:77] + "..."

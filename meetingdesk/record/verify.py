@@ -28,7 +28,7 @@ from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, MANIFEST_X
                                         PackageReadError, file_format, loads, parse_manifest_xml,
                                         read_package)
 from meetingdesk.record.pdf import ATTACHMENT_KEY, FINGERPRINT_KEY, MEETING_KEY
-from meetingdesk.record.safezip import ATTACHMENT, KEPT_PARTS, MiB
+from meetingdesk.record.safezip import ATTACHMENT, KEPT_PARTS, MiB, shown
 from meetingdesk.record.signing import SignatureReport, verify_pdf_signature
 from meetingdesk.record.trust import Trust, certificate_sha256, spaced
 from meetingdesk.domain.words import SIGNER_ROLES
@@ -346,8 +346,8 @@ def _summarise(summary: Summary, state: Meeting) -> None:
     for role in RECORD_SIGNERS:
         signed = [s for s in state.signatures if s.role == role]
         voided = [s for s in state.voided_signatures if s.role == role]
-        shown = (signed or voided)[-1].name if signed or voided else names[role]
-        summary.signers.append(SignerState(role, shown, "signed" if signed
+        name = (signed or voided)[-1].name if signed or voided else names[role]
+        summary.signers.append(SignerState(role, name, "signed" if signed
                                            else "voided" if voided else "missing"))
 
 
@@ -388,6 +388,9 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
     if package.manifest["fingerprint"] != events[-1].hash:
         verdict.add("integrity", False, "清单中的记录指纹与记录链的最后一条记录不符",
                     "the manifest's fingerprint is not the head of the event log")
+    if package.manifest["events"] != len(events):
+        verdict.add("integrity", False, "清单所载记录条数与 events.json 不符",
+                    "the manifest's event count differs from events.json")
     _describes_the_log(verdict, package, state, xml)
     facts = _pdf_findings(verdict, package.data(PDF_PATH), trust, state)
     if facts is None:
@@ -447,9 +450,12 @@ def _parts_match(verdict: Verdict, package: Package) -> bool:
     for part in parts:
         path = part["path"]
         entry = package.entries.get(path)
-        if entry is None:
-            ok = verdict.add("integrity", False, f"备案包中缺少文件 {path}",
-                             f"the package lacks {path}")
+        if not _described(part, v2):
+            ok = verdict.add("integrity", False, f"清单对文件 {shown(path)} 的描述（类别、名称、格式）有误",
+                             f"the manifest describes {shown(path)} wrongly (role, name, format)")
+        elif entry is None:
+            ok = verdict.add("integrity", False, f"备案包中缺少文件 {shown(path)}",
+                             f"the package lacks {shown(path)}")
         elif entry.size != part["size"] or entry.sha256 != part["sha256"]:
             ok = verdict.add("integrity", False, f"文件 {path} 的 SHA-256 与清单不符（文件被改动）",
                              f"{path} does not match its SHA-256 in the manifest (altered)")
@@ -473,6 +479,15 @@ def _parts_match(verdict: Verdict, package: Package) -> bool:
                     f"{'SHA-256 and SM3 digests' if v2 else 'SHA-256'}; nothing extra or "
                     "doubled; material files numbered in order")
     return ok
+
+
+def _described(part: dict[str, Any], v2: bool) -> bool:
+    """A part's role, original name and (from version 2) format are those of its path."""
+    path, role = part["path"], part["role"]
+    attachment = ATTACHMENT.fullmatch(path)
+    expected = ("attachment", attachment.group(2)) if attachment else (
+        {PDF_PATH: "record", EVENTS_PATH: "events", RULES_PATH: "rules"}.get(path), "")
+    return (role, part["name"]) == expected and (not v2 or part["format"] == file_format(path))
 
 
 def _describes_the_log(verdict: Verdict, package: Package, state: Meeting,
@@ -500,9 +515,11 @@ def _describes_the_log(verdict: Verdict, package: Package, state: Meeting,
         fields, files = xml
         xml_expected = {**{k: str(v) for k, v in manifest["archival"].items()},
                         "classification": expected.classification,
-                        "fingerprint": manifest["fingerprint"]}
-        listed = [{"path": p["path"], "format": file_format(p["path"]), "size": str(p["size"]),
-                   "sm3": p["sm3"], "sha256": p["sha256"]} for p in manifest["parts"]]
+                        "fingerprint": manifest["fingerprint"], "uid": meeting["uid"],
+                        "format": manifest["format"], "version": str(manifest["version"])}
+        listed = [{"no": str(n), "role": p["role"], "path": p["path"], "format": p["format"],
+                   "size": str(p["size"]), "sm3": p["sm3"], "sha256": p["sha256"]}
+                  for n, p in enumerate(manifest["parts"], 1)]
         if fields != xml_expected or files != listed:
             wrong.append(("档案清单 manifest.xml 与 manifest.json", "manifest.xml against manifest.json"))
     if wrong:
