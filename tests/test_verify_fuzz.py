@@ -32,6 +32,7 @@ SEED = 20261129
 QUICK, LONG = 150, 3000
 CASE_SECONDS = 10
 JSON_PARTS = ("manifest.json", "events.json", "rules.json")
+JSON_WAYS = ("wrong_type", "deep_nesting")
 WRONG_VALUES: tuple[Any, ...] = (None, True, 0, -1, 2 ** 70, 1.5, "", "x" * 300, [], {}, [[]],
                                  {"a": {}}, "０", float("inf"))
 
@@ -98,6 +99,7 @@ class PackageMutations:
 
     def __init__(self, original: bytes) -> None:
         self.original = original
+        self.last = ""  # what the last JSON change was, to tell in a failure
         self.files = parts_of(original)
 
     def bit_flips(self, rng: random.Random) -> bytes:
@@ -121,16 +123,24 @@ class PackageMutations:
         return zipped(entries)
 
     def wrong_type(self, rng: random.Random) -> bytes:
-        return self._json_change(rng, lambda: rng.choice(WRONG_VALUES))
+        return self._json_change(rng, lambda old: rng.choice(
+            [v for v in WRONG_VALUES if v != old or type(v) is not type(old)]))
 
     def deep_nesting(self, rng: random.Random) -> bytes:
-        return self._json_change(rng, lambda: deep(rng))
+        return self._json_change(rng, lambda old: deep(rng), "deep nesting")
 
-    def _json_change(self, rng: random.Random, value: Callable[[], Any]) -> bytes:
+    def _json_change(self, rng: random.Random, value: Callable[[Any], Any], label: str = ""
+                     ) -> bytes:
+        """One value in one JSON part replaced by ``value(old)``, which differs from it."""
         part = rng.choice(JSON_PARTS)
         doc = json.loads(self.files[part])
         path = rng.choice(leaves(doc))
-        files = {**self.files, part: dumps(replaced(doc, path, value()))}
+        old = doc
+        for key in path:
+            old = old[key]
+        new = value(old)
+        self.last = f"{part} {list(path)} = {label or repr(new)[:60]}"
+        files = {**self.files, part: dumps(replaced(doc, path, new))}
         if part != "manifest.json" and rng.random() < 0.7:  # the forger fixes the manifests
             try:
                 files = refit(files)
@@ -205,7 +215,7 @@ def fuzz(filed: Filed, tmp_path: Path, cases: int) -> None:
         took = time.perf_counter() - start
         allowed = {1, 2} | ({3} if suffix == ".mdpkg" and name != "bomb"
                             and intact(target.read_bytes(), original_files) else set())
-        where = f"case {case} ({name})"
+        where = f"case {case} ({name}{': ' + mutations.last if name in JSON_WAYS else ''})"
         assert code in allowed, f"{where}: exit {code}\n{out}"
         assert "Traceback" not in out and "内部错误" not in out, f"{where}\n{out}"
         assert took < CASE_SECONDS, f"{where} took {took:.1f} s"

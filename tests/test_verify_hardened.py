@@ -497,3 +497,15 @@ def test_the_report_sets_out_the_four_aspects(filed, tmp_path):
     code, _ = verify(DATA / "v1-package.mdpkg", "--report", report)
     root = ET.parse(report.with_suffix(".xml")).getroot()
     assert code == 3 and root.find("outcome").get("exit-code") == "3"
+
+
+def test_a_rule_set_differing_only_in_json_type_is_caught(filed, tmp_path):
+    """Python holds True == 1; the rule set in force is compared as JSON, where they differ."""
+    files = parts(filed.package)
+    rules = json.loads(files["rules.json"])
+    assert rules["version"] == 1
+    rules["version"] = True
+    forged = tmp_path / "rules.mdpkg"
+    write(forged, refit({**files, "rules.json": json.dumps(rules).encode()}))
+    code, out = verify(forged)
+    assert code == 1 and out.startswith("验证未通过：rules.json 与记录中生效的议事规则不一致"), out

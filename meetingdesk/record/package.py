@@ -250,7 +250,11 @@ def _check_manifest_shape(manifest: dict[str, Any]) -> None:
         return value
 
     need(manifest, "fingerprint", str, "fingerprint")
-    need(manifest, "created_at", str, "created_at")
+    try:
+        if datetime.fromisoformat(need(manifest, "created_at", str, "created_at")).tzinfo is None:
+            raise ValueError
+    except ValueError:
+        raise _malformed("created_at") from None
     need(manifest, "events", int, "events")
     meeting = need(manifest, "meeting", dict, "meeting")
     for key in ("uid", "unit", "title") + (("date",) if v2 else ()):

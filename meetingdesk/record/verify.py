@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, Iterable, NamedTuple, Sequence
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from meetingdesk.domain import DomainError, Event, Meeting, verify_chain
+from meetingdesk.domain import DomainError, Event, Meeting, canonical_json, verify_chain
 from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, MANIFEST_XML_PATH,
                                         PDF_PATH, RULES_PATH, Description, Package,
                                         PackageReadError, file_format, loads, parse_manifest_xml,
@@ -382,7 +382,7 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
         verdict.add("authenticity", False, "记录中的会议尚未闭会，不是可备案的记录",
                     "the log's meeting is not closed: not a record to file")
     assert state.rules is not None
-    if rules != state.rules.to_dict():
+    if canonical_json(rules) != canonical_json(state.rules.to_dict()):  # so true is not 1
         verdict.add("authenticity", False, "rules.json 与记录中生效的议事规则不一致",
                     "rules.json differs from the rule set in force in the log")
     if package.manifest["fingerprint"] != events[-1].hash:
@@ -471,9 +471,9 @@ def _parts_match(verdict: Verdict, package: Package) -> bool:
         ok = verdict.add("integrity", False, "材料文件的编号不连续或不按顺序",
                          "the material files are not numbered 01, 02, ... in order")
     if ok:
-        digests = "SHA-256 和 SM3 摘要" if v2 else "SHA-256"
+        digests = "SHA-256 和 SM3 摘要" if v2 else "SHA-256 "
         verdict.add("integrity", True,
-                    f"清单所列 {len(parts)} 个文件齐全，{digests} 均相符，没有多余或重复的文件，"
+                    f"清单所列 {len(parts)} 个文件齐全，{digests}均相符，没有多余或重复的文件，"
                     "材料文件编号连续",
                     f"all {len(parts)} parts are present and match their "
                     f"{'SHA-256 and SM3 digests' if v2 else 'SHA-256'}; nothing extra or "
