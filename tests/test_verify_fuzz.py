@@ -26,7 +26,7 @@ import pytest
 
 from meetingdesk import cli
 from package_forge import bomb, refit
-from test_verify_hardened import Filed, filed  # noqa: F401 - the module-scoped fixture
+from test_verify_hardened import Filed, carrying, filed, unsigned  # noqa: F401 - filed: a fixture
 
 SEED = 20261129
 QUICK, LONG = 150, 3000
@@ -189,7 +189,9 @@ def fuzz(filed: Filed, tmp_path: Path, cases: int) -> None:
     rng = random.Random(SEED)
     original = filed.package.read_bytes()
     original_files = parts_of(original)
-    pdf = filed.pdf.read_bytes()
+    files = parts_of(original)
+    pdfs = [filed.pdf.read_bytes(), carrying(unsigned(filed.pdf.read_bytes()), {
+        "events.json": files["events.json"], "rules.json": files["rules.json"]})[0]]
     mutations = PackageMutations(original)
     package_ways = [mutations.bit_flips, mutations.truncation, mutations.renamed_entry,
                     mutations.doubled_entry, mutations.wrong_type, mutations.deep_nesting]
@@ -201,7 +203,7 @@ def fuzz(filed: Filed, tmp_path: Path, cases: int) -> None:
             way = package_ways[kind % len(package_ways)]
             name, data, suffix = way.__name__, way(rng), ".mdpkg"
         elif kind < 19:
-            name, data, suffix = "pdf", pdf_mutation(rng, pdf), ".pdf"
+            name, data, suffix = "pdf", pdf_mutation(rng, rng.choice(pdfs)), ".pdf"
         else:
             name, suffix = "bomb", ".mdpkg"
         target = tmp_path / f"case{suffix}"

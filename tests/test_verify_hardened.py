@@ -509,3 +509,68 @@ def test_a_rule_set_differing_only_in_json_type_is_caught(filed, tmp_path):
     write(forged, refit({**files, "rules.json": json.dumps(rules).encode()}))
     code, out = verify(forged)
     assert code == 1 and out.startswith("验证未通过：rules.json 与记录中生效的议事规则不一致"), out
+
+
+# ---- a PDF that carries its log (PDF/A-3 embedded files) ----------------------------------------
+
+def carrying(pdf: bytes, files: dict[str, bytes]) -> tuple[bytes, str]:
+    """``pdf`` with ``files`` embedded, signed by a new certificate in the unit's name; the
+    signed PDF and that certificate's SHA-256."""
+    from pyhanko.pdf_utils import embed
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    for name, data in files.items():
+        embed.embed_file(writer, embed.FileSpec(name, file_name=name, embedded_data=(
+            embed.EmbeddedFileObject.from_file_data(writer, data, mime_type="application/json"))))
+    out = io.BytesIO()
+    writer.write(out)
+    signed = sign_pdf(out.getvalue(), create_unit_certificate(UNIT, "x"), "x", reason="备案",
+                      location=UNIT)
+    cert = PdfFileReader(io.BytesIO(signed)).embedded_signatures[-1].signer_cert
+    return signed, hashlib.sha256(cert.dump()).hexdigest()
+
+
+def test_a_pdf_carrying_its_log_is_checked_against_it(filed, tmp_path):
+    files = parts(filed.package)
+    signed, trusted = carrying(unsigned(filed.pdf.read_bytes()),
+                               {"events.json": files["events.json"],
+                                "rules.json": files["rules.json"]})
+    target = tmp_path / "carrying.pdf"
+    target.write_bytes(signed)
+    code, out = verify(target, "--trust", trusted)
+    assert code == 0, out
+    assert "  会议日期：2026年5月6日" in out and "主持人王堃已签名" in out
+    for line in ("√ PDF 内嵌的记录链完整", "√ 按会议规则重放记录",
+                 "√ PDF 的记录指纹与会议记录链的最后一条记录一致"):
+        assert line in out
+
+
+@pytest.mark.parametrize("change, says", [
+    ("report", "PDF 的记录指纹与会议记录不符"),
+    ("rules", "PDF 内嵌的 rules.json 与记录中生效的议事规则不一致"),
+    ("bomb", "PDF 内嵌的 events.json 过大（上限 64 MB）"),
+    ("deep", "events.json 嵌套层次过深"),
+])
+def test_a_pdf_carrying_a_forged_or_hostile_log_fails(filed, tmp_path, change, says):
+    files = parts(filed.package)
+    events, rules = files["events.json"], files["rules.json"]
+    if change == "report":  # the forger edits the report and re-seals the chain
+        from test_export_cli import rehashed
+
+        log = json.loads(events)
+        next(e for e in log if e["type"] == "report")["payload"]["words"] = "一季度发生一起事故。"
+        events = json.dumps(rehashed(log)).encode()
+    elif change == "rules":
+        rules = json.dumps({**json.loads(rules), "name": "另一套规则"}).encode()
+    elif change == "bomb":
+        events = b" " * (65 << 20)  # compresses to about 64 KB
+    else:
+        events = b"[" * 100_000 + b"]" * 100_000
+    signed, trusted = carrying(unsigned(filed.pdf.read_bytes()),
+                               {"events.json": events, "rules.json": rules})
+    target = tmp_path / "forged.pdf"
+    target.write_bytes(signed)
+    code, out = verify(target, "--trust", trusted)
+    assert code == 1 and says in out.splitlines()[0], out

@@ -40,10 +40,11 @@ COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
 class PackageReadError(ValueError):
-    """The package cannot be read safely. ``aspect`` is the 四性 aspect it fails (integrity for
-    a damaged or ill-formed ZIP, security for a bomb or an encrypted entry); ``readable`` is
-    False when nothing in it could be checked (exit 2), True when the ZIP was read but breaks
-    the package's layout (a duplicate or unexpected entry: not valid, exit 1)."""
+    """The package (or a file a record PDF carries) cannot be read safely. ``aspect`` is the
+    四性 aspect it fails (integrity for a damaged or ill-formed file, security for a bomb or an
+    encryption); ``readable`` is False when nothing in it could be checked (exit 2), True when
+    it was read but breaks the expected layout (a duplicate or unexpected entry, a malformed
+    manifest: not valid, exit 1)."""
 
     def __init__(self, zh: str, en: str, aspect: str = "integrity", readable: bool = False):
         super().__init__(en)

@@ -23,6 +23,7 @@ from typing import Any, BinaryIO, Iterable, NamedTuple, Sequence
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from meetingdesk.domain import DomainError, Event, Meeting, canonical_json, verify_chain
+from meetingdesk.record.embedded import EVENTS_NAME, RULES_NAME, embedded_record_files
 from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, MANIFEST_XML_PATH,
                                         PDF_PATH, RULES_PATH, Description, Package,
                                         PackageReadError, file_format, loads, parse_manifest_xml,
@@ -203,13 +204,42 @@ def record_facts(pdf: bytes) -> RecordFacts | None:
 # ---- the PDF ------------------------------------------------------------------------------------
 
 def verify_pdf(pdf: bytes, log: Sequence[Event] | None = None, trust: Trust = Trust()) -> Verdict:
+    """A record PDF, against ``log`` when given, else against the log it carries embedded
+    (PDF/A-3) if it carries one."""
     verdict = Verdict("pdf")
-    chained = log is not None and _chain_holds(verdict, log, "数据库中", "the database's ")
+    where = ("数据库中", "the database's ")
+    rules = None
+    if log is None:
+        log, rules = _embedded_log(verdict, pdf)
+        where = ("PDF 内嵌的", "the embedded ")
+    chained = log is not None and _chain_holds(verdict, log, *where)
     state = _replayed(verdict, log) if chained and log is not None else None
+    if state is not None and rules is not None:
+        assert state.rules is not None
+        if canonical_json(rules) != canonical_json(state.rules.to_dict()):
+            verdict.add("authenticity", False, "PDF 内嵌的 rules.json 与记录中生效的议事规则不一致",
+                        "the embedded rules.json differs from the rule set in force in the log")
     facts = _pdf_findings(verdict, pdf, trust, state)
     if facts is not None and chained and log is not None:
         _matches_log(verdict, facts.fingerprint, log)
     return verdict
+
+
+def _embedded_log(verdict: Verdict, pdf: bytes) -> tuple[list[Event] | None, Any]:
+    """The event log and rule set the PDF carries, or (None, None) when it carries none."""
+    try:
+        files = embedded_record_files(pdf)
+        if EVENTS_NAME not in files:
+            return None, None
+        events = events_from(loads(files[EVENTS_NAME], EVENTS_NAME))
+        rules = loads(files[RULES_NAME], RULES_NAME) if RULES_NAME in files else None
+    except PackageReadError as error:
+        verdict.refuse(error)
+        return None, None
+    if rules is None:
+        verdict.add("integrity", False, "PDF 内嵌了会议记录，却没有内嵌议事规则 rules.json",
+                    "the PDF embeds the event log but not the rule set rules.json")
+    return events, rules
 
 
 def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | None
@@ -367,7 +397,7 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
     try:
         if not _parts_match(verdict, package):
             return verdict
-        events = _events(package)
+        events = events_from(loads(package.data(EVENTS_PATH), EVENTS_PATH))
         rules = loads(package.data(RULES_PATH), RULES_PATH)
         xml = parse_manifest_xml(package.data(MANIFEST_XML_PATH)) if package.version >= 2 \
             else None
@@ -409,9 +439,8 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
     return verdict
 
 
-def _events(package: Package) -> list[Event]:
+def events_from(raw: Any) -> list[Event]:
     """events.json as events, every field of the type the chain and the rules expect."""
-    raw = loads(package.data(EVENTS_PATH), EVENTS_PATH)
     fields = {"meeting_uid": str, "seq": int, "type": str, "at": str, "payload": dict,
               "prev_hash": str, "hash": str}
     if isinstance(raw, list):
