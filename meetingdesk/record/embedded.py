@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zlib
+from typing import Any
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -34,7 +35,7 @@ def embedded_record_files(pdf: bytes) -> dict[str, bytes]:
     return found
 
 
-def _leaves(tree) -> list[tuple[str, object]]:  # noqa: ANN001 - a pyHanko dictionary
+def _leaves(tree: Any) -> list[tuple[str, Any]]:
     """The (name, file specification) pairs of a name tree, breadth first, without recursion."""
     out, queue, visited = [], [tree], 0
     while queue:
@@ -51,7 +52,7 @@ def _leaves(tree) -> list[tuple[str, object]]:  # noqa: ANN001 - a pyHanko dicti
     return out
 
 
-def _content(name: str, spec) -> bytes:  # noqa: ANN001 - a pyHanko dictionary
+def _content(name: str, spec: Any) -> bytes:
     limit = WANTED[name]
     try:
         stream = spec["/EF"]["/F"]
