@@ -111,8 +111,8 @@ class PackageMutations:
     def renamed_entry(self, rng: random.Random) -> bytes:
         names = list(self.files)
         old = rng.choice(names)
-        new = rng.choice(names + ["evil.exe", "attachments/02-x.txt", "record.PDF",
-                                  "attachments/01-安全生产通报.txt/..", "a" * 300, "attachments/01-\x01.txt"])
+        new = rng.choice(names + ["evil.exe", "attachments/02-x.txt", "record.PDF", "a" * 300,
+                                  "attachments/01-安全生产通报.txt/..", "attachments/01-\x01.txt"])
         return zipped([(new if n == old else n, d) for n, d in self.files.items()])
 
     def doubled_entry(self, rng: random.Random) -> bytes:

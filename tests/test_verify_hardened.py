@@ -273,7 +273,7 @@ def test_events_of_wrong_types_are_refused_in_words(filed, tmp_path):
     assert code == 1 and out.startswith("验证未通过：events.json 格式错误"), out
 
 
-# ---- PDFs: damaged, deep, altered, re-signed ------------------------------------------------------
+# ---- PDFs: damaged, deep, altered, re-signed -----------------------------------------------------
 
 @pytest.mark.parametrize("content", [
     b"%PDF-1.7\n" + b"1 0 obj\n" + b"[" * 100_000 + b"]" * 100_000 + b"\nendobj\n"
@@ -574,3 +574,15 @@ def test_a_pdf_carrying_a_forged_or_hostile_log_fails(filed, tmp_path, change, s
     target.write_bytes(signed)
     code, out = verify(target, "--trust", trusted)
     assert code == 1 and says in out.splitlines()[0], out
+
+
+def test_files_that_cannot_be_opened_or_written_are_explained(tmp_path):
+    missing = tmp_path / "none.mdpkg"
+    for target, says in ((missing, f"无法读取文件“{missing}”：文件或文件夹不存在"),
+                         (tmp_path, f"无法读取文件“{tmp_path}”：这是一个文件夹")):
+        code, out = verify(target)
+        assert code == 2 and out.strip() == says
+    code, out = verify(DATA / "v1-package.mdpkg", "--report", tmp_path / "no" / "r.pdf")
+    assert code == 2 and out.endswith(f"无法写入文件“{tmp_path / 'no' / 'r.pdf'}”：文件或文件夹不存在\n")
+    code, out = verify(tmp_path, "--lang", "en")
+    assert out.strip() == f"Cannot read '{tmp_path}': it is a folder"

@@ -305,7 +305,8 @@ def _signer_confirmed(verdict: Verdict, report: SignatureReport, trust: Trust, u
         ok = False
     else:
         zh = f"签名人已确认：签名证书是所信任的“{unit}”单位证书（证书指纹 {fingerprint}）"
-        en = f"the signer is confirmed: the trusted certificate of {unit} (fingerprint {fingerprint})"
+        en = (f"the signer is confirmed: the trusted certificate of {unit} "
+              f"(fingerprint {fingerprint})")
         ok = True
     verdict.signer = Finding("authenticity", ok, zh, en)
     verdict.findings.append(verdict.signer)
@@ -550,7 +551,8 @@ def _describes_the_log(verdict: Verdict, package: Package, state: Meeting,
                    "size": str(p["size"]), "sm3": p["sm3"], "sha256": p["sha256"]}
                   for n, p in enumerate(manifest["parts"], 1)]
         if fields != xml_expected or files != listed:
-            wrong.append(("档案清单 manifest.xml 与 manifest.json", "manifest.xml against manifest.json"))
+            wrong.append(("档案清单 manifest.xml 与 manifest.json",
+                          "manifest.xml against manifest.json"))
     if wrong:
         verdict.add("integrity", False,
                     f"清单所载与会议记录不符：{'、'.join(z for z, _ in wrong)}",

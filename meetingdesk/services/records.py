@@ -190,17 +190,26 @@ class Records:
         return verify_file(fp, self.desk.events(meeting_id), trust)
 
 
+# Why a file cannot be opened, in the user's words: the system's own message is English on
+# most systems.
+OS_REASONS = {errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+              errno.EACCES: ("没有权限", "permission denied"),
+              errno.EISDIR: ("这是一个文件夹", "it is a folder"),
+              errno.ENOSPC: ("磁盘已满", "the disk is full"),
+              errno.EROFS: ("磁盘为只读", "the disk is read-only")}
+
+
+def _os_reason(exc: OSError, doing_zh: str) -> dict[str, str]:
+    zh, en = OS_REASONS.get(exc.errno or 0, (doing_zh, exc.strerror or str(exc)))
+    return {"detail": zh, "detail_en": en}
+
+
 def open_file(path: Path) -> BinaryIO:
-    """``path`` opened for reading in binary, or why not in the user's words (the system's
-    own message is English on most systems)."""
+    """``path`` opened for reading in binary, or why not."""
     try:
         return Path(path).open("rb")
     except OSError as exc:
-        zh, en = {errno.ENOENT: ("文件不存在", "no such file"),
-                  errno.EACCES: ("没有读取权限", "permission denied"),
-                  errno.EISDIR: ("这是一个文件夹", "it is a folder")}.get(
-            exc.errno or 0, ("读取失败", exc.strerror or "read failed"))
-        raise RecordError("FILE_UNREADABLE", path=str(path), detail=zh, detail_en=en) from exc
+        raise RecordError("FILE_UNREADABLE", path=str(path), **_os_reason(exc, "读取失败")) from exc
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -216,4 +225,4 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.unlink(tmp)
             raise
     except OSError as exc:
-        raise RecordError("FILE_UNWRITABLE", path=str(path), detail=exc.strerror or str(exc)) from exc
+        raise RecordError("FILE_UNWRITABLE", path=str(path), **_os_reason(exc, "写入失败")) from exc
