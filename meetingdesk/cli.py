@@ -292,23 +292,32 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"  {line}")
     for finding in verdict.findings:
         print(f"  {MARKS[finding.ok]} {finding.in_lang(lang)}")
-    if args.report is not None:
-        _write_report(verdict, args, lang)
+    if args.report is not None and not _write_report(verdict, args, lang):
+        return 2
     return verdict.exit_code
 
 
-def _write_report(verdict: "Verdict", args: argparse.Namespace, lang: str) -> None:
+def _write_report(verdict: "Verdict", args: argparse.Namespace, lang: str) -> bool:
+    """The 四性 report as PDF and XML; False (and why, on stderr) if it could not be made.
+    A failure to write raises RecordError, which main() reports."""
     from datetime import datetime
 
+    from meetingdesk.record.fonts import FontNotFoundError
     from meetingdesk.record.report import report_pdf, report_xml
     from meetingdesk.services.records import write_atomically
 
     checked_at = datetime.now().astimezone()
     xml_path = args.report.with_suffix(".xml")
-    write_atomically(args.report, report_pdf(verdict, args.file.name, checked_at))
+    try:
+        pdf = report_pdf(verdict, args.file.name, checked_at)
+    except FontNotFoundError as error:  # its message is in Chinese and in English
+        print(error, file=sys.stderr)
+        return False
+    write_atomically(args.report, pdf)
     write_atomically(xml_path, report_xml(verdict, args.file.name, checked_at))
     _say(lang, f"  已写出四性检查报告：{args.report}、{xml_path}",
          f"  wrote the 四性 check report: {args.report}, {xml_path}")
+    return True
 
 
 if __name__ == "__main__":

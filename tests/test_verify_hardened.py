@@ -586,3 +586,20 @@ def test_files_that_cannot_be_opened_or_written_are_explained(tmp_path):
     assert code == 2 and out.endswith(f"无法写入文件“{tmp_path / 'no' / 'r.pdf'}”：文件或文件夹不存在\n")
     code, out = verify(tmp_path, "--lang", "en")
     assert out.strip() == f"Cannot read '{tmp_path}': it is a folder"
+
+
+def test_findings_of_the_pdf_checks_join_the_verdict_and_the_report(tmp_path):
+    """pdf_checks.check_pdf returns (aspect, ok, text) findings: one call adds them, and they
+    count in the outcome and appear in the report under their aspect."""
+    from meetingdesk.record.report import report_xml
+    from meetingdesk.record.verify import verify_file
+
+    with (DATA / "v1-package.mdpkg").open("rb") as fp:
+        verdict = verify_file(fp, trust=Trust.load([str(DATA / "v1-unit-certificate.pem")]))
+    assert verdict.status == "valid"
+    verdict.extend([("usability", True, "PDF 可以打开"), ("usability", False, "字体未嵌入：SimSun")])
+    assert verdict.status == "invalid" and verdict.reason.text == "字体未嵌入：SimSun"
+    root = ET.fromstring(report_xml(verdict, "x.mdpkg", datetime(2026, 5, 7, tzinfo=TZ)))
+    usability = root.find("aspect[@name='usability']")
+    assert [(f.get("ok"), f.findtext("text")) for f in usability] == [
+        ("true", "PDF 文件可以正常读取"), ("true", "PDF 可以打开"), ("false", "字体未嵌入：SimSun")]
