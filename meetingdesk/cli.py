@@ -279,9 +279,10 @@ def _verify(args: argparse.Namespace) -> int:
         except (DomainError, StoreError, RecordError):
             raise
         except Exception as error:  # noqa: BLE001 - a defect must not look like a verdict
-            _say(lang, f"验证中断：程序内部错误（{type(error).__name__}），未能得出结论，请报告此问题。",
-                 f"Verification stopped: an internal error ({type(error).__name__}); no "
-                 "conclusion was reached. Please report it.")
+            print(f"Verification stopped: an internal error ({type(error).__name__}); no "
+                  "conclusion was reached. Please report it." if lang == "en" else
+                  f"验证中断：程序内部错误（{type(error).__name__}），未能得出结论，请报告此问题。",
+                  file=sys.stderr)
             return 2
     col = 1 if lang == "en" else 0
     what = {"pdf": ("会议纪实 PDF", "record PDF"), "package": ("备案包", "filing package"),
