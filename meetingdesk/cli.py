@@ -116,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DomainError, StoreError, RecordError) as error:
         print(error.message(lang), file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader stopped reading (`| head`): say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
 
 
 def _tolerant_output() -> None:

@@ -603,3 +603,13 @@ def test_findings_of_the_pdf_checks_join_the_verdict_and_the_report(tmp_path):
     usability = root.find("aspect[@name='usability']")
     assert [(f.get("ok"), f.findtext("text")) for f in usability] == [
         ("true", "PDF 文件可以正常读取"), ("true", "PDF 可以打开"), ("false", "字体未嵌入：SimSun")]
+
+
+def test_output_cut_short_by_the_reader_is_no_traceback(filed, tmp_path):
+    """`meetingdesk verify FILE | true`: the reader closes the pipe without reading."""
+    reader = subprocess.Popen([sys.executable, "-m", "meetingdesk.cli", "verify", filed.package,
+                               "--report", tmp_path / "r.pdf"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    reader.stdout.close()
+    assert reader.wait(timeout=120) == 2
+    assert reader.stderr.read() == b""
