@@ -204,24 +204,29 @@ def record_facts(pdf: bytes) -> RecordFacts | None:
 # ---- the PDF ------------------------------------------------------------------------------------
 
 def verify_pdf(pdf: bytes, log: Sequence[Event] | None = None, trust: Trust = Trust()) -> Verdict:
-    """A record PDF, against ``log`` when given, else against the log it carries embedded
-    (PDF/A-3) if it carries one."""
+    """A record PDF, against ``log`` when given; else, once its signature holds, against the
+    log it carries embedded (PDF/A-3) if it carries one: what an altered file carries vouches
+    for nothing."""
     verdict = Verdict("pdf")
-    where = ("数据库中", "the database's ")
-    rules = None
-    if log is None:
-        log, rules = _embedded_log(verdict, pdf)
-        where = ("PDF 内嵌的", "the embedded ")
-    chained = log is not None and _chain_holds(verdict, log, *where)
-    state = _replayed(verdict, log) if chained and log is not None else None
+    if log is not None:
+        chained = _chain_holds(verdict, log, "数据库中", "the database's ")
+        facts = _pdf_findings(verdict, pdf, trust, _replayed(verdict, log) if chained else None)
+        if facts is not None and chained:
+            _matches_log(verdict, facts.fingerprint, log)
+        return verdict
+    facts = _pdf_findings(verdict, pdf, trust, None)
+    if facts is None:
+        return verdict
+    embedded, rules = _embedded_log(verdict, pdf)
+    if embedded is None or not _chain_holds(verdict, embedded, "PDF 内嵌的", "the embedded "):
+        return verdict
+    state = _replayed(verdict, embedded)
     if state is not None and rules is not None:
         assert state.rules is not None
         if canonical_json(rules) != canonical_json(state.rules.to_dict()):
             verdict.add("authenticity", False, "PDF 内嵌的 rules.json 与记录中生效的议事规则不一致",
                         "the embedded rules.json differs from the rule set in force in the log")
-    facts = _pdf_findings(verdict, pdf, trust, state)
-    if facts is not None and chained and log is not None:
-        _matches_log(verdict, facts.fingerprint, log)
+    _matches_log(verdict, facts.fingerprint, embedded)
     return verdict
 
 

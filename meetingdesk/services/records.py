@@ -14,7 +14,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy import select
 
@@ -25,14 +25,16 @@ from meetingdesk.record.minutes import AttachedFile, Minutes
 from meetingdesk.record.package import Attachment, build_package, sha256
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
-from meetingdesk.record.trust import Trust, certificate_sha256
-from meetingdesk.record.verify import MAX_PDF_BYTES, Verdict, record_facts, verify_file
 from meetingdesk.store import StoreError
 from meetingdesk.store import models as m
 
 from .desk import Desk
 from .errors import meeting_cancelled
 from .preparation import MeetingRow
+
+if TYPE_CHECKING:  # checking imports pyHanko: only when used
+    from meetingdesk.record.trust import Trust
+    from meetingdesk.record.verify import Verdict
 
 SIGNING_REASON = "会议纪实备案"
 
@@ -135,6 +137,7 @@ class Records:
         certificate = ""
         if p12 is not None and passphrase:
             pdf = sign_pdf(pdf, p12, passphrase, reason=SIGNING_REASON, location=info.unit_name)
+            from meetingdesk.record.trust import certificate_sha256
             certificate = certificate_sha256(load_p12(p12, passphrase).signing_cert.dump())
         if pdf_path is not None:
             write_atomically(pdf_path, pdf)
@@ -171,8 +174,12 @@ class Records:
 
     # ---- checking -----------------------------------------------------------------------------
 
-    def verify(self, fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
+    def verify(self, fp: BinaryIO, trust: Trust | None = None) -> Verdict:
         """verify_file, with a bare PDF compared to this database's log of its meeting."""
+        from meetingdesk.record.trust import Trust
+        from meetingdesk.record.verify import MAX_PDF_BYTES, record_facts, verify_file
+
+        trust = trust or Trust()
         is_pdf = fp.read(5) == b"%PDF-"
         fp.seek(0)
         facts = record_facts(fp.read(MAX_PDF_BYTES)) if is_pdf else None
