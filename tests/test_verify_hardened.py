@@ -310,8 +310,8 @@ def test_an_altered_pdf_gets_no_fingerprint_line(filed, tmp_path):
 
 
 def unsigned(pdf: bytes) -> bytes:
-    """The record as rendered, before its signature was appended (an incremental update)."""
-    return pdf[:pdf.index(b"%%EOF") + len(b"%%EOF\n")]
+    """The record as it was before its signature was appended (the last incremental update)."""
+    return pdf[:pdf.rindex(b"%%EOF", 0, len(pdf) - len(b"%%EOF\n")) + len(b"%%EOF\n")]
 
 
 @pytest.fixture(scope="module")
@@ -513,17 +513,24 @@ def test_a_rule_set_differing_only_in_json_type_is_caught(filed, tmp_path):
 
 # ---- a PDF that carries its log (PDF/A-3 embedded files) ----------------------------------------
 
-def carrying(pdf: bytes, files: dict[str, bytes]) -> tuple[bytes, str]:
-    """``pdf`` with ``files`` embedded, signed by a new certificate in the unit's name; the
-    signed PDF and that certificate's SHA-256."""
-    from pyhanko.pdf_utils import embed
+def carrying(pdf: bytes, files: dict[str, bytes] | list[tuple[str, bytes]]) -> tuple[bytes, str]:
+    """``pdf`` carrying ``files`` as its only embedded files (any it carried are dropped from
+    its name tree), signed by a new certificate in the unit's name; the signed PDF and that
+    certificate's SHA-256."""
+    from pyhanko.pdf_utils import embed, generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    for name, data in files.items():
-        embed.embed_file(writer, embed.FileSpec(name, file_name=name, embedded_data=(
-            embed.EmbeddedFileObject.from_file_data(writer, data, mime_type="application/json"))))
+    tree = generic.ArrayObject()
+    for name, data in dict(files).items() if isinstance(files, dict) else files:
+        spec = embed.FileSpec(name, file_name=name, embedded_data=(
+            embed.EmbeddedFileObject.from_file_data(writer, data, mime_type="application/json")))
+        tree += [generic.pdf_string(name), writer.add_object(spec.as_pdf_object())]
+    writer.root["/Names"] = generic.DictionaryObject({
+        generic.NameObject("/EmbeddedFiles"): generic.DictionaryObject(
+            {generic.NameObject("/Names"): tree})})
+    writer.update_root()
     out = io.BytesIO()
     writer.write(out)
     signed = sign_pdf(out.getvalue(), create_unit_certificate(UNIT, "x"), "x", reason="备案",
@@ -613,3 +620,14 @@ def test_output_cut_short_by_the_reader_is_no_traceback(filed, tmp_path):
     reader.stdout.close()
     assert reader.wait(timeout=120) == 2
     assert reader.stderr.read() == b""
+
+
+def test_a_pdf_carrying_two_logs_is_refused(filed, tmp_path):
+    files = parts(filed.package)
+    signed, trusted = carrying(unsigned(filed.pdf.read_bytes()), [
+        ("events.json", b"[]"), ("events.json", files["events.json"]),
+        ("rules.json", files["rules.json"])])
+    target = tmp_path / "two.pdf"
+    target.write_bytes(signed)
+    code, out = verify(target, "--trust", trusted)
+    assert code == 1 and out.startswith("验证未通过：PDF 内嵌了两个名为 events.json 的文件"), out

@@ -30,7 +30,10 @@ def embedded_record_files(pdf: bytes) -> dict[str, bytes]:
         return {}
     found: dict[str, bytes] = {}
     for name, spec in specs:
-        if name in WANTED and name not in found:
+        if name in WANTED:
+            if name in found:  # which one the record was made from cannot be told
+                raise PackageReadError(f"PDF 内嵌了两个名为 {name} 的文件", f"the PDF embeds two "
+                                       f"files named {name}", readable=True)
             found[name] = _content(name, spec)
     return found
 
