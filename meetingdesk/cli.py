@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
 
 if TYPE_CHECKING:
+    from meetingdesk.record.verify import Verdict
     from meetingdesk.services import Desk
     from meetingdesk.store import Database
 
@@ -60,10 +62,26 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--mark-filed", action="store_true",
                         help="先在会议记录中登记“已备案”，再导出 / record the meeting as filed, then export")
     verify = sub.add_parser(
-        "verify", parents=[common],
-        help="验证会议纪实 PDF 或备案包：数字签名、记录指纹、记录链 / verify a record PDF or a filing package")
+        "verify", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="验证会议纪实 PDF 或备案包：数字签名、记录指纹、记录链 / verify a record PDF or a filing package",
+        epilog=VERIFY_EXIT_CODES)
     verify.add_argument("file", type=Path, metavar="FILE", help="PDF 或备案包 / a PDF or a package")
+    verify.add_argument("--trust", action="append", metavar="CERT|SHA256",
+                        help="所信任的单位证书或签发机构证书（PEM/DER 文件），或证书的 SHA-256 指纹；可重复 "
+                             "/ a trusted unit or authority certificate (PEM/DER file) or a "
+                             "certificate's SHA-256 fingerprint; may be repeated")
+    verify.add_argument("--report", type=Path, metavar="OUT",
+                        help="写出四性检查报告 PDF，并在旁边写出同名 .xml / write the 四性 check "
+                             "report as a PDF, and an .xml of the same name beside it")
     return parser
+
+
+VERIFY_EXIT_CODES = """退出码 / exit codes:
+  0  验证通过 / valid
+  1  验证未通过（内容被改动、不符合规则或与记录不符） / not valid
+  2  无法读取（文件损坏、不是 PDF 或备案包、超出大小限制） / unreadable
+  3  内容完整，但签名人无法确认（未用 --trust 给出所信任的证书，或签名证书不在其中）
+     / content intact, but the signer unconfirmed (no --trust, or not a trusted certificate)"""
 
 
 def _merge_shared(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -83,6 +101,7 @@ def _merge_shared(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     parser = _parser()
     args = parser.parse_args(argv)
     _merge_shared(parser, args)
@@ -97,6 +116,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DomainError, StoreError, RecordError) as error:
         print(error.message(lang), file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader stopped reading (`| head`): say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
+
+
+def _tolerant_output() -> None:
+    """A character the console's encoding lacks (GBK on a Chinese Windows console, or output
+    redirected there) prints as "?" instead of ending the command with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def _say(lang: str, zh: str, en: str) -> None:
@@ -207,6 +237,9 @@ def _export(args: argparse.Namespace) -> int:
     _say(lang, f"  记录指纹：{done.fingerprint}", f"  record fingerprint: {done.fingerprint}")
     if done.signed:
         _say(lang, "  已用单位证书进行数字签名。", "  digitally signed with the unit certificate.")
+        _say(lang, f"  单位证书指纹（SHA-256，供县级备案登记和 verify --trust 使用）：{done.certificate_sha256}",
+             f"  unit certificate SHA-256 fingerprint (to register with the county, and for "
+             f"verify --trust): {done.certificate_sha256}")
     else:
         _say(lang, "  单位未设置数字证书：PDF 未经数字签名。",
              "  the unit has no certificate: the PDF is not digitally signed.")
@@ -215,33 +248,81 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+VERDICT_HEADS = {"valid": ("验证通过：{what} {file}", "Valid {what}: {file}"),
+                 "invalid": ("验证未通过：{reason}（{file}）", "NOT valid: {reason} ({file})"),
+                 "unreadable": ("验证未能进行：{reason}（{file}）", "Cannot verify: {reason} ({file})"),
+                 "unconfirmed": ("内容完整，但签名人无法确认：{what} {file}",
+                                 "Content intact, but the signer is unconfirmed: {what} {file}")}
+# Marks GBK (a Chinese Windows console) can print, unlike ✓ and ✗.
+MARKS = {True: "√", False: "×"}
+
+
 def _verify(args: argparse.Namespace) -> int:
-    from meetingdesk.record.verify import verify_bytes
-    from meetingdesk.services.records import read_file
+    from meetingdesk.record.trust import Trust, TrustError
+    from meetingdesk.record.verify import summary_lines, verify_file
+    from meetingdesk.services.records import open_file
 
     lang = args.lang
-    data = read_file(args.file)
-    if args.db is None:
-        verdict = verify_bytes(data)
-    else:
-        from meetingdesk.services.records import Records
-
-        desk = _open_desk(args.db, lang)
+    try:
+        trust = Trust.load(args.trust or ())
+    except TrustError as error:
+        print(error.en if lang == "en" else error.zh, file=sys.stderr)
+        return 2
+    with open_file(args.file) as fp:
         try:
-            verdict = Records(desk).verify(data)
-        finally:
-            desk.close()
+            if args.db is None:
+                verdict = verify_file(fp, trust=trust)
+            else:
+                from meetingdesk.services.records import Records
+
+                desk = _open_desk(args.db, lang)
+                try:
+                    verdict = Records(desk).verify(fp, trust)
+                finally:
+                    desk.close()
+        except (DomainError, StoreError, RecordError):
+            raise
+        except Exception as error:  # noqa: BLE001 - a defect must not look like a verdict
+            print(f"Verification stopped: an internal error ({type(error).__name__}); no "
+                  "conclusion was reached. Please report it." if lang == "en" else
+                  f"验证中断：程序内部错误（{type(error).__name__}），未能得出结论，请报告此问题。",
+                  file=sys.stderr)
+            return 2
+    col = 1 if lang == "en" else 0
     what = {"pdf": ("会议纪实 PDF", "record PDF"), "package": ("备案包", "filing package"),
-            "unknown": ("文件", "file")}[verdict.kind]
-    if verdict.ok:
-        _say(lang, f"验证通过：{what[0]} {args.file}", f"Valid {what[1]}: {args.file}")
-    else:
-        reason = next(f for f in verdict.findings if not f.ok)
-        _say(lang, f"验证未通过：{reason.zh}（{args.file}）",
-             f"NOT valid: {reason.en} ({args.file})")
+            "unknown": ("文件", "file")}[verdict.kind][col]
+    reason = verdict.reason.in_lang(lang) if verdict.reason else ""
+    print(VERDICT_HEADS[verdict.status][col].format(what=what, file=args.file, reason=reason))
+    for line in summary_lines(verdict, lang):
+        print(f"  {line}")
     for finding in verdict.findings:
-        print(f"  {'✓' if finding.ok else '✗'} {finding.text(lang)}")
-    return 0 if verdict.ok else 1
+        print(f"  {MARKS[finding.ok]} {finding.in_lang(lang)}")
+    if args.report is not None and not _write_report(verdict, args, lang):
+        return 2
+    return verdict.exit_code
+
+
+def _write_report(verdict: "Verdict", args: argparse.Namespace, lang: str) -> bool:
+    """The 四性 report as PDF and XML; False (and why, on stderr) if it could not be made.
+    A failure to write raises RecordError, which main() reports."""
+    from datetime import datetime
+
+    from meetingdesk.record.fonts import FontNotFoundError
+    from meetingdesk.record.report import report_pdf, report_xml
+    from meetingdesk.services.records import write_atomically
+
+    checked_at = datetime.now().astimezone()
+    xml_path = args.report.with_suffix(".xml")
+    try:
+        pdf = report_pdf(verdict, args.file.name, checked_at)
+    except FontNotFoundError as error:  # its message is in Chinese and in English
+        print(error, file=sys.stderr)
+        return False
+    write_atomically(args.report, pdf)
+    write_atomically(xml_path, report_xml(verdict, args.file.name, checked_at))
+    _say(lang, f"  已写出四性检查报告：{args.report}、{xml_path}",
+         f"  wrote the 四性 check report: {args.report}, {xml_path}")
+    return True
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from meetingdesk.domain import Event, Meeting, seal
 from meetingdesk.domain.words import STANCES, zh
 from meetingdesk.record.build import entry_words
 from meetingdesk.services import Desk
+from package_forge import parts, refit, write
 from test_record_pdf import body, poppler, squeeze
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdfsig"), reason="poppler-utils is not installed")
@@ -50,6 +51,7 @@ class Demo:
     package: Path
     state: Meeting
     events: list[Event]
+    certificate: str  # the SHA-256 of the signing certificate, read from the PDF by pyHanko
 
     def run(self, *args: object, env: dict[str, str] | None = None):
         return cli(self.folder / "data", *args, "--db", self.db, env=env)
@@ -79,7 +81,10 @@ def demo(tmp_path_factory) -> Demo:
         desk = Desk.open(str(db))
         state, events = desk.meeting(meeting_id), desk.events(meeting_id)
         desk.close()
-    return Demo(folder, db, meeting_id, pdf, package, state, events)
+    reader = PdfFileReader(io.BytesIO(pdf.read_bytes()))
+    certificate = hashlib.sha256(reader.embedded_signatures[0].signer_cert.dump()).hexdigest()
+    assert f"单位证书指纹（SHA-256，供县级备案登记和 verify --trust 使用）：{certificate}" in done.stdout
+    return Demo(folder, db, meeting_id, pdf, package, state, events, certificate)
 
 
 def test_export_says_what_it_wrote(demo):
@@ -141,12 +146,19 @@ def test_pdfsig_and_pyhanko_accept_the_signature(demo):
 
 def test_verify_accepts_the_pdf_and_the_package(demo):
     for target in (demo.pdf, demo.package):
-        done = demo.run("verify", target)
+        done = demo.run("verify", target, "--trust", demo.certificate)
         assert done.returncode == 0, done.stdout
         assert done.stdout.startswith("验证通过")
-    with_db = demo.run("verify", demo.pdf)
+        # Without a trusted certificate the content is intact but the signer unconfirmed.
+        unconfirmed = demo.run("verify", target)
+        assert unconfirmed.returncode == 3, unconfirmed.stdout
+        assert unconfirmed.stdout.startswith("内容完整，但签名人无法确认")
+        assert " ".join(demo.certificate[i:i + 4] for i in range(0, 64, 4)) in unconfirmed.stdout
+    with_db = demo.run("verify", demo.pdf, "--trust", demo.certificate)
     assert "PDF 的记录指纹与会议记录链的最后一条记录一致" in with_db.stdout
-    english = cli(demo.folder / "data", "verify", demo.package, "--lang", "en")
+    assert "会议纪实：晓塘乡党委2026年第1次党委会" in with_db.stdout
+    english = cli(demo.folder / "data", "verify", demo.package, "--lang", "en", "--trust",
+                  demo.certificate)
     assert english.returncode == 0 and english.stdout.startswith("Valid filing package")
     assert "replayed through the meeting rules" in english.stdout
 
@@ -168,19 +180,9 @@ def test_one_changed_byte_of_the_signed_pdf_fails(demo, tmp_path):
 def rewrite_package(source: Path, target: Path, events: list[dict], rehash_manifest: bool) -> None:
     """Copy a package with another events.json, fixing the manifest (its hash and the
     fingerprint) or not."""
-    with zipfile.ZipFile(source) as zf:
-        files = {name: zf.read(name) for name in zf.namelist()}
+    files = parts(source)
     files["events.json"] = json.dumps(events, ensure_ascii=False).encode()
-    if rehash_manifest:
-        manifest = json.loads(files["manifest.json"])
-        manifest["fingerprint"] = events[-1]["hash"]
-        for part in manifest["parts"]:
-            if part["path"] == "events.json":
-                part["sha256"] = hashlib.sha256(files["events.json"]).hexdigest()
-        files["manifest.json"] = json.dumps(manifest).encode()
-    with zipfile.ZipFile(target, "w") as zf:
-        for name, data in files.items():
-            zf.writestr(name, data)
+    write(target, refit(files, fingerprint=events[-1]["hash"]) if rehash_manifest else files)
 
 
 def rehashed(events: list[dict]) -> list[dict]:
@@ -235,7 +237,7 @@ def test_a_rehashed_log_that_breaks_a_rule_fails(demo, tmp_path):
     assert done.returncode == 1
     first_line = done.stdout.splitlines()[0]
     assert f"第 {first['seq']} 条记录违反会议规则" in first_line and "末位表态" in first_line
-    assert "✓ 记录链完整" in done.stdout  # the chain itself holds: only the rules catch it
+    assert "√ 记录链完整" in done.stdout  # the chain itself holds: only the rules catch it
 
 
 # ---- the secret ballot -----------------------------------------------------------------------
@@ -292,7 +294,7 @@ def test_a_correction_shows_as_such_and_voids_the_signatures(demo, tmp_path):
     assert [t for t in signed if t in signature_page] == []  # no captured signature is shown
     # The original stays (R12), marked with the correction that concerns it.
     assert "李犇（同意）：同意，财政所做好资金保障。【见更正一】" in text
-    assert cli(tmp_path, "verify", pdf, "--db", db).returncode == 0
+    assert cli(tmp_path, "verify", pdf, "--db", db, "--trust", demo.certificate).returncode == 0
 
 
 def test_mark_filed_is_recorded_first_and_covered_by_the_fingerprint(demo, tmp_path):
@@ -305,7 +307,7 @@ def test_mark_filed_is_recorded_first_and_covered_by_the_fingerprint(demo, tmp_p
     events = package_events(package)
     assert events[-1]["type"] == "filed" and events[-1]["hash"] in done.stdout
     assert "已备案" in cli(tmp_path, "list", "--db", db).stdout
-    assert cli(tmp_path, "verify", package).returncode == 0
+    assert cli(tmp_path, "verify", package, "--trust", demo.certificate).returncode == 0
     again = cli(tmp_path, "export", demo.meeting_id, "--db", db, "--pdf", tmp_path / "a.pdf",
                 "--mark-filed", "--passphrase-env", "DEMO_PASS", env=PASS_ENV)
     assert again.returncode == 0 and events[-1]["hash"] in again.stdout  # same fingerprint
@@ -324,4 +326,4 @@ def test_refusals_are_explained(demo, tmp_path):
     assert not (tmp_path / "x.pdf").exists()
     junk = tmp_path / "junk.txt"
     junk.write_text("hello")
-    assert cli(tmp_path, "verify", junk).returncode == 1
+    assert cli(tmp_path, "verify", junk).returncode == 2  # unreadable: neither PDF nor package

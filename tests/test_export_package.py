@@ -4,9 +4,8 @@ is fixed to match it."""
 
 from __future__ import annotations
 
-import hashlib
+import io
 import json
-import zipfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,8 +14,10 @@ import pytest
 from meetingdesk.domain import DomainError
 from meetingdesk.record.errors import RecordError
 from meetingdesk.record.signing import create_unit_certificate
+from meetingdesk.record.trust import Trust
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
+from package_forge import parts, refit, write
 
 TZ = timezone(timedelta(hours=8))
 PASSPHRASE = "东湖镇-2026"
@@ -55,17 +56,6 @@ def briefed_meeting(desk: Desk, tmp_path: Path) -> tuple[int, int]:
     return unit, meeting
 
 
-def parts(package: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(package) as zf:
-        return {name: zf.read(name) for name in zf.namelist()}
-
-
-def write(package: Path, files: dict[str, bytes]) -> None:
-    with zipfile.ZipFile(package, "w") as zf:
-        for name, data in files.items():
-            zf.writestr(name, data)
-
-
 def test_material_files_travel_in_the_package_and_are_vouched_for(desk, tmp_path):
     unit, meeting = briefed_meeting(desk, tmp_path)
     records = Records(desk)
@@ -73,27 +63,24 @@ def test_material_files_travel_in_the_package_and_are_vouched_for(desk, tmp_path
     package = tmp_path / "filed.mdpkg"
     done = records.export(meeting, package_path=package, passphrase=PASSPHRASE)
     assert done.signed and not done.filed
+    trust = Trust(fingerprints=frozenset({done.certificate_sha256}))
     files = parts(package)
     content = "一季度全镇未发生安全生产事故。".encode()
     assert files["attachments/01-安全生产通报.txt"] == content
     manifest = json.loads(files["manifest.json"])
     roles = {p["path"]: p["role"] for p in manifest["parts"]}
     assert roles["attachments/01-安全生产通报.txt"] == "attachment"
-    verdict = records.verify(package.read_bytes())
-    assert verdict.ok, [f.zh for f in verdict.findings]
-    assert any("1 个材料文件与 PDF 所列附件一致" in f.zh for f in verdict.findings)
+    verdict = records.verify(io.BytesIO(package.read_bytes()), trust)
+    assert verdict.ok, [f.text for f in verdict.findings]
+    assert any("1 个材料文件与 PDF 所列附件一致" in f.text for f in verdict.findings)
 
     # A forger swaps the file and fixes the manifest: the signed PDF still names the original.
     files["attachments/01-安全生产通报.txt"] = "一季度发生一起事故。".encode()
-    for part in manifest["parts"]:
-        if part["role"] == "attachment":
-            part["sha256"] = hashlib.sha256(files["attachments/01-安全生产通报.txt"]).hexdigest()
-    files["manifest.json"] = json.dumps(manifest).encode()
     forged = tmp_path / "forged.mdpkg"
-    write(forged, files)
-    verdict = records.verify(forged.read_bytes())
+    write(forged, refit(files))
+    verdict = records.verify(io.BytesIO(forged.read_bytes()), trust)
     assert not verdict.ok
-    assert [f.zh for f in verdict.findings if not f.ok] == ["备案包中的材料文件与 PDF 所列附件不一致"]
+    assert [f.text for f in verdict.findings if not f.ok] == ["备案包中的材料文件与 PDF 所列附件不一致"]
 
 
 def test_without_a_certificate_the_record_is_unsigned_and_verify_says_so(desk, tmp_path):
@@ -101,7 +88,7 @@ def test_without_a_certificate_the_record_is_unsigned_and_verify_says_so(desk, t
     records = Records(desk)
     pdf = tmp_path / "unsigned.pdf"
     assert not records.export(meeting, pdf_path=pdf).signed
-    verdict = records.verify(pdf.read_bytes())
+    verdict = records.verify(io.BytesIO(pdf.read_bytes()))
     assert not verdict.ok
     assert [f.en for f in verdict.findings if not f.ok] == ["the PDF is not digitally signed"]
 

@@ -30,8 +30,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The meeting was recorded as filed (entry {seq} was saved), but the filed record was "
         "not exported ({detail_en}). Fix the problem and export again (it will not be recorded "
         "as filed twice)."),
-    "FILE_UNWRITABLE": ("无法写入文件“{path}”：{detail}", "Cannot write '{path}': {detail}"),
-    "FILE_UNREADABLE": ("无法读取文件“{path}”：{detail}", "Cannot read '{path}': {detail}"),
+    "FILE_UNWRITABLE": ("无法写入文件“{path}”：{detail}", "Cannot write '{path}': {detail_en}"),
+    "FILE_UNREADABLE": ("无法读取文件“{path}”：{detail}", "Cannot read '{path}': {detail_en}"),
 }
 
 

@@ -12,8 +12,10 @@ import datetime as dt
 import io
 import logging
 from dataclasses import dataclass
+from typing import Sequence
 
 from asn1crypto import pkcs12 as asn1_pkcs12
+from asn1crypto.x509 import Certificate
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -24,7 +26,6 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -121,18 +122,22 @@ def sign_pdf(pdf: bytes, p12: bytes, passphrase: str, reason: str, location: str
 class SignatureReport:
     """What a check of the PDF's last signature found.
 
-    ``intact``: the signed bytes are unchanged. ``valid``: intact, and the signature over them
-    is cryptographically correct. ``trusted``: the signer's certificate chains to a trusted root
-    (a unit's self-made certificate does not). ``covers_whole_file``: nothing was appended after
-    signing. ``problem_zh`` / ``problem_en`` explain a failed check.
+    ``readable``: the PDF could be parsed at all. ``intact``: the signed bytes are unchanged.
+    ``valid``: intact, and the signature over them is cryptographically correct. ``trusted``:
+    the signer's certificate chains to one of the trust roots given (a unit's self-made
+    certificate chains to none unless it is one of them). ``covers_whole_file``: nothing was
+    appended after signing. ``certificate``: the signer's certificate (DER). ``problem_zh`` /
+    ``problem_en`` explain a failed check, in our words (a library's message is never shown).
     """
 
     signed: bool
+    readable: bool = True
     intact: bool = False
     valid: bool = False
     trusted: bool = False
     covers_whole_file: bool = False
     signer: str = ""
+    certificate: bytes = b""
     signed_at: dt.datetime | None = None
     problem_zh: str = ""
     problem_en: str = ""
@@ -143,23 +148,34 @@ class SignatureReport:
         return self.valid and self.covers_whole_file
 
 
-def verify_pdf_signature(pdf: bytes) -> SignatureReport:
-    """Check the last signature of ``pdf`` with pyHanko's validator (no network access)."""
+UNREADABLE = SignatureReport(
+    signed=False, readable=False,
+    problem_zh="PDF 文件无法读取：文件已损坏、被截断或结构异常",
+    problem_en="the PDF cannot be read: damaged, truncated or malformed")
+
+
+def verify_pdf_signature(pdf: bytes, trust_roots: Sequence[Certificate] = ()) -> SignatureReport:
+    """Check the last signature of ``pdf`` with pyHanko's validator (no network access).
+
+    Any failure of the parser or the validator on a damaged or hostile file (pyHanko raises
+    many kinds, RecursionError among them for deep nesting) is a failed check, never a crash.
+    """
     try:
         signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
-    except (PdfError, ValueError) as exc:
-        return SignatureReport(signed=False, problem_zh=f"PDF 文件无法读取：{exc}",
-                               problem_en=f"unreadable PDF: {exc}")
+    except Exception:  # noqa: BLE001 - whatever the parser trips on, the file is unreadable
+        return UNREADABLE
     if not signatures:
         return SignatureReport(signed=False, problem_zh="PDF 未经数字签名",
                                problem_en="the PDF is not digitally signed")
     signature = signatures[-1]
     try:
         status = validate_pdf_signature(
-            signature, ValidationContext(trust_roots=[], allow_fetching=False))
-    except (SignatureValidationError, PdfError, ValueError) as exc:
-        return SignatureReport(signed=True, problem_zh=f"数字签名无法验证：{exc}",
-                               problem_en=f"the signature cannot be validated: {exc}")
+            signature, ValidationContext(trust_roots=list(trust_roots), allow_fetching=False))
+        certificate = status.signing_cert
+        signer = certificate.subject.native.get("common_name", "")
+    except Exception:  # noqa: BLE001 - a malformed signature is one that cannot be validated
+        return SignatureReport(signed=True, problem_zh="数字签名已损坏，无法验证",
+                               problem_en="the digital signature is damaged and cannot be checked")
     valid = status.intact and status.valid
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     if not valid:
@@ -172,8 +188,7 @@ def verify_pdf_signature(pdf: bytes) -> SignatureReport:
         problem = ("", "")
     return SignatureReport(
         signed=True, intact=status.intact, valid=valid, trusted=status.trusted,
-        covers_whole_file=whole,
-        signer=status.signing_cert.subject.native.get("common_name", ""),
+        covers_whole_file=whole, signer=str(signer), certificate=certificate.dump(),
         signed_at=signature.self_reported_timestamp,
         problem_zh=problem[0], problem_en=problem[1],
     )

@@ -9,11 +9,12 @@ fingerprint covers it and a later export of the filed meeting gives the same fin
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy import select
 
@@ -30,7 +31,8 @@ from .desk import Desk
 from .errors import meeting_cancelled
 from .preparation import MeetingRow
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # checking imports pyHanko: only when used
+    from meetingdesk.record.trust import Trust
     from meetingdesk.record.verify import Verdict
 
 SIGNING_REASON = "会议纪实备案"
@@ -41,6 +43,7 @@ class Exported:
     fingerprint: str
     signed: bool
     filed: bool
+    certificate_sha256: str = ""  # the signing certificate's, to register with the county
 
 
 class Records:
@@ -138,16 +141,19 @@ class Records:
         from meetingdesk.record.pdfa import archival_pdf  # pyHanko: see the class docstring
         pdf = archival_pdf(render_minutes(minutes_from_meeting(state, events[-1].hash, attached)),
                            events, state)
+        certificate = ""
         if p12 is not None and passphrase:
-            from meetingdesk.record.signing import sign_pdf
+            from meetingdesk.record.signing import load_p12, sign_pdf
+            from meetingdesk.record.trust import certificate_sha256
             pdf = sign_pdf(pdf, p12, passphrase, reason=SIGNING_REASON, location=info.unit_name)
+            certificate = certificate_sha256(load_p12(p12, passphrase).signing_cert.dump())
         if pdf_path is not None:
             write_atomically(pdf_path, pdf)
         if package_path is not None:
             assert state.rules is not None
-            write_atomically(package_path, build_package(pdf, events, state.rules.to_dict(),
-                                                         files, self.desk.clock()))
-        return Exported(events[-1].hash, p12 is not None, state.filed)
+            write_atomically(package_path, build_package(pdf, events, state, files,
+                                                         self.desk.clock()))
+        return Exported(events[-1].hash, p12 is not None, state.filed, certificate)
 
     def _events(self, meeting_id: int) -> list[Event]:
         self.desk.meeting_info(meeting_id)  # an unknown meeting is refused in words
@@ -176,28 +182,49 @@ class Records:
 
     # ---- checking -----------------------------------------------------------------------------
 
-    def verify(self, data: bytes) -> Verdict:
-        """verify_bytes, with a bare PDF compared to this database's log of its meeting."""
-        from meetingdesk.record.verify import record_facts, verify_bytes
-        facts = record_facts(data) if data.startswith(b"%PDF") else None
+    def verify(self, fp: BinaryIO, trust: Trust | None = None) -> Verdict:
+        """verify_file, with a bare PDF compared to this database's log of its meeting."""
+        from meetingdesk.record.trust import Trust
+        from meetingdesk.record.verify import MAX_PDF_BYTES, record_facts, verify_file
+
+        trust = trust or Trust()
+        is_pdf = fp.read(5) == b"%PDF-"
+        fp.seek(0)
+        facts = record_facts(fp.read(MAX_PDF_BYTES)) if is_pdf else None
+        fp.seek(0)
         if facts is None:
-            return verify_bytes(data)
+            return verify_file(fp, trust=trust)
         with self.desk.db.session() as session:
             meeting_id = session.scalar(select(m.Meeting.id).where(
                 m.Meeting.uid == facts.meeting_uid))
         if meeting_id is None:
-            verdict = verify_bytes(data)
-            verdict.add(False, "数据库中没有这次会议的记录",
+            verdict = verify_file(fp, trust=trust)
+            verdict.add("authenticity", False, "数据库中没有这次会议的记录",
                         "this meeting's log is not in the database")
             return verdict
-        return verify_bytes(data, self.desk.events(meeting_id))
+        return verify_file(fp, self.desk.events(meeting_id), trust)
 
 
-def read_file(path: Path) -> bytes:
+# Why a file cannot be opened, in the user's words: the system's own message is English on
+# most systems.
+OS_REASONS = {errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+              errno.EACCES: ("没有权限", "permission denied"),
+              errno.EISDIR: ("这是一个文件夹", "it is a folder"),
+              errno.ENOSPC: ("磁盘已满", "the disk is full"),
+              errno.EROFS: ("磁盘为只读", "the disk is read-only")}
+
+
+def _os_reason(exc: OSError, doing_zh: str) -> dict[str, str]:
+    zh, en = OS_REASONS.get(exc.errno or 0, (doing_zh, exc.strerror or str(exc)))
+    return {"detail": zh, "detail_en": en}
+
+
+def open_file(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary, or why not."""
     try:
-        return path.read_bytes()
+        return Path(path).open("rb")
     except OSError as exc:
-        raise RecordError("FILE_UNREADABLE", path=str(path), detail=exc.strerror or str(exc)) from exc
+        raise RecordError("FILE_UNREADABLE", path=str(path), **_os_reason(exc, "读取失败")) from exc
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -213,4 +240,4 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.unlink(tmp)
             raise
     except OSError as exc:
-        raise RecordError("FILE_UNWRITABLE", path=str(path), detail=exc.strerror or str(exc)) from exc
+        raise RecordError("FILE_UNWRITABLE", path=str(path), **_os_reason(exc, "写入失败")) from exc
