@@ -6,12 +6,10 @@ a count, and each file is inflated only up to a size limit (an embedded stream c
 
 from __future__ import annotations
 
-import io
 import zlib
 from typing import Any
 
-from pyhanko.pdf_utils.reader import PdfFileReader
-
+from meetingdesk.record.pdfa import read_pdf
 from meetingdesk.record.safezip import KEPT_PARTS, MiB, PackageReadError
 
 EVENTS_NAME, RULES_NAME = "events.json", "rules.json"
@@ -23,7 +21,7 @@ def embedded_record_files(pdf: bytes) -> dict[str, bytes]:
     """The event log and rule set embedded in ``pdf``, by name; empty when it carries none (a
     record made before PDF/A-3, or an unreadable PDF: the signature check reports that)."""
     try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        reader = read_pdf(pdf)
         names = reader.root["/Names"] if "/Names" in reader.root else {}
         specs = _leaves(names["/EmbeddedFiles"]) if "/EmbeddedFiles" in names else []
     except Exception:  # noqa: BLE001 - whatever the parser trips on: no embedded log read

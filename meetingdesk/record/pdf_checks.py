@@ -56,8 +56,10 @@ class _Graph(NamedTuple):
     complete: bool  # False when the walk stopped at MAX_OBJECTS
 
 
-def check_pdf(data: bytes) -> list[PdfFinding]:
-    """Usability and security findings for the PDF ``data``; never raises."""
+def check_pdf(data: bytes, pdfa_required: bool = True) -> list[PdfFinding]:
+    """Usability and security findings for the PDF ``data``; never raises. Without
+    ``pdfa_required``, a PDF that does not claim PDF/A at all (a record made before records were
+    archival PDFs) gets a note instead of failed PDF/A findings."""
     try:
         reader = read_pdf(data)
         root = reader.root
@@ -80,6 +82,10 @@ def check_pdf(data: bytes) -> list[PdfFinding]:
                                    f"PDF 文件的对象超过 {MAX_OBJECTS} 个，未能全部检查"))
     for check in (_fonts, _pdfa, _actions, _attachments):
         try:
+            if check is _pdfa and not pdfa_required and "pdfaid:part" not in _xmp(reader.root):
+                findings.append(PdfFinding("usability", True, "本记录由早期版本生成，不是 PDF/A "
+                                           "归档格式（提示：不影响真实性和完整性）"))
+                continue
             findings.extend(check(data, reader, graph))
         except Exception:  # noqa: BLE001 - a part too damaged to check fails its check
             aspect = "security" if check in (_actions, _attachments) else "usability"

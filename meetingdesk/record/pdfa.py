@@ -27,7 +27,6 @@ from pyhanko.pdf_utils.metadata import model
 from pyhanko.pdf_utils.metadata.model import (ExpandedName, XmpArray, XmpStructure, XmpUri,
                                                XmpValue)
 from pyhanko.pdf_utils.metadata.xmp_xml import MetadataStream
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from meetingdesk.domain import Event, Meeting
@@ -198,17 +197,3 @@ def _name(prefix: str, local: str) -> ExpandedName:
 def read_pdf(data: bytes) -> PdfFileReader:
     """A lenient reader for ``data`` from anywhere, its decoding bounded by READ_LIMITS."""
     return PdfFileReader(io.BytesIO(data), strict=False, decode_limits=READ_LIMITS)
-
-
-def embedded_files(data: bytes) -> dict[str, bytes]:
-    """The files a record PDF carries (its EmbeddedFiles name tree, flat as pdfa.py writes
-    it), by name; empty when it carries none or cannot be read within READ_LIMITS."""
-    try:
-        root = read_pdf(data).root
-        names = root["/Names"]["/EmbeddedFiles"]["/Names"]
-        out = {}
-        for i in range(0, len(names) - 1, 2):
-            out[str(names[i])] = names[i + 1].get_object()["/EF"]["/F"].get_object().data
-        return out
-    except (PdfError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
-        return {}

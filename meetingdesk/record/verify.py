@@ -24,6 +24,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from meetingdesk.domain import DomainError, Event, Meeting, canonical_json, verify_chain
 from meetingdesk.record.embedded import EVENTS_NAME, RULES_NAME, embedded_record_files
+from meetingdesk.record.pdf_checks import check_pdf
 from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, MANIFEST_XML_PATH,
                                         PDF_PATH, RULES_PATH, Description, Package,
                                         PackageReadError, file_format, loads, parse_manifest_xml,
@@ -257,7 +258,9 @@ def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | N
         verdict.add("usability", False, report.problem_zh, report.problem_en)
         verdict.unreadable = verdict.kind == "pdf"
         return None
-    verdict.add("usability", True, "PDF 文件可以正常读取", "the PDF can be read")
+    # Opens, fonts embedded, PDF/A; no encryption, scripts or outside links (the 四性 report's
+    # usability and security), leniently for a record made before records were PDF/A.
+    verdict.extend(check_pdf(pdf, pdfa_required=False))
     if not report.ok:
         verdict.add("authenticity", False, report.problem_zh, report.problem_en)
         return None
@@ -567,7 +570,7 @@ def _describes_the_log(verdict: Verdict, package: Package, state: Meeting,
         verdict.add("integrity", True,
                     f"清单所载单位、会议、日期与会议记录一致（{s.unit}{s.meeting}，{s.date}）"
                     + ("；档案清单 manifest.xml 与之相符" if xml is not None else ""),
-                    f"the manifest's unit, meeting and date match the event log"
+                    "the manifest's unit, meeting and date match the event log"
                     + ("; so does the archival manifest manifest.xml" if xml is not None else ""))
 
 
