@@ -29,6 +29,19 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data_dir
 
 
+@pytest.fixture(autouse=True)
+def _app_font_restored() -> Iterator[None]:
+    """A test that zooms the interface (the application's font) leaves the next one at the
+    size it found, whatever order a worker runs them in."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    font = app.font() if isinstance(app, QApplication) else None
+    yield
+    if font is not None and isinstance(app, QApplication):
+        app.setFont(font)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """A throwaway PostgreSQL server for the whole session; fails (never skips) if it cannot run."""
