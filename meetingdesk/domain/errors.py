@@ -209,6 +209,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{title}”的会议材料须在会前 {days} 天送达，实际于 {given} 送达，会议日期为 {date}。",
         "The materials of '{title}' must be given {days} day(s) ahead; they were given on "
         "{given} for a meeting on {date}."),
+    "AD_HOC_FORBIDDEN": (
+        "“{title}”属{category}，须经议题申报、审定并提前送达材料后列入议程，不能直接录入（不准临时动议）。",
+        "'{title}' is {category_en}: it goes on an agenda only through an approved submission "
+        "with its materials given ahead, never typed in directly."),
+    "NOT_DECIDED": ("{title}第 {item_no} 项未作出决定（须表决通过或行政首长决定同意），不能交办督办事项。",
+                    "Item {item_no} of {title} was not decided for (passed, or agreed by the "
+                    "head): no follow-up task can be assigned to it."),
     "MATERIALS_FUTURE": ("送达时间 {on} 晚于当前时间。", "The time given, {on}, is in the future."),
     "UNKNOWN_TASK": ("找不到第 {no} 号督办事项。", "Unknown follow-up task {no}."),
     "TASK_CLOSED": ("第 {no} 号督办事项{status}，不能再登记。",

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DomainError
 from .ledger import Ledger, entry_no
 from .roster import Member
 from .text import clean_text
+from .words import HEAD_DECISIONS_FOR
+
+if TYPE_CHECKING:
+    from .meeting import Meeting
 
 STATUSES = {"open": ("办理中", "in progress"), "done": ("已办结", "completed"),
             "cancelled": ("已撤销", "cancelled")}
@@ -48,6 +52,26 @@ class DecisionRef:
                    clean_text(d.get("meeting_title"), "会议名称", "the meeting title", 200),
                    item_no, clean_text(d.get("item_title"), "议题名称", "the item title", 200),
                    _day(d.get("decided_on"), "决定日期", "decision date"))
+
+
+def decisions(meeting: "Meeting") -> list[DecisionRef]:
+    """The items of a closed meeting that were decided for, which tasks can carry out: a vote
+    passed (for an appointment, on at least one candidate), or the head agreed (R10)."""
+    if meeting.closed_at is None:
+        return []
+    return [DecisionRef(meeting.uid, meeting.header["title"], no, item.spec.title,
+                        (item.finished_at or meeting.closed_at).date())
+            for no, item in sorted(meeting.items.items())
+            if item.status == "decided" and (any(r.passed for r in item.results.values())
+                                             or item.head_decision in HEAD_DECISIONS_FOR)]
+
+
+def decision(meeting: "Meeting", item_no: int) -> DecisionRef:
+    """The decided item `item_no` of a closed meeting, or refuse (NOT_DECIDED)."""
+    found = next((d for d in decisions(meeting) if d.item_no == item_no), None)
+    if found is None:
+        raise DomainError("NOT_DECIDED", title=meeting.header.get("title", ""), item_no=item_no)
+    return found
 
 
 @dataclass(frozen=True)

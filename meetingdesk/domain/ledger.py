@@ -30,11 +30,15 @@ class Ledger:
     def replay(cls: type[L], events: Iterable[Event], *args: Any) -> L:
         ledger = cls(*args)
         for ev in events:
-            if ev.seq != ledger.seq + 1:
-                raise DomainError("BAD_VALUE", field="序号", field_en="sequence", value=ev.seq)
-            at = parse_time(ev.at)
-            ledger.apply(ledger.propose(ev.type, ev.member_id, ev.payload, at), at)
+            ledger.handle(ev)
         return ledger
+
+    def handle(self, ev: Event) -> None:
+        """Fold in one stored entry, checked against the rules again."""
+        if ev.seq != self.seq + 1:
+            raise DomainError("BAD_VALUE", field="序号", field_en="sequence", value=ev.seq)
+        at = parse_time(ev.at)
+        self.apply(self.propose(ev.type, ev.member_id, ev.payload, at), at)
 
     def propose(self, type_: str, member_id: int | None, payload: Any, at: datetime) -> Command:
         if type_ not in self.TYPES:

@@ -21,6 +21,7 @@ from .roster import Member
 from .rules import RuleSet
 from .state import parse_time
 from .text import clean_text
+from .words import CATEGORIES, en, zh
 
 STATUSES = {
     "submitted": ("待审定", "awaiting approval"),
@@ -73,6 +74,15 @@ def check_notice(title: str, category: str, given: datetime | None, meeting_day:
     if (meeting_day - given.date()).days < days:
         raise DomainError("MATERIALS_LATE", title=title, days=days,
                           given=given.date().isoformat(), date=meeting_day.isoformat())
+
+
+def check_direct_entry(item: ItemSpec, rules: RuleSet) -> None:
+    """R13: an item whose settled category needs notice (appointments) is never typed into an
+    agenda directly: it comes from an approved submission (不准临时动议)."""
+    category = classify(item, rules).category
+    if category in rules.notice_categories:
+        raise DomainError("AD_HOC_FORBIDDEN", title=item.title, category=zh(CATEGORIES, category),
+                          category_en=en(CATEGORIES, category))
 
 
 class Submissions(Ledger):

@@ -144,6 +144,8 @@ def _item(state: Meeting, item: ItemState) -> ItemMinutes:
         amount_label=f"{yuan(spec.amount)} 元" if spec.amount is not None else None,
         fund_type_label=zh(FUND_TYPES, spec.fund_type) if spec.fund_type else None,
         materials=spec.materials,
+        materials_given=(date_label(datetime.fromisoformat(spec.materials_given))
+                         if spec.materials_given else None),
         recusals=tuple(Recusal(state.name(m), reason) for m, reason in item.recusals.items()),
         report=(Report(report.speaker, time_label(report.at), report.words,
                        _amended_at(item, report)) if report else None),

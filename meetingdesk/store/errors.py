@@ -96,6 +96,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The log of '{meeting}' in the database is short of, or other than, what was "
         "acknowledged (see the notice at opening, or `check`); to keep the evidence, it takes "
         "no more entries: this one was not written."),
+    "UNIT_LOG_PAUSED": (
+        "“{log}”在数据库中的记录少于或不同于已确认保存的记录（见打开数据库时的提示或“检查”），"
+        "为保全证据已暂停登记：本条未写入。",
+        "'{log}' in the database is short of, or other than, what was acknowledged (see the "
+        "notice at opening, or `check`); to keep the evidence, it takes no more entries: this "
+        "one was not written."),
 
     # Notices: not refusals, but what was done or found while opening the database.
     "DB_OPENED_READ_ONLY": (
