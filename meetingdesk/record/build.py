@@ -8,7 +8,7 @@ nothing is recounted or judged again here, the rules stay in meetingdesk.domain.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Sequence
 
 from meetingdesk.domain import DOUBTS, ClockSet, DomainError, ItemState, Meeting
@@ -85,7 +85,7 @@ def _clock_check(c: ClockSet) -> str:
             f"原因：{c.reason}。此后的记录时间按更正后的时间记载。")
 
 
-def date_label(at: datetime) -> str:
+def date_label(at: date) -> str:
     return f"{at.year}年{at.month}月{at.day}日"
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from meetingdesk.domain import DomainError, Event, Meeting
 from meetingdesk.domain.followup import DecisionRef, FollowUp, Task, decision, decisions
 from meetingdesk.domain.ledger import Ledger
+from meetingdesk.record.followup_report import FollowUpReport, followup_report
 from meetingdesk.store import models as m
 
 if TYPE_CHECKING:
@@ -52,6 +53,20 @@ class FollowUpActions:
         if found is None:
             raise DomainError("UNKNOWN_TASK", no=no)
         return found
+
+    def followup_report(self, unit_id: int, start: date | str, end: date | str) -> FollowUpReport:
+        """The 督办 report of a period: render it with record.followup_report's render_pdf
+        and render_xlsx."""
+        start, end = _day(start), _day(end)
+        with self.db.session() as session:
+            unit = session.get(m.Unit, unit_id)
+            if unit is None:
+                raise DomainError("BAD_VALUE", field="单位", field_en="unit", value=unit_id)
+            names = {r.id: r.name for r in session.scalars(
+                select(m.Member).where(m.Member.unit_id == unit_id))}
+            unit_name = unit.name
+        return followup_report(unit_name, self.tasks(unit_id), names, start, end,
+                               self.clock().date())
 
     def overdue_tasks(self, unit_id: int, today: date | None = None) -> list[Task]:
         """Open tasks past their deadline (today: the desk's clock)."""
@@ -95,6 +110,13 @@ class FollowUpActions:
     def _follow_up(self, unit_id: int) -> FollowUp:
         with self.db.session() as session:
             return self._ledger(session, unit_id, KIND)  # type: ignore[return-value]
+
+
+def _day(day: date | str) -> date:
+    try:
+        return date.fromisoformat(_iso(day))
+    except (TypeError, ValueError):
+        raise DomainError("BAD_VALUE", field="日期", field_en="date", value=str(day)[:20]) from None
 
 
 def _iso(day: date | str | Any) -> Any:
