@@ -50,7 +50,7 @@ def test_tasks_and_the_overdue_ones(demo_db: Path, capsys: pytest.CaptureFixture
     assert cli.main(["tasks", "--overdue", "--db", str(demo_db)]) == 0
     assert [r[0] for r in lines(capsys.readouterr().out)] == ["1"] + ["2"] * (later != "办理中")
     assert cli.main(["--lang", "en", "tasks", "--overdue", "--db", str(demo_db)]) == 0
-    [row] = lines(capsys.readouterr().out)
+    row = lines(capsys.readouterr().out)[0]
     assert row[1].endswith("item 1 拨付台风灾后农业合作社恢复生产补助资金")
     assert row[4] == "in progress (overdue)"
 
