@@ -198,11 +198,15 @@ def _tasks(args: argparse.Namespace) -> int:
                 if args.overdue and not late:
                     continue
                 d = task.decision
-                decision = (f"{unit.name} {d.meeting_title} item {d.item_no} {d.item_title}"
-                            if col else f"{unit.name}{d.meeting_title}第{d.item_no}项 {d.item_title}")
-                who = names.get(task.member_id, "") if task.member_id is not None else task.department
-                status = STATUSES[task.status][col] + (("（已逾期）", " (overdue)")[col] if late else "")
-                print(f"{task.no}\t{decision}\t{who}\t{task.deadline.isoformat()}\t{status}")
+                decision = (f"{unit.name} {d.meeting_title} item {d.item_no}" if col
+                            else f"{unit.name}{d.meeting_title}第{d.item_no}项")
+                who = (task.department if task.member_id is None
+                       else names.get(task.member_id, ""))
+                status = STATUSES[task.status][col]
+                if late:
+                    status += ("（已逾期）", " (overdue)")[col]
+                print(f"{task.no}\t{decision} {d.item_title}\t{who}\t{task.deadline.isoformat()}"
+                      f"\t{status}")
         return 0
     finally:
         desk.close()

@@ -4,6 +4,7 @@ given days ahead, then taken onto the meeting's agenda."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from meetingdesk.services import Desk
@@ -22,3 +23,15 @@ def schedule_submitted(desk: Desk, meeting_id: int, given: str = GIVEN, **fields
     desk.approve_submission(unit, no, chief)
     desk.record_materials_given(unit, no, by, given)
     return desk.schedule_submission(meeting_id, no)
+
+
+class MinuteClock:
+    """A desk's clock for the tests: from `start`, a minute on at every reading (and moved
+    by hand through `now`)."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=1)
+        return self.now

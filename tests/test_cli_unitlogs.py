@@ -10,20 +10,16 @@ from pathlib import Path
 import pytest
 
 from meetingdesk import cli
-from test_cli_check import meetingdesk, sqlite
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    done = meetingdesk("demo", "--db", str(db))
-    assert done.returncode == 0, done.stderr
-    assert "4 项议题申报、3 项督办任务" in done.stdout
-    return db
+from test_cli_check import demo_db, meetingdesk, sqlite  # noqa: F401
 
 
 def lines(text: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
+
+
+def test_the_demo_says_what_it_made(tmp_path: Path):
+    done = meetingdesk("demo", "--db", str(tmp_path / "demo.sqlite3"))
+    assert "已创建演示单位“晓塘乡党委”及 2 次会议、4 项议题申报、3 项督办任务。" in done.stdout
 
 
 def test_submissions_one_a_line_in_each_state(demo_db: Path):

@@ -17,28 +17,18 @@ from meetingdesk.domain import DomainError
 from meetingdesk.record.followup_report import render_pdf, render_xlsx
 from meetingdesk.services import Desk
 from meetingdesk.services.integrity import check_database
+from submitted import MinuteClock
 
 TZ = timezone(timedelta(hours=8))
 
 
-class Clock:
-    """A clock moved by the test: a minute on at every reading."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 10, 9, 0, tzinfo=TZ)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
+@pytest.fixture
+def clock() -> MinuteClock:
+    return MinuteClock(datetime(2026, 11, 10, 9, 0, tzinfo=TZ))
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def desk(sqlite_url: str, clock: Clock) -> Iterator[Desk]:
+def desk(sqlite_url: str, clock: MinuteClock) -> Iterator[Desk]:
     d = Desk.open(sqlite_url, clock=clock)
     yield d
     d.close()
@@ -126,7 +116,8 @@ def test_a_head_s_decision_for_can_be_followed_up(desk: Desk, unit: int):
     assert desk.assign_task(meeting, 1, "发放补贴", "2026-12-15", department="民政办") == 1
 
 
-def test_a_task_from_assignment_to_completion(desk: Desk, unit: int, closed: int, clock: Clock):
+def test_a_task_from_assignment_to_completion(desk: Desk, unit: int, closed: int,
+                                              clock: MinuteClock):
     chief, _, works = (m.id for m in desk.members(unit))
     record_before = desk.events(closed)
     no = desk.assign_task(closed, 1, "完成修缮并验收", "2026-11-30", member_id=works, by=chief)
@@ -170,7 +161,7 @@ def test_refusals_leave_the_log_as_it_was(desk: Desk, unit: int, closed: int):
 
 
 def test_overdue_tasks_and_the_report_of_a_period(desk: Desk, unit: int, closed: int,
-                                                  clock: Clock, tmp_path: Path):
+                                                  clock: MinuteClock, tmp_path: Path):
     works = desk.members(unit)[2].id
     late = desk.assign_task(closed, 1, "完成修缮并验收", "2026-11-15", member_id=works)
     done = desk.assign_task(closed, 1, "公示修缮费用", "2026-11-20", department="党政办")

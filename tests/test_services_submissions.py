@@ -18,6 +18,7 @@ from meetingdesk.record.build import minutes_from_meeting
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.services import Desk
 from meetingdesk.services.integrity import check_database
+from submitted import MinuteClock
 
 TZ = timezone(timedelta(hours=8))
 FUNDS = {"title": "村道硬化工程", "kind": "decision", "category": "project", "amount": "600000",
@@ -29,20 +30,9 @@ APPOINT = {"title": "推荐村党支部书记人选", "kind": "decision", "categ
 FOUR_CHECKS = ("可行性论证", "合法性审查", "风险评估", "征求意见")
 
 
-class Clock:
-    """From 2026-11-20 09:00 (+08:00), a minute on at every reading."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 20, 9, 0, tzinfo=TZ)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
-
-
 @pytest.fixture
 def desk(sqlite_url: str) -> Iterator[Desk]:
-    d = Desk.open(sqlite_url, clock=Clock())
+    d = Desk.open(sqlite_url, clock=MinuteClock(datetime(2026, 11, 20, 9, 0, tzinfo=TZ)))
     yield d
     d.close()
 

@@ -211,7 +211,20 @@ class Attachment(Base):
     size: Mapped[int]
 
 
-class EventRecord(Base):
+class SealedEntry:
+    """The columns of one entry of a log, exactly as sealed by domain.chain (see eventlog.py)."""
+
+    seq: Mapped[int]
+    type: Mapped[str]
+    at: Mapped[str]
+    # No foreign key on purpose: the log must stay readable whatever happens to reference data.
+    member_id: Mapped[int | None]
+    payload: Mapped[str]  # canonical JSON, exactly the text that was hashed
+    prev_hash: Mapped[str] = mapped_column(CHAR(64))
+    hash: Mapped[str] = mapped_column(CHAR(64))
+
+
+class EventRecord(SealedEntry, Base):
     """One row of a meeting's log, exactly as sealed by domain.chain (see eventlog.py).
 
     The meeting_uid that the hash covers is not repeated here: it is meetings.uid.
@@ -226,14 +239,6 @@ class EventRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # RESTRICT: a meeting that has a log can never be deleted.
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="RESTRICT"))
-    seq: Mapped[int]
-    type: Mapped[str]
-    at: Mapped[str]
-    # No foreign key on purpose: the log must stay readable whatever happens to reference data.
-    member_id: Mapped[int | None]
-    payload: Mapped[str]  # canonical JSON, exactly the text that was hashed
-    prev_hash: Mapped[str] = mapped_column(CHAR(64))
-    hash: Mapped[str] = mapped_column(CHAR(64))
 
 
 class UnitLog(Base):
@@ -252,7 +257,7 @@ class UnitLog(Base):
     created_at: Mapped[str] = mapped_column(default=now_iso)
 
 
-class UnitLogEvent(Base):
+class UnitLogEvent(SealedEntry, Base):
     """One row of a unit log, exactly as sealed by domain.chain; append-only like `events`."""
 
     __tablename__ = "unit_log_events"
@@ -263,13 +268,6 @@ class UnitLogEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     log_id: Mapped[int] = mapped_column(ForeignKey("unit_logs.id", ondelete="RESTRICT"))
-    seq: Mapped[int]
-    type: Mapped[str]
-    at: Mapped[str]
-    member_id: Mapped[int | None]
-    payload: Mapped[str]
-    prev_hash: Mapped[str] = mapped_column(CHAR(64))
-    hash: Mapped[str] = mapped_column(CHAR(64))
 
 
 class UnitLogFile(Base):
