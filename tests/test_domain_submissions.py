@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from meetingdesk.domain import GENESIS_HASH, DomainError, seal
+from meetingdesk.domain import GENESIS_HASH, DomainError, ItemSpec, seal
 from meetingdesk.domain.roster import Member
 from meetingdesk.domain.rules import RuleSet
-from meetingdesk.domain.submissions import Submissions, check_notice
+from meetingdesk.domain.submissions import Submissions, check_direct_entry, check_notice
 
 from meeting_factory import APPOINT_ITEM, CHIEF, FUND_ITEM, MEMBERS, TZ, rules
 
@@ -167,3 +167,24 @@ def test_a_saved_rule_set_without_the_new_settings_takes_the_regulations_default
     assert loaded.checks_for("appointment") == ("考察材料", "纪委廉政意见")
     assert loaded.notice_categories == ("appointment",) and loaded.materials_days_ahead == 1
     assert RuleSet.from_dict(loaded.to_dict()) == loaded
+
+
+def test_an_item_of_a_notice_category_is_never_typed_straight_into_an_agenda() -> None:
+    appointment = ItemSpec.from_dict(APPOINT_ITEM)
+    with pytest.raises(DomainError) as refused:
+        check_direct_entry(appointment, RuleSet.from_dict(rules()))
+    assert refused.value.code == "AD_HOC_FORBIDDEN" and "不准临时动议" in refused.value.message_zh
+    check_direct_entry(ItemSpec.from_dict(FUND_ITEM), RuleSet.from_dict(rules()))
+    check_direct_entry(appointment, RuleSet.from_dict(rules(notice_categories=[])))
+
+
+def test_an_agenda_item_keeps_when_its_materials_were_given() -> None:
+    given = {**APPOINT_ITEM, "materials_given": "2026-11-20T10:00:00+08:00"}
+    spec = ItemSpec.from_dict(given)
+    assert spec.materials_given == "2026-11-20T10:00:00+08:00"
+    assert ItemSpec.from_dict(spec.to_dict()).materials_given == spec.materials_given
+    assert "materials_given" not in ItemSpec.from_dict(APPOINT_ITEM).to_dict()  # old logs' form
+    for bad in ("2026-11-20T10:00:00", "昨天"):  # without its offset, or not a time
+        with pytest.raises(DomainError) as refused:
+            ItemSpec.from_dict({**APPOINT_ITEM, "materials_given": bad})
+        assert refused.value.code == "BAD_VALUE"
