@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="列出会议 / list the meetings")
     sub.add_parser("check", parents=[common],
                    help="检查数据库和每次会议记录链的完整性 / verify the database and every record chain")
+    sub.add_parser("submissions", parents=[common],
+                   help="列出议题申报及其状态 / list the item submissions and their status")
+    tasks = sub.add_parser("tasks", parents=[common],
+                           help="列出决定事项的督办任务 / list the follow-up tasks of decisions")
+    tasks.add_argument("--overdue", action="store_true",
+                       help="只列出已逾期未办结的 / only the overdue ones")
     export = sub.add_parser(
         "export", parents=[common],
         help="导出已闭会会议的备案记录：签名 PDF 和/或备案包 / export a closed meeting's filed record")
@@ -110,8 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from meetingdesk.ui.app import leave, run_gui  # Qt is loaded only for the GUI
         leave(run_gui(args.db, lang))
     try:
-        if args.command in ("export", "verify"):
-            return {"export": _export, "verify": _verify}[args.command](args)
+        if args.command in ("export", "verify", "tasks"):
+            return {"export": _export, "verify": _verify, "tasks": _tasks}[args.command](args)
+        if args.command == "submissions":
+            return _submissions(args.db, lang)
         return {"demo": _demo, "list": _list, "check": _check}[args.command](args.db, lang)
     except (DomainError, StoreError, RecordError) as error:
         print(error.message(lang), file=sys.stderr)
@@ -158,8 +166,11 @@ def _demo(db: str | None, lang: str) -> int:
             return 0
         unit = build_demo(desk)
         meetings = desk.list_meetings(unit)
-        _say(lang, f"已创建演示单位“{UNIT_NAME}”及 {len(meetings)} 次会议。数据库：{desk.db.label}",
-             f"Created the demo unit with {len(meetings)} meetings. Database: {desk.db.label}")
+        subs, tasks = len(desk.submissions(unit)), len(desk.tasks(unit))
+        _say(lang, f"已创建演示单位“{UNIT_NAME}”及 {len(meetings)} 次会议、{subs} 项议题申报、"
+                   f"{tasks} 项督办任务。数据库：{desk.db.label}",
+             f"Created the demo unit with {len(meetings)} meetings, {subs} submissions and "
+             f"{tasks} follow-up tasks. Database: {desk.db.label}")
         return 0
     finally:
         desk.close()
@@ -180,6 +191,53 @@ def _list(db: str | None, lang: str) -> int:
                 status += ("：" if col == 0 else ": ") + row.cancellation.reason
             planned = ("计划 ", "planned ")[col] + row.scheduled_at[:16].replace("T", " ")
             print(f"{row.id}\t{row.unit_name} {row.title}\t{row.held or planned}\t{status}")
+        return 0
+    finally:
+        desk.close()
+
+
+def _submissions(db: str | None, lang: str) -> int:
+    """One a line: number, unit, title, status (a returned one with its reason)."""
+    from meetingdesk.domain.submissions import STATUSES
+
+    desk = _open_desk(db, lang)
+    try:
+        col = 1 if lang == "en" else 0
+        for unit in desk.units():
+            for sub in desk.submissions(unit.id):
+                status = STATUSES[sub.status][col]
+                if sub.status == "returned":
+                    status += ("：" if col == 0 else ": ") + sub.returned_reason
+                print(f"{sub.no}\t{unit.name}\t{sub.item.title}\t{status}")
+        return 0
+    finally:
+        desk.close()
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    """One a line: number, decision, who, deadline, status (overdue ones say so)."""
+    from meetingdesk.domain.followup import STATUSES
+
+    desk = _open_desk(args.db, args.lang)
+    try:
+        col = 1 if args.lang == "en" else 0
+        today = desk.clock().date()
+        for unit in desk.units():
+            names = {m.id: m.name for m in desk.members(unit.id, include_inactive=True)}
+            for task in desk.tasks(unit.id):
+                late = task.overdue(today)
+                if args.overdue and not late:
+                    continue
+                d = task.decision
+                decision = (f"{unit.name} {d.meeting_title} item {d.item_no}" if col
+                            else f"{unit.name}{d.meeting_title}第{d.item_no}项")
+                who = (task.department if task.member_id is None
+                       else names.get(task.member_id, ""))
+                status = STATUSES[task.status][col]
+                if late:
+                    status += ("（已逾期）", " (overdue)")[col]
+                print(f"{task.no}\t{decision} {d.item_title}\t{who}\t{task.deadline.isoformat()}"
+                      f"\t{status}")
         return 0
     finally:
         desk.close()

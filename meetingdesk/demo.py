@@ -1,8 +1,10 @@
 """`meetingdesk demo`: a realistic township party committee, recorded through the services.
 
 晓塘乡党委 with 9 members, a division of work, the default rule set, one closed meeting (a
-三重一大 fund item, an appointment by secret ballot with a recusal, a deferred item; signed on
-screen by the recorder and the chair) and one meeting in progress. The unit has a signing
+三重一大 fund item, an appointment by secret ballot with a recusal, submitted, checked, approved
+and its materials given days ahead (R13), a deferred item; signed on screen by the recorder and
+the chair), follow-up tasks on its decisions (R14: one overdue, one completed), submissions in
+each state, and one meeting in progress. The unit has a signing
 certificate protected by DEMO_PASSPHRASE, so the closed meeting exports as a signed record.
 Everything goes through Desk, so the demo obeys the same rules as a user.
 """
@@ -60,13 +62,80 @@ def build_demo(desk: Desk, clock: DemoClock | None = None) -> int:
     for area, index in PORTFOLIOS.items():
         desk.assign_portfolio(unit, ids[index], area)
     Records(desk).create_certificate(unit, DEMO_PASSPHRASE)
-    _closed_meeting(desk, clock, unit, ids)
+    start = clock.now
+    clock.now = start - timedelta(days=5)
+    appointment = _appointment_submitted(desk, clock, unit, ids)
+    clock.now = start
+    closed = _closed_meeting(desk, clock, unit, ids, appointment)
+    _follow_up(desk, clock, unit, closed, ids)
+    clock.now = start + timedelta(days=9)
+    _submissions_in_each_state(desk, clock, unit, ids)
     clock.now = datetime(2026, 11, 24, 8, 55, tzinfo=TZ)
     _meeting_in_progress(desk, clock, unit, ids)
     return unit
 
 
-def _closed_meeting(desk: Desk, clock: DemoClock, unit: int, ids: list[int]) -> int:
+def _appointment_submitted(desk: Desk, clock: DemoClock, unit: int, ids: list[int]) -> int:
+    """The closed meeting's appointment, as R13 wants it: submitted by the organisation member,
+    its checks done, approved by the chief, its materials given to members days ahead."""
+    chief, organisation, discipline = ids[0], ids[4], ids[3]
+    no = desk.submit(unit, organisation, title="推荐晓塘村党支部书记人选", kind="decision",
+                     category="appointment", area="人事", presenter_id=organisation,
+                     vote_mode="secret", materials=["林玥同志考察材料.pdf"],
+                     candidates=[{"name": "林玥", "current_post": "晓塘村村委委员",
+                                  "proposed_post": "晓塘村党支部书记"}])
+    clock.advance(60 * 24)
+    desk.mark_check_done(unit, no, "考察材料", organisation, "考察组已完成考察，形成考察材料。")
+    clock.advance(60)
+    desk.mark_check_done(unit, no, "纪委廉政意见", discipline, "经核查，未发现廉政方面问题。")
+    clock.advance(60)
+    desk.approve_submission(unit, no, chief)
+    clock.advance(60 * 24)
+    desk.record_materials_given(unit, no, organisation, clock.now)
+    return no
+
+
+def _follow_up(desk: Desk, clock: DemoClock, unit: int, meeting: int, ids: list[int]) -> None:
+    """Tasks on the closed meeting's two decisions: one completed, one overdue, one open."""
+    chief, organisation, agri = ids[0], ids[4], ids[6]
+    clock.advance(30)
+    funds = desk.assign_task(meeting, 1, "按分配方案将补助资金拨付至4个合作社并公示名单",
+                             "2026-11-20", member_id=agri, by=chief)
+    desk.assign_task(meeting, 1, "监督补助资金发放，防止优亲厚友", "2026-12-31",
+                     department="乡纪委", by=chief)
+    report = desk.assign_task(meeting, 2, "按程序将推荐人选报县委组织部审批", "2026-11-17",
+                              member_id=organisation, by=chief)
+    clock.now += timedelta(days=5)
+    desk.note_progress(unit, funds, clock.now.date(), "已向2个合作社拨付补助资金共18万元。")
+    clock.now += timedelta(days=1)
+    desk.complete_task(unit, report, "已于11月16日将推荐人选材料报送县委组织部。")
+
+
+def _submissions_in_each_state(desk: Desk, clock: DemoClock, unit: int,
+                               ids: list[int]) -> None:
+    """Awaiting approval with a check still to do, returned with a reason, approved."""
+    chief, deputy, agri, works = ids[0], ids[2], ids[6], ids[7]
+    waiting = desk.submit(unit, agri, title="村级公益事业一事一议财政奖补项目", kind="decision",
+                          category="project", amount="450000", fund_type="project",
+                          area="农业农村", presenter_id=agri)
+    clock.advance(60)
+    desk.mark_check_done(unit, waiting, "可行性论证", agri, "已组织实地踏勘和可行性论证。")
+    clock.advance(60)
+    returned = desk.submit(unit, works, title="乡机关食堂外包服务采购", kind="decision",
+                           amount="60000", fund_type="regular", area="物资采购",
+                           presenter_id=works)
+    clock.advance(60)
+    desk.return_submission(unit, returned, chief, "预算测算依据不足，请补充询价材料后重新申报。")
+    clock.advance(60)
+    approved = desk.submit(unit, deputy, title="乡综治中心视频监控设备更新", kind="decision",
+                           amount="28000", fund_type="regular", area="综合治理",
+                           presenter_id=deputy)
+    clock.advance(60)
+    desk.approve_submission(unit, approved, chief)
+
+
+def _closed_meeting(desk: Desk, clock: DemoClock, unit: int, ids: list[int],
+                    appointment: int) -> int:
     chief, mayor, deputy, discipline, organisation, publicity, agri, works, militia = ids
     meeting = desk.create_meeting(
         unit, "party_committee", "2026-11-10T09:00:00+08:00", "乡政府三楼会议室", chief,
@@ -74,11 +143,7 @@ def _closed_meeting(desk: Desk, clock: DemoClock, unit: int, ids: list[int]) -> 
     desk.add_item(meeting, title="拨付台风灾后农业合作社恢复生产补助资金", kind="decision",
                   category="funds", amount="360000", fund_type="project", area="农业农村",
                   presenter_id=agri, vote_mode="hands", materials=["补助资金分配方案.docx"])
-    desk.add_item(meeting, title="推荐晓塘村党支部书记人选", kind="decision",
-                  category="appointment", area="人事", presenter_id=organisation,
-                  vote_mode="secret",
-                  candidates=[{"name": "林玥", "current_post": "晓塘村村委委员",
-                               "proposed_post": "晓塘村党支部书记"}])
+    desk.schedule_submission(meeting, appointment)
     desk.add_item(meeting, title="乡文化礼堂改造工程追加投资", kind="decision",
                   category="project", amount="850000", fund_type="project", area="工程建设",
                   presenter_id=works, vote_mode="hands")

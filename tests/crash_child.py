@@ -18,6 +18,7 @@ from typing import Any, Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from meeting_driver import sensible  # noqa: E402
+from submitted import schedule_submitted  # noqa: E402
 
 from meetingdesk.domain import DomainError, Event  # noqa: E402
 from meetingdesk.services import Desk  # noqa: E402
@@ -98,9 +99,12 @@ def new_meeting(desk: Desk, like: int) -> Any:
 def copy_agenda(desk: Desk, source: int, meeting_id: int) -> None:
     for row in desk.agenda(source):
         spec = row.spec.to_dict()
-        desk.add_item(meeting_id, **{k: spec[k] for k in ("title", "kind", "category", "amount",
-                                                          "fund_type", "area", "presenter_id",
-                                                          "vote_mode", "candidates")})
+        fields = {k: spec[k] for k in ("title", "kind", "category", "amount", "fund_type", "area",
+                                       "presenter_id", "vote_mode", "candidates")}
+        if fields["category"] == "appointment":  # never typed in directly (R13)
+            schedule_submitted(desk, meeting_id, **fields)
+        else:
+            desk.add_item(meeting_id, **fields)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from meetingdesk.paths import DB_FILENAME
 from test_cli_check import meetingdesk, sqlite
 
 COMMANDS = {  # each command with what it needs besides --db and --lang
-    "demo": [], "list": [], "check": [],
+    "demo": [], "list": [], "check": [], "submissions": [], "tasks": ["--overdue"],
     "export": ["1", "--pdf", "out.pdf"], "verify": ["record.pdf"],
 }
 

@@ -21,6 +21,7 @@ from meetingdesk.services.integrity import check_database
 
 import crash_child
 from meeting_factory import APPOINT_ITEM, FUND_ITEM, STUDY_ITEM
+from submitted import schedule_submitted
 
 CHILD = Path(__file__).with_name("crash_child.py")
 KILLS = int(os.environ.get("MEETINGDESK_CRASH_KILLS", "500"))
@@ -37,7 +38,11 @@ def prepare(db: str) -> None:
                                       "记录员")
         for spec in (FUND_ITEM, APPOINT_ITEM, STUDY_ITEM) * 2:
             spec = {k: v for k, v in spec.items() if k != "no"}
-            desk.add_item(meeting, **{**spec, "presenter_id": ids[(spec["presenter_id"] or 2) - 1]})
+            spec["presenter_id"] = ids[(spec["presenter_id"] or 2) - 1]
+            if spec.get("category") == "appointment":  # never typed in directly (R13)
+                schedule_submitted(desk, meeting, **spec)
+            else:
+                desk.add_item(meeting, **spec)
     desk.close()
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from meetingdesk.domain import canonical_json, seal
 from meetingdesk.services import Desk
+from submitted import schedule_submitted
 
 NAMES = ["王书记", "李乡长", "张副书记", "陈纪委", "刘组织", "赵宣传", "孙副乡长", "周副乡长", "吴部长"]
 FUNDS = {"title": "拨付灾后补助资金", "kind": "decision", "amount": "300000",
@@ -44,7 +45,10 @@ def meeting_under_way(tmp_path: Path, item: dict[str, Any], absent: tuple[int, .
                for rank, name in enumerate(NAMES, start=1)]
         meeting = desk.create_meeting(unit, "party_committee", "2026-12-01T09:00:00+08:00",
                                       "会议室", ids[0], "记录员", deputy_chair_id=ids[1])
-        desk.add_item(meeting, **item, presenter_id=ids[4])
+        if item.get("category") == "appointment":  # never typed in directly (R13)
+            schedule_submitted(desk, meeting, **item, presenter_id=ids[4])
+        else:
+            desk.add_item(meeting, **item, presenter_id=ids[4])
         desk.start_meeting(meeting)
         for i, m in enumerate(ids):
             if i in absent:

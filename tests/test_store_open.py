@@ -18,7 +18,7 @@ from meetingdesk.store.models import Base, Member, Unit
 TABLES = {
     "units", "members", "portfolios", "rule_sets", "meeting_types", "meetings",
     "meeting_expected", "meeting_observers", "agenda_items", "attachments", "events", "drafts",
-    "certificates",
+    "certificates", "unit_logs", "unit_log_events", "unit_log_files",
 }
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
 from meetingdesk.services import Desk
 from meetingdesk.ui.console import ConsoleWindow
 from meetingdesk.ui.console_models import QueueModel
+from submitted import schedule_submitted
 
 pytestmark = pytest.mark.gui
 
@@ -48,7 +49,10 @@ def prepare(desk: Desk, items: list[dict[str, Any]], type_code: str = "party_com
         fields = dict(item)
         if "presenter" in fields:
             fields["presenter_id"] = ids[fields.pop("presenter")]
-        desk.add_item(meeting, **fields)
+        if fields.get("category") == "appointment":  # never typed in directly (R13)
+            schedule_submitted(desk, meeting, **fields)
+        else:
+            desk.add_item(meeting, **fields)
     if start:
         desk.start_meeting(meeting)
     return meeting

@@ -133,7 +133,22 @@ def test_the_chief_cannot_present_a_finance_item(qtbot, desk: Desk, unit: int):
         desk.members(unit)[1].id]
 
 
+def test_an_appointment_typed_in_directly_is_refused(qtbot, desk: Desk, unit: int):
+    """R13: an appointment reaches the agenda only through an approved submission whose
+    materials were given ahead (不准临时动议); the dialog shows the domain's refusal."""
+    _, dialog = new_meeting(qtbot, desk)
+    item = open_item_dialog(qtbot, dialog)
+    type_text(qtbot, item.ui.titleEdit, "推荐村党支部书记人选")
+    choose(item.ui.categoryCombo, "appointment")
+    click(qtbot, item.ui.addCandidateButton)
+    item.candidates_model.setData(item.candidates_model.index(0, 0), "林玥")
+    ok(qtbot, item)
+    assert item.isVisible() and "不准临时动议" in item.ui.checkLabel.text()
+    assert desk.agenda(dialog.meeting_id) == []
+
+
 def test_appointment_items_list_their_candidates(qtbot, desk: Desk, unit: int):
+    desk.update_rule_set(unit, {"notice_categories": []})  # rules that allow typing them in
     _, dialog = new_meeting(qtbot, desk)
     item = open_item_dialog(qtbot, dialog)
     type_text(qtbot, item.ui.titleEdit, "推荐村党支部书记人选")
@@ -227,6 +242,7 @@ def test_the_category_follows_the_domains_classification(qtbot, desk: Desk, unit
 
 
 def test_an_appointment_item_gives_its_posts(qtbot, desk: Desk, unit: int):
+    desk.update_rule_set(unit, {"notice_categories": []})  # rules that allow typing them in
     _, dialog = new_meeting(qtbot, desk)
     item = open_item_dialog(qtbot, dialog)
     type_text(qtbot, item.ui.titleEdit, "推荐村党支部书记人选")

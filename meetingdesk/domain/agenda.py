@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -53,6 +54,8 @@ class ItemSpec:
     materials: tuple[str, ...] = ()
     carried_from: dict[str, Any] | None = field(default=None, compare=False)
     posts: int | None = None  # posts to fill; a ballot agreeing to more is void (R7)
+    # R13: when the materials were given to members (ISO time with offset), for the record
+    materials_given: str | None = field(default=None, compare=False)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "ItemSpec":
@@ -91,6 +94,7 @@ class ItemSpec:
             materials=tuple(clean_text(m, "材料名称", "material name", 200)
                             for m in d.get("materials") or []),
             carried_from=d.get("carried_from"), posts=posts,
+            materials_given=_given(d.get("materials_given")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -101,6 +105,7 @@ class ItemSpec:
             "vote_mode": self.vote_mode, "candidates": [c.to_dict() for c in self.candidates],
             "materials": list(self.materials), "carried_from": self.carried_from,
             **({"posts": self.posts} if self.posts is not None else {}),
+            **({"materials_given": self.materials_given} if self.materials_given else {}),
         }
 
     @property
@@ -114,6 +119,20 @@ class ItemSpec:
     def ballots(self) -> list[int | None]:
         """What is voted on separately: each candidate, or the item as a whole (None)."""
         return list(range(1, len(self.candidates) + 1)) if self.candidates else [None]
+
+
+def _given(value: Any) -> str | None:
+    """When materials were given: an ISO time with its UTC offset, kept as written."""
+    if value is None or value == "":
+        return None
+    try:
+        when = datetime.fromisoformat(str(value))
+    except ValueError:
+        when = None
+    if when is None or when.tzinfo is None:
+        raise DomainError("BAD_VALUE", field="材料送达时间", field_en="materials given",
+                          value=str(value)[:40])
+    return str(value)
 
 
 def parse_amount(value: Any) -> Decimal | None:

@@ -197,6 +197,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "NOT_RECONSIDERABLE": (
         "第 {item_no} 项不是已表决通过或未通过的干部任免议题，不能复议。",
         "Item {item_no} is not a decided appointment: it cannot be reconsidered."),
+    "UNKNOWN_SUBMISSION": ("找不到第 {no} 号议题申报。", "Unknown submission {no}."),
+    "SUBMISSION_STATE": ("第 {no} 号议题申报当前为“{status}”，不能{action}。",
+                         "Submission {no} is {status_en}: it cannot {action_en}."),
+    "NOT_PORTFOLIO_HOLDER": (
+        "“{area}”由{holder}分管，议题应由分管领导申报，{name}不能申报。",
+        "'{area}' is held by {holder}: the portfolio holder submits its items, not {name}."),
+    "NOT_SUBMITTER": ("第 {no} 号议题申报只能由原申报人{name}重新申报。",
+                      "Only {name}, who submitted it, can resubmit submission {no}."),
+    "NOT_CHIEF_APPROVAL": ("议题申报由主要负责人{name}审定。",
+                           "Submissions are approved or returned by the chief, {name}."),
+    "CHECKS_PENDING": ("“{title}”尚未完成前置程序：{checks}，不能同意上会。",
+                       "'{title}' still lacks its preparatory checks: {checks}."),
+    "CHECK_NOT_REQUIRED": ("“{check}”不是本议题要求的前置程序（要求：{required}）。",
+                           "'{check}' is not a check this item requires (required: {required})."),
+    "MATERIALS_NOT_GIVEN": (
+        "“{title}”的会议材料尚未送达参会成员：须在会前 {days} 天送达后方可列入议程（不准临时动议）。",
+        "The materials of '{title}' have not been given to members: they must be given {days} "
+        "day(s) before the meeting for it to go on the agenda."),
+    "MATERIALS_LATE": (
+        "“{title}”的会议材料须在会前 {days} 天送达，实际于 {given} 送达，会议日期为 {date}。",
+        "The materials of '{title}' must be given {days} day(s) ahead; they were given on "
+        "{given} for a meeting on {date}."),
+    "AD_HOC_FORBIDDEN": (
+        "“{title}”属{category}，须经议题申报、审定并提前送达材料后列入议程，不能直接录入（不准临时动议）。",
+        "'{title}' is {category_en}: it goes on an agenda only through an approved submission "
+        "with its materials given ahead, never typed in directly."),
+    "NOT_DECIDED": ("{title}第 {item_no} 项未作出决定（须表决通过或行政首长决定同意），不能交办督办事项。",
+                    "Item {item_no} of {title} was not decided for (passed, or agreed by the "
+                    "head): no follow-up task can be assigned to it."),
+    "MATERIALS_FUTURE": ("送达时间 {on} 晚于当前时间。", "The time given, {on}, is in the future."),
+    "UNKNOWN_TASK": ("找不到第 {no} 号督办事项。", "Unknown follow-up task {no}."),
+    "TASK_CLOSED": ("第 {no} 号督办事项{status}，不能再登记。",
+                    "Task {no} is {status_en}: nothing more can be entered."),
+    "TASK_OWNER": ("请指定一位责任领导或一个责任部门。",
+                   "Name one responsible member or one department."),
+    "DEADLINE_PAST": ("办结时限 {deadline} 已过，请填写今天或以后的日期。",
+                      "The deadline {deadline} has passed: give today or a later date."),
+    "PROGRESS_DATE": ("进展日期 {on} 应在交办日 {since} 至今天之间。",
+                      "The progress date {on} must lie between {since} and today."),
 }
 
 

@@ -18,7 +18,14 @@ SPEAKING_ORDERS = ("junior_first", "senior_first")
 
 # Settings added after the first rule sets were saved, with the value a saved rule set that
 # lacks them takes (what the regulations expect).
-LATER_SETTINGS: dict[str, Any] = {"secret_ballot_direct_tally": False}
+LATER_SETTINGS: dict[str, Any] = {
+    "secret_ballot_direct_tally": False,
+    "preparatory_checks": {"project": ["可行性论证", "合法性审查", "风险评估", "征求意见"],
+                           "funds": ["可行性论证", "合法性审查", "风险评估", "征求意见"],
+                           "appointment": ["考察材料", "纪委廉政意见"]},
+    "notice_categories": ["appointment"],
+    "materials_days_ahead": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,10 @@ class RuleSet:
     all_attendees_sign: bool
     max_text_length: int
     secret_ballot_direct_tally: bool = False  # R7: a tally typed in, not ballots one by one
+    # R13: checks a submission of a category needs before approval, as (category, checks) pairs
+    preparatory_checks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    notice_categories: tuple[str, ...] = ()  # R13: items given to members ahead (不准临时动议)
+    materials_days_ahead: int = 1
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "RuleSet":
@@ -72,6 +83,9 @@ class RuleSet:
                 all_attendees_sign=_bool(data, "all_attendees_sign"),
                 max_text_length=_int(data, "max_text_length", 100),
                 secret_ballot_direct_tally=_bool(data, "secret_ballot_direct_tally"),
+                preparatory_checks=_checks(data, "preparatory_checks"),
+                notice_categories=_subset(data, "notice_categories", CATEGORIES),
+                materials_days_ahead=_int(data, "materials_days_ahead", 0),
             )
         except (TypeError, ValueError) as exc:
             raise DomainError("RULES_INVALID", field="?", detail=str(exc)) from exc
@@ -81,12 +95,18 @@ class RuleSet:
         """The JSON form, as stored and as printed in a filing package."""
         out: dict[str, Any] = {}
         for key, value in asdict(self).items():
-            if isinstance(value, (Decimal, Fraction)):
+            if key == "preparatory_checks":
+                value = {category: list(checks) for category, checks in value}
+            elif isinstance(value, (Decimal, Fraction)):
                 value = str(value)
             elif isinstance(value, tuple):
                 value = list(value)
             out[key] = value
         return out
+
+    def checks_for(self, category: str) -> tuple[str, ...]:
+        """R13: the preparatory checks an item of this category needs."""
+        return dict(self.preparatory_checks).get(category, ())
 
     @property
     def label(self) -> str:
@@ -148,3 +168,12 @@ def _choice(d: dict[str, Any], key: str, allowed: tuple[str, ...]) -> str:
     if d[key] not in allowed:
         raise _bad(key, f"只能取 {', '.join(allowed)} / one of {', '.join(allowed)}")
     return d[key]
+
+
+def _checks(d: dict[str, Any], key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    value = d[key]
+    if not isinstance(value, dict) or any(
+            c not in CATEGORIES or not isinstance(v, list) for c, v in value.items()):
+        raise _bad(key, "应为 类别 → 前置程序列表 / category -> list of checks")
+    return tuple((c, tuple(str(x).strip() for x in v if str(x).strip()))
+                 for c, v in value.items())

@@ -8,7 +8,7 @@ nothing is recounted or judged again here, the rules stay in meetingdesk.domain.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Sequence
 
 from meetingdesk.domain import DOUBTS, ClockSet, DomainError, ItemState, Meeting
@@ -87,7 +87,7 @@ def _clock_check(c: ClockSet) -> str:
             f"原因：{c.reason}。此后的记录时间按更正后的时间记载。")
 
 
-def date_label(at: datetime) -> str:
+def date_label(at: date) -> str:
     return f"{at.year}年{at.month}月{at.day}日"
 
 
@@ -146,6 +146,8 @@ def _item(state: Meeting, item: ItemState) -> ItemMinutes:
         amount_label=f"{yuan(spec.amount)} 元" if spec.amount is not None else None,
         fund_type_label=zh(FUND_TYPES, spec.fund_type) if spec.fund_type else None,
         materials=spec.materials,
+        materials_given=(date_label(datetime.fromisoformat(spec.materials_given))
+                         if spec.materials_given else None),
         recusals=tuple(Recusal(state.name(m), reason) for m, reason in item.recusals.items()),
         report=(Report(report.speaker, time_label(report.at), report.words,
                        _amended_at(item, report), corrected_by(state, report.seq))

@@ -230,6 +230,7 @@ class ItemMinutes:
     amount_label: str | None = None
     fund_type_label: str | None = None
     materials: tuple[str, ...] = ()
+    materials_given: str | None = None  # R13: the day materials were given, "2026年11月20日"
     recusals: tuple[Recusal, ...] = ()
     report: Report | None = None
     speeches: tuple[Speech, ...] = ()

@@ -256,6 +256,8 @@ def _item_rows(item: ItemMinutes) -> list[tuple[str, str]]:
     rows.append(("汇报人", item.presenter))
     if item.materials:
         rows.append(("材料", "；".join(item.materials)))
+    if item.materials_given:
+        rows.append(("材料送达", item.materials_given))
     if item.recusals:
         rows.append(("回避", "；".join(f"{r.name}（{r.reason}）" for r in item.recusals)))
     if item.carried_over_from:

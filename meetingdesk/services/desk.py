@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Callable
+from typing import Any, Callable, Hashable
 
 from sqlalchemy import Connection, select, update
 
@@ -24,6 +24,9 @@ from meetingdesk.store import models as m
 from meetingdesk.store.backup import backup_after_closing
 
 from .ballots import BallotPapers
+from .followup import FollowUpActions
+from .submissions import SubmissionActions
+from .unitlogs import UnitLogs
 from .setup import SetupActions
 from .preparation import PreparationActions
 from .running import RunningActions
@@ -43,7 +46,8 @@ class _Cached:
     head_hash: str
 
 
-class Desk(SetupActions, PreparationActions, RunningActions, BallotPapers):
+class Desk(SetupActions, PreparationActions, RunningActions, BallotPapers, SubmissionActions,
+           FollowUpActions, UnitLogs):
     """One open MeetingDesk database and everything a user can do with it."""
 
     def __init__(self, db: Database, clock: Callable[[], datetime] = local_now) -> None:
@@ -54,7 +58,8 @@ class Desk(SetupActions, PreparationActions, RunningActions, BallotPapers):
         real = clock is local_now
         self.monotonic: Callable[[], float] | None = time.monotonic if real else None
         self.earliest: date | None = date.fromisoformat(__build_date__) if real else None
-        self._ticks: dict[int, tuple[float, datetime]] = {}  # meeting -> last entry's clocks
+        # a log (a meeting's id, a unit log's ("unit_log", id)) -> its last entry's clocks
+        self._ticks: dict[Hashable, tuple[float, datetime]] = {}
         self._states: dict[int, _Cached] = {}
 
     @classmethod
@@ -159,26 +164,29 @@ class Desk(SetupActions, PreparationActions, RunningActions, BallotPapers):
 
     def _entry_time(self, meeting_id: int, state: Meeting, type_: str,
                     payload: dict[str, Any]) -> datetime:
-        """The system clock as the recorder last confirmed or corrected it for this meeting.
-        A reading in doubt (a jump against the monotonic clock, before the last entry, before
-        the program was built) is refused, so that the recorder checks the time first."""
+        """The system clock as the recorder last confirmed or corrected it for this meeting."""
         if type_ == "clock_set" or type_ == "meeting_started" and payload.get("time"):
             return parse_time(payload["time"])  # the time the recorder states
-        system = self.clock()
-        at = system + state.clock_offset
-        tick = self._ticks.get(meeting_id) if self.monotonic is not None else None
+        return self._checked_now(meeting_id, state.clock_offset, state.last_at)
+
+    def _checked_now(self, log: Hashable, offset: timedelta, last_at: datetime | None) -> datetime:
+        """The time of a log's next entry: the system clock moved by `offset`. A reading in
+        doubt (a jump against the monotonic clock, before the last entry, before the program
+        was built) is refused, so that the user checks the time first."""
+        at = self.clock() + offset
+        tick = self._ticks.get(log) if self.monotonic is not None else None
         expected = None
         if tick is not None:
             expected = tick[1] + timedelta(seconds=self.monotonic() - tick[0])
         doubt = ("jump" if expected is not None and abs(at - expected) > JUMP
-                 else clock_doubt(at, state.last_at, None, self.earliest))
+                 else clock_doubt(at, last_at, None, self.earliest))
         if doubt is not None:
-            suggested = expected or state.last_at or at
+            suggested = expected or last_at or at
             raise DomainError("CLOCK_DOUBT", why=DOUBTS[doubt][0], why_en=DOUBTS[doubt][1],
                               system=f"{at:%Y-%m-%d %H:%M}",
                               suggested=suggested.isoformat(timespec="seconds"), doubt=doubt)
-        if state.last_at is not None and at < state.last_at:
-            at = state.last_at  # within the tolerance: keep the log in order
+        if last_at is not None and at < last_at:
+            at = last_at  # within the tolerance: keep the log in order
         return at
 
     def start_question(self, meeting_id: int) -> DomainError | None:

@@ -1,4 +1,5 @@
-"""`meetingdesk check`: the store's own checks, then every intact log replayed through the rules."""
+"""`meetingdesk check`: the store's own checks, then every intact log (a meeting's, a unit's
+submissions and follow-up) replayed through the rules."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from meetingdesk.domain import DomainError, Event, Meeting
 from meetingdesk.domain.events import EVENT_TYPES
 from meetingdesk.store import Database, eventlog
 from meetingdesk.store import models as m
-from meetingdesk.store.integrity import Problem, check_store
+from meetingdesk.store.integrity import Problem, check_store, unit_logs
+
+from .unitlogs import empty_ledger
 
 
 def check_database(db: Database) -> list[Problem]:
@@ -27,6 +30,19 @@ def check_database(db: Database) -> list[Problem]:
                 zh, en, seq = problem
                 kind = next((EVENT_TYPES.get(e.type) for e in events if e.seq == seq), None)
                 problems.append(Problem(zh, en, meeting_id, uid, title, seq, kind))
+        broken_logs = {p.unit_log_id for p in problems if p.unit_log_id is not None}
+        for log in unit_logs(session):
+            if log.id in broken_logs:
+                continue  # as for meetings: a broken chain says it already
+            ledger = empty_ledger(session, log.unit_id, log.kind)
+            for ev in eventlog.UNIT_LOGS.load(session, log.id):
+                try:
+                    ledger.handle(ev)
+                except DomainError as error:
+                    problems.append(Problem(f"记录违反规则：{error.message_zh}",
+                                            f"entry breaks a rule: {error.message_en}", None,
+                                            log.uid, log.label, ev.seq, unit_log_id=log.id))
+                    break
     return problems
 
 

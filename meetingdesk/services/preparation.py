@@ -19,6 +19,7 @@ from meetingdesk import paths
 from meetingdesk.domain import (Classification, DomainError, ItemSpec, RuleSet, check_item,
                                 check_team, classify, meeting_title, next_number, parse_time)
 from meetingdesk.domain.numbering import gaps
+from meetingdesk.domain.submissions import check_direct_entry, check_notice
 from meetingdesk.domain.text import clean_text
 from meetingdesk.domain.words import HEAD_DECISIONS_CARRY_OVER
 from meetingdesk.store import models as m
@@ -150,6 +151,13 @@ class PreparationActions:
                                   value=f"{when.year}（编号按 {row.year} 年 / numbered in {row.year}）")
             self._set_header(row, self._active_rows(session, row.unit_id), when, place,
                              chair_id, deputy_chair_id, recorder, expected, observers or [])
+            rules = self._rules(session, row.unit_id)
+            for item in row.agenda_items:  # R13: the notice still holds on the new date
+                if item.submission_no is not None:
+                    spec = ItemSpec.from_dict({"no": item.position, **_item_fields(item)})
+                    check_notice(item.title, classify(spec, rules).category,
+                                 parse_time(item.materials_given) if item.materials_given
+                                 else None, when.date(), rules)
 
     def cancel_meeting(self, meeting_id: int, reason: str, by: str) -> None:
         """R11: a prepared meeting that will not take place is cancelled with a reason, never
@@ -188,22 +196,32 @@ class PreparationActions:
         """Append an agenda item; R1 (a major matter goes to a team vote) and R2 (the chief
         does not present items in the forbidden areas) are checked as it is typed."""
         with self.db.session(write=True) as session:
-            row = self._preparing(session, meeting_id)
-            position = len(row.agenda_items) + 1
-            spec = self._checked_spec(session, row, position, fields)
-            item = m.AgendaItem(meeting_id=meeting_id, position=position,
-                                carried_from_item_id=fields.get("carried_from_item_id"),
-                                **_item_columns(spec))
-            session.add(item)
-            session.flush()
-            return item.id
+            return self._add_agenda_item(session, meeting_id, fields).id
+
+    def _add_agenda_item(self, session: Any, meeting_id: int, fields: dict[str, Any],
+                         submission_no: int | None = None,
+                         materials_given: str | None = None) -> m.AgendaItem:
+        """An item typed in, carried over (R9) or taken from an approved submission (R13);
+        only the last may be of a category that needs notice (不准临时动议)."""
+        row = self._preparing(session, meeting_id)
+        position = len(row.agenda_items) + 1
+        direct = submission_no is None and fields.get("carried_from_item_id") is None
+        spec = self._checked_spec(session, row, position, fields, direct)
+        item = m.AgendaItem(meeting_id=meeting_id, position=position,
+                            carried_from_item_id=fields.get("carried_from_item_id"),
+                            submission_no=submission_no, materials_given=materials_given,
+                            **_item_columns(spec))
+        session.add(item)
+        session.flush()
+        return item
 
     def update_item(self, item_id: int, **changes: Any) -> None:
         with self.db.session(write=True) as session:
             item = self._item_row(session, item_id)
             row = self._preparing(session, item.meeting_id)
             fields = _item_fields(item) | changes
-            spec = self._checked_spec(session, row, item.position, fields)
+            direct = item.submission_no is None and item.carried_from_item_id is None
+            spec = self._checked_spec(session, row, item.position, fields, direct)
             for key, value in _item_columns(spec).items():
                 setattr(item, key, value)
 
@@ -246,30 +264,17 @@ class PreparationActions:
 
     def attach_material(self, item_id: int, source: str | Path) -> str:
         """Copy a file into the program's storage and list it among the item's materials."""
-        source = Path(source)
-        try:
-            data = source.read_bytes()
-        except OSError as error:
-            raise DomainError("BAD_VALUE", field="材料文件", field_en="material file",
-                              value=f"{source.name}: {error.strerror}") from error
-        digest = hashlib.sha256(data).hexdigest()
-        folder = paths.user_data_dir() / "attachments"
-        folder.mkdir(parents=True, exist_ok=True)
-        stored = folder / f"{digest}{source.suffix.lower()}"
-        if not stored.exists():
-            tmp = stored.with_suffix(stored.suffix + ".part")
-            shutil.copyfile(source, tmp)
-            tmp.replace(stored)
+        kept = store_file(source)
         with self.db.session(write=True) as session:
             item = self._item_row(session, item_id)
             self._preparing(session, item.meeting_id)
-            name = clean_text(source.name, "材料名称", "material name", 200)
-            session.add(m.Attachment(item_id=item_id, filename=name, sha256=digest,
-                                     stored_path=str(stored), size=len(data)))
+            name = kept.name
+            session.add(m.Attachment(item_id=item_id, filename=name, sha256=kept.sha256,
+                                     stored_path=str(kept.path), size=kept.size))
             materials = json.loads(item.materials or "[]")
             if name not in materials:
                 item.materials = json.dumps(materials + [name], ensure_ascii=False)
-        return digest
+        return kept.sha256
 
     def attachments(self, meeting_id: int) -> list[m.Attachment]:
         with self.db.session() as session:
@@ -456,7 +461,9 @@ class PreparationActions:
         return item
 
     def _checked_spec(self, session: Any, row: m.Meeting, position: int,
-                      fields: dict[str, Any]) -> ItemSpec:
+                      fields: dict[str, Any], direct: bool) -> ItemSpec:
+        """The item as it may stand on the agenda (R1, R2); typed in `direct`ly, not of a
+        category that must come through a submission (R13)."""
         unknown = set(fields) - set(ITEM_FIELDS) - {"carried_from_item_id"}
         if unknown:
             raise DomainError("BAD_VALUE", field="议题字段", field_en="item field",
@@ -465,9 +472,40 @@ class PreparationActions:
                                                      if k in ITEM_FIELDS}})
         members = {r.id: to_member(r) for r in session.scalars(
             select(m.Member).where(m.Member.unit_id == row.unit_id))}
-        check_item(spec, members, self._rules(session, row.unit_id),
-                   row.meeting_type.decision_mode)
+        rules = self._rules(session, row.unit_id)
+        check_item(spec, members, rules, row.meeting_type.decision_mode)
+        if direct:
+            check_direct_entry(spec, rules)
         return spec
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    name: str
+    sha256: str
+    path: Path
+    size: int
+
+
+def store_file(source: str | Path) -> StoredFile:
+    """Copy a file handed in (an item's material, a check's evidence) into the program's
+    storage, named by its SHA-256 so that the same file is kept once."""
+    source = Path(source)
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise DomainError("BAD_VALUE", field="材料文件", field_en="material file",
+                          value=f"{source.name}: {error.strerror}") from error
+    name = clean_text(source.name, "材料名称", "material name", 200)
+    digest = hashlib.sha256(data).hexdigest()
+    folder = paths.user_data_dir() / "attachments"
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / f"{digest}{source.suffix.lower()}"
+    if not stored.exists():
+        tmp = stored.with_suffix(stored.suffix + ".part")
+        shutil.copyfile(source, tmp)
+        tmp.replace(stored)
+    return StoredFile(name, digest, stored, len(data))
 
 
 def _item_columns(spec: ItemSpec) -> dict[str, Any]:

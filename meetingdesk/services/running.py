@@ -56,7 +56,9 @@ class RunningActions:
                     "vote_mode": item.vote_mode or "hands",
                     "candidates": json.loads(item.candidates or "[]"),
                     "materials": json.loads(item.materials or "[]"), "carried_from": carried,
-                    "posts": item.posts})
+                    "posts": item.posts,
+                    **({"materials_given": item.materials_given} if item.materials_given
+                       else {})})
             payload = {
                 "uid": row.uid,
                 "unit": {"id": row.unit_id, "name": row.unit.name},

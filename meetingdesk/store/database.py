@@ -53,6 +53,7 @@ class Database:
         self.notices: list[StoreNotice] = []  # what the user is to be told about the opening
         self.witness: Witness | None = None  # what was acknowledged (a SQLite file only)
         self.lagging: dict[int, Lag] = {}  # meeting id -> its log is behind the witness
+        self.lagging_unit_logs: dict[int, Lag] = {}  # the same for a unit log, by its id
         # Writes begin with the write lock (SQLite: BEGIN IMMEDIATE), so a busy database is
         # waited for (busy_timeout) instead of refused at the first INSERT of a transaction
         # that began as a reader, which SQLite does at once to avoid a deadlock.
@@ -108,6 +109,12 @@ class Database:
         lag = self.lagging.get(meeting_id)
         if lag is not None:
             raise StoreError("LOG_PAUSED", meeting=lag.meeting)
+
+    def refuse_if_unit_log_lagging(self, log_id: int) -> None:
+        """Refuse an entry for a unit log that is behind what was acknowledged."""
+        lag = self.lagging_unit_logs.get(log_id)
+        if lag is not None:
+            raise StoreError("UNIT_LOG_PAUSED", log=lag.meeting)
 
     def close(self) -> None:
         if self.witness is not None:

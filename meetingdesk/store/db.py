@@ -71,6 +71,7 @@ def _confirm_logs(db: Database, path: Path, kept_wal: Path | None) -> None:
     with db.transaction() as conn:
         lags = db.witness.lags(conn)
     db.lagging = {lag.meeting_id: lag for lag in lags if lag.meeting_id is not None}
+    db.lagging_unit_logs = {lag.unit_log_id: lag for lag in lags if lag.unit_log_id is not None}
     db.notices += [lag.notice() for lag in lags]
     if kept_wal is not None and lags:
         db.notices.append(StoreNotice("WAL_KEPT", path=kept_wal))

@@ -66,6 +66,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录不属于会议（编号 {meeting_id}），或该会议不存在，未写入。",
         "The event does not belong to meeting {meeting_id}, or that meeting does not exist; "
         "it was not written."),
+    "UNIT_EVENT_SEQ_TAKEN": (
+        "议题申报或督办记录（编号 {log_id}）的第 {seq} 条已存在，本条未写入（可能另一处同时在登记）。",
+        "Entry {seq} of submissions or follow-up log {log_id} already exists; this one was not "
+        "written (perhaps someone else is entering at the same time)."),
+    "UNIT_EVENT_HEAD_MOVED": (
+        "议题申报或督办记录（编号 {log_id}）已被其他窗口更新，第 {seq} 条未写入，请重试。",
+        "Submissions or follow-up log {log_id} was changed elsewhere; entry {seq} was not "
+        "written. Try again."),
+    "UNIT_EVENT_WRONG_LOG": (
+        "记录不属于议题申报或督办记录（编号 {log_id}），或该记录不存在，未写入。",
+        "The entry does not belong to submissions or follow-up log {log_id}, or that log does "
+        "not exist; it was not written."),
     "CLOSED_BACKUP_OWED": (
         "会议已闭会：第 {seq} 条记录（闭会）已保存，数据库中的记录完好。但闭会后的自动备份未能完成：{detail}。"
         "下次打开本数据库时将自动补做备份（如磁盘已满，请先腾出空间）。",
@@ -84,6 +96,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The log of '{meeting}' in the database is short of, or other than, what was "
         "acknowledged (see the notice at opening, or `check`); to keep the evidence, it takes "
         "no more entries: this one was not written."),
+    "UNIT_LOG_PAUSED": (
+        "“{log}”在数据库中的记录少于或不同于已确认保存的记录（见打开数据库时的提示或“检查”），"
+        "为保全证据已暂停登记：本条未写入。",
+        "'{log}' in the database is short of, or other than, what was acknowledged (see the "
+        "notice at opening, or `check`); to keep the evidence, it takes no more entries: this "
+        "one was not written."),
 
     # Notices: not refusals, but what was done or found while opening the database.
     "DB_OPENED_READ_ONLY": (

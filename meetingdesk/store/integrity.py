@@ -6,18 +6,21 @@ Rule-level checks (replaying each log through the domain) are added by the servi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, select, text
 
 from meetingdesk.domain.chain import verify_chain
 from meetingdesk.store import appendonly, eventlog
 from meetingdesk.store.database import Database
-from meetingdesk.store.models import EventRecord, Meeting, MeetingType
+from meetingdesk.store.models import EventRecord, Meeting, MeetingType, Unit, UnitLog
+from meetingdesk.store.witness import UNIT_LOG_NAMES
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing found wrong, and where: a meeting and event seq when it concerns one."""
+    """One thing found wrong, and where: a meeting (or a unit log) and event seq when it
+    concerns one."""
 
     reason_zh: str
     reason_en: str
@@ -26,15 +29,19 @@ class Problem:
     meeting_label: str | None = None  # e.g. "2026年第3次党委会"
     seq: int | None = None
     entry: tuple[str, str] | None = None  # the kind of entry at seq, (Chinese, English)
+    unit_log_id: int | None = None  # a unit's submissions or follow-up log (meeting_label names it)
 
     def text(self, lang: str = "zh") -> str:
         """The problem in one language, led by where it is: 会议 3（2026年第3次党委会） 第 12 条记录：…"""
         english = lang.startswith("en")
         where = ""
-        if self.meeting_id is not None:
-            label = self.meeting_label or ""
-            where = (f"meeting {self.meeting_id} ({label})" if english
-                     else f"会议 {self.meeting_id}（{label}）")
+        label = self.meeting_label or ""
+        if self.meeting_id is not None or self.unit_log_id is not None:
+            if self.unit_log_id is not None:
+                where = label
+            else:
+                where = (f"meeting {self.meeting_id} ({label})" if english
+                         else f"会议 {self.meeting_id}（{label}）")
             if self.seq is not None:
                 where += f", event {self.seq}" if english else f" 第 {self.seq} 条记录"
                 if self.entry is not None:
@@ -64,7 +71,28 @@ def check_store(db: Database) -> list[Problem]:
             label = f"{m.year}年第{m.number}次{m.name or '会议'}"
             for brk in verify_chain(eventlog.load(session, m.id)):
                 problems.append(Problem(brk.reason_zh, brk.reason_en, m.id, m.uid, label, brk.seq))
+        for log in unit_logs(session):
+            for brk in verify_chain(eventlog.UNIT_LOGS.load(session, log.id)):
+                problems.append(Problem(brk.reason_zh, brk.reason_en, None, log.uid, log.label,
+                                        brk.seq, unit_log_id=log.id))
     return problems
+
+
+def unit_logs(session: Any) -> list[Any]:
+    """Every unit log, with a label that names it: (id, uid, unit_id, kind, label)."""
+    rows = session.execute(select(UnitLog.id, UnitLog.uid, UnitLog.unit_id, UnitLog.kind,
+                                  Unit.name).join(Unit).order_by(UnitLog.id)).all()
+    return [UnitLogRow(r.id, r.uid, r.unit_id, r.kind, f"{r.name}{UNIT_LOG_NAMES[r.kind][0]}")
+            for r in rows]
+
+
+@dataclass(frozen=True)
+class UnitLogRow:
+    id: int
+    uid: str
+    unit_id: int
+    kind: str
+    label: str
 
 
 def _sqlite_checks(conn: Connection) -> list[Problem]:

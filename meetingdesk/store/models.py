@@ -28,6 +28,7 @@ NAMING_CONVENTION = {
 }
 
 MEETING_STATUSES = ("preparing", "in_progress", "closed", "filed")
+UNIT_LOG_KINDS = ("submissions", "followup")  # R13 议题申报, R14 督办
 DECISION_MODES = ("vote", "head")
 ITEM_KINDS = ("study", "briefing", "decision")
 
@@ -189,6 +190,10 @@ class AgendaItem(Base):
     materials: Mapped[str] = mapped_column(default="[]")  # JSON list
     posts: Mapped[int | None]  # posts to fill on an appointment item; None: one per candidate
     carried_from_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
+    # R13: the approved submission (its number in the unit's submissions log) the item came
+    # from, and when its materials were given to members (ISO time), printed in the record
+    submission_no: Mapped[int | None]
+    materials_given: Mapped[str | None]
     notes: Mapped[str] = mapped_column(default="")
 
     attachments: Mapped[list[Attachment]] = relationship(cascade="all, delete-orphan")
@@ -206,7 +211,20 @@ class Attachment(Base):
     size: Mapped[int]
 
 
-class EventRecord(Base):
+class SealedEntry:
+    """The columns of one entry of a log, exactly as sealed by domain.chain (see eventlog.py)."""
+
+    seq: Mapped[int]
+    type: Mapped[str]
+    at: Mapped[str]
+    # No foreign key on purpose: the log must stay readable whatever happens to reference data.
+    member_id: Mapped[int | None]
+    payload: Mapped[str]  # canonical JSON, exactly the text that was hashed
+    prev_hash: Mapped[str] = mapped_column(CHAR(64))
+    hash: Mapped[str] = mapped_column(CHAR(64))
+
+
+class EventRecord(SealedEntry, Base):
     """One row of a meeting's log, exactly as sealed by domain.chain (see eventlog.py).
 
     The meeting_uid that the hash covers is not repeated here: it is meetings.uid.
@@ -221,14 +239,49 @@ class EventRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # RESTRICT: a meeting that has a log can never be deleted.
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="RESTRICT"))
-    seq: Mapped[int]
-    type: Mapped[str]
-    at: Mapped[str]
-    # No foreign key on purpose: the log must stay readable whatever happens to reference data.
-    member_id: Mapped[int | None]
-    payload: Mapped[str]  # canonical JSON, exactly the text that was hashed
-    prev_hash: Mapped[str] = mapped_column(CHAR(64))
-    hash: Mapped[str] = mapped_column(CHAR(64))
+
+
+class UnitLog(Base):
+    """A unit's own append-only log beside its meetings': submissions (R13) or follow-up (R14)."""
+
+    __tablename__ = "unit_logs"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "kind"),
+        CheckConstraint(_in("kind", UNIT_LOG_KINDS), name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(unique=True)  # uuid4; every event of the log is sealed with it
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    kind: Mapped[str]
+    created_at: Mapped[str] = mapped_column(default=now_iso)
+
+
+class UnitLogEvent(SealedEntry, Base):
+    """One row of a unit log, exactly as sealed by domain.chain; append-only like `events`."""
+
+    __tablename__ = "unit_log_events"
+    __table_args__ = (
+        UniqueConstraint("log_id", "seq"),  # refuses a fork of the log
+        CheckConstraint("seq >= 1", name="seq_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    log_id: Mapped[int] = mapped_column(ForeignKey("unit_logs.id", ondelete="RESTRICT"))
+
+
+class UnitLogFile(Base):
+    """A file handed in with a unit log's entry (a check's evidence), stored like attachments."""
+
+    __tablename__ = "unit_log_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    log_id: Mapped[int] = mapped_column(ForeignKey("unit_logs.id"), index=True)
+    seq: Mapped[int]  # the entry that names it
+    filename: Mapped[str]
+    sha256: Mapped[str] = mapped_column(CHAR(64))
+    stored_path: Mapped[str]
+    size: Mapped[int]
 
 
 class Draft(Base):

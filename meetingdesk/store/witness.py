@@ -2,7 +2,7 @@
 
 SQLite replays a damaged -wal only up to the damage, and says nothing: committed entries
 vanish. So each entry, once committed and before the action returns, is also appended to the
-witness as one line "meeting-uid seq hash", flushed to disk (fdatasync). At opening and in
+witness as one line "log-uid seq hash" (a meeting's uid, or a unit log's), flushed to disk (fdatasync). At opening and in
 `check`, every meeting's stored log is compared with the last entry witnessed for it; a log that
 is shorter or different is reported, and the meeting takes no further entries (which would
 overwrite the evidence). A -wal found at opening is copied aside first, and the copy is kept
@@ -25,7 +25,7 @@ from sqlalchemy import Connection, bindparam, select
 
 from meetingdesk.store import eventlog
 from meetingdesk.store.errors import StoreError, StoreNotice
-from meetingdesk.store.models import EventRecord, Meeting
+from meetingdesk.store.models import EventRecord, Meeting, Unit, UnitLog, UnitLogEvent
 
 SUFFIX = "-acked"
 WAL_HEADER_SIZE = 32  # a -wal of no more than its header holds no entries
@@ -38,16 +38,26 @@ _HASH_AT = (select(_events.c.hash)
             .join_from(_events, _meetings, _events.c.meeting_id == _meetings.c.id)
             .where(_meetings.c.uid == bindparam("uid"), _events.c.seq == bindparam("seq")))
 _MEETING = select(_meetings.c.id, _meetings.c.title).where(_meetings.c.uid == bindparam("uid"))
+_unit_events = UnitLogEvent.__table__
+_logs = UnitLog.__table__
+_UNIT_HASH_AT = (select(_unit_events.c.hash)
+                 .join_from(_unit_events, _logs, _unit_events.c.log_id == _logs.c.id)
+                 .where(_logs.c.uid == bindparam("uid"), _unit_events.c.seq == bindparam("seq")))
+_UNIT_LOG = (select(_logs.c.id, _logs.c.kind, Unit.__table__.c.name)
+             .join_from(_logs, Unit.__table__).where(_logs.c.uid == bindparam("uid")))
+UNIT_LOG_NAMES = {"submissions": ("议题申报记录", "submissions"), "followup": ("督办记录", "follow-up")}
 
 
 @dataclass(frozen=True)
 class Lag:
-    """A meeting whose stored log is behind, or other than, what was acknowledged."""
+    """A log whose stored entries are behind, or other than, what was acknowledged: a
+    meeting's, or a unit's own (then `unit_log_id` is set and `meeting_id` is None)."""
 
-    meeting_id: int | None  # None if the meeting itself is gone
-    meeting: str  # its title, or its uid if the meeting itself is gone
+    meeting_id: int | None  # None if the meeting itself is gone, or for a unit log
+    meeting: str  # its title (a unit log's: unit and kind), or its uid if it is gone
     acknowledged: int
     stored: int
+    unit_log_id: int | None = None
 
     def notice(self) -> StoreNotice:
         code = ("LOG_BEHIND_ACKNOWLEDGED" if self.stored < self.acknowledged
@@ -92,12 +102,20 @@ class Witness:
         return heads
 
     def lags(self, conn: Connection) -> list[Lag]:
-        """Every meeting whose stored log does not hold its last witnessed entry."""
+        """Every log (a meeting's or a unit's) that does not hold its last witnessed entry."""
         found = []
         for uid, (seq, digest) in self.heads().items():
-            if conn.execute(_HASH_AT, {"uid": uid, "seq": seq}).scalar() == digest:
+            where = {"uid": uid, "seq": seq}
+            if digest in (conn.execute(_HASH_AT, where).scalar(),
+                          conn.execute(_UNIT_HASH_AT, where).scalar()):
                 continue
             row = conn.execute(_MEETING, {"uid": uid}).first()
+            unit_log = None if row else conn.execute(_UNIT_LOG, {"uid": uid}).first()
+            if unit_log is not None:
+                stored = eventlog.UNIT_LOGS.head(conn, unit_log.id)[0]
+                label = f"{unit_log.name}{UNIT_LOG_NAMES[unit_log.kind][0]}"
+                found.append(Lag(None, label, seq, stored, unit_log.id))
+                continue
             stored = eventlog.head(conn, row.id)[0] if row else 0
             found.append(Lag(row.id if row else None, row.title if row else uid, seq, stored))
         return found
