@@ -26,6 +26,7 @@ from meetingdesk import paths
 from meetingdesk.demo import build_demo
 from meetingdesk.services import Desk
 from screen_probe import Probe, menu_cuts, moved, positions, settle
+from submitted import schedule_submitted  # tests/ is this script's folder
 
 probe = Probe()
 FUNDS = {"title": "拨付农业合作社补助资金", "kind": "decision", "category": "funds",
@@ -52,8 +53,12 @@ def make_data(db: Path) -> dict[str, int]:
             meeting = desk.create_meeting(unit, type_code, "2026-11-20T09:00:00+08:00",
                                           "乡政府三楼会议室", members[0], "郑小玲",
                                           observers=[{"name": "钱立", "position": "派驻纪检组长"}])
-            for item in items:
-                desk.add_item(meeting, presenter_id=members[6], **item)
+            for item in items:  # an appointment reaches an agenda only through a submission
+                if item.get("category") == "appointment":  # by the area's portfolio holder
+                    holder = desk.division_of_work(unit)[item["area"]]
+                    schedule_submitted(desk, meeting, presenter_id=holder, **item)
+                else:
+                    desk.add_item(meeting, presenter_id=members[6], **item)
             ids[key] = meeting
         return ids
     finally:

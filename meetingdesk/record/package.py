@@ -102,7 +102,7 @@ def build_package(pdf: bytes, events: Sequence[Event], state: Meeting,
     parts: list[tuple[str, str, str, bytes]] = [  # path, role, original name, content
         (PDF_PATH, "record", "", pdf),
         (EVENTS_PATH, "events", "", _json([e.as_dict() for e in events])),
-        (RULES_PATH, "rules", "", _json(state.rules.to_dict())),
+        (RULES_PATH, "rules", "", _json(state.header["rule_set"])),
     ]
     parts += [(f"{ATTACHMENTS_DIR}{n:02d}-{a.name}", "attachment", a.name, a.data)
               for n, a in enumerate(attachments, 1)]

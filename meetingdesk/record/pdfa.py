@@ -79,7 +79,7 @@ def archival_pdf(pdf: bytes, events: Sequence[Event], state: Meeting) -> bytes:
     info = writer.prev.trailer_view["/Info"]
     _add_output_intent(writer)
     logged = datetime.fromisoformat(head.at)
-    for name, data in record_files(events, state.rules.to_dict()).items():
+    for name, data in record_files(events, state.header["rule_set"]).items():
         _embed(writer, name, data, logged)
     _describe(writer, info, (state.opened_at or state.started_at).date(), head)
     out = io.BytesIO()

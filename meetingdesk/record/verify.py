@@ -22,7 +22,8 @@ from typing import Any, BinaryIO, Iterable, NamedTuple, Sequence
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from meetingdesk.domain import DomainError, Event, Meeting, canonical_json, verify_chain
+from meetingdesk.domain import (DomainError, Event, Meeting, RuleSet, canonical_json,
+                                verify_chain)
 from meetingdesk.record.embedded import EVENTS_NAME, RULES_NAME, embedded_record_files
 from meetingdesk.record.pdf_checks import check_pdf
 from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, MANIFEST_XML_PATH,
@@ -224,7 +225,7 @@ def verify_pdf(pdf: bytes, log: Sequence[Event] | None = None, trust: Trust = Tr
     state = _replayed(verdict, embedded)
     if state is not None and rules is not None:
         assert state.rules is not None
-        if canonical_json(rules) != canonical_json(state.rules.to_dict()):
+        if not same_rules(rules, state):
             verdict.add("authenticity", False, "PDF 内嵌的 rules.json 与记录中生效的议事规则不一致",
                         "the embedded rules.json differs from the rule set in force in the log")
     _matches_log(verdict, facts.fingerprint, embedded)
@@ -246,6 +247,19 @@ def _embedded_log(verdict: Verdict, pdf: bytes) -> tuple[list[Event] | None, Any
         verdict.add("integrity", False, "PDF 内嵌了会议记录，却没有内嵌议事规则 rules.json",
                     "the PDF embeds the event log but not the rule set rules.json")
     return events, rules
+
+
+def same_rules(rules: Any, state: Meeting) -> bool:
+    """Whether a rules.json is the rule set frozen into the log: as the log wrote it, or (a
+    package exported before a setting was added) the same settings with the added ones at the
+    values the rules core gives them. Strictly typed both ways (true is not 1), nothing extra."""
+    if canonical_json(rules) == canonical_json(state.header.get("rule_set")):
+        return True
+    try:
+        return (isinstance(rules, dict) and set(rules) <= set(state.rules.to_dict())
+                and RuleSet.from_dict(rules) == state.rules)
+    except DomainError:
+        return False
 
 
 def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | None
@@ -421,7 +435,7 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
         verdict.add("authenticity", False, "记录中的会议尚未闭会，不是可备案的记录",
                     "the log's meeting is not closed: not a record to file")
     assert state.rules is not None
-    if canonical_json(rules) != canonical_json(state.rules.to_dict()):  # so true is not 1
+    if not same_rules(rules, state):
         verdict.add("authenticity", False, "rules.json 与记录中生效的议事规则不一致",
                     "rules.json differs from the rule set in force in the log")
     if package.manifest["fingerprint"] != events[-1].hash:
