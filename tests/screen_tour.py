@@ -47,6 +47,8 @@ def make_data(db: Path) -> dict[str, int]:
         meetings = {row.status: row.id for row in desk.list_meetings(unit)}
         members = [m.id for m in desk.members(unit)]
         ids = {"unit": unit, "closed": meetings["closed"], "running": meetings["in_progress"]}
+        # a correction voids the signatures: the record page then offers the pad to sign again
+        desk.add_correction(meetings["closed"], "郑小玲", "记录笔误", "议题一的汇报时间应为九时。")
         for key, type_code, items in (("preparing", "party_committee", [FUNDS, APPOINT]),
                                       ("walk", "party_committee", [STUDY, FUNDS, APPOINT]),
                                       ("head", "head_office", [PURCHASE])):
@@ -211,7 +213,8 @@ def tour_record(window: Any, ids: dict[str, int]) -> None:
     record = opened("record", window.view_record, close=False)
     if record is None:
         return
-    record.signers.selectRow(0)
+    # the window selects the first who has not signed: the pad opens for them (for one who
+    # has, the page says so instead)
     for key, action in (("record:correction", record.add_correction),
                         ("record:sign", record.sign), ("record:print", record.print_record)):
         opened(key, lambda action=action: (action(), settle(100),
