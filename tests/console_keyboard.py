@@ -77,10 +77,15 @@ def tab_to(window: QWidget, name: str, limit: int = 60) -> QWidget:
     raise Stuck(f"Tab never reached {name}; the focus is on {focus().objectName()}")
 
 
-def expect_focus(name: str) -> QWidget:
-    if focus().objectName() != name:
-        raise Stuck(f"the cursor should be in {name}, it is in {focus().objectName()}")
-    return focus()
+def expect_focus(name: str, wait_ms: int = 2000) -> QWidget:
+    """The cursor is (or within `wait_ms` comes) to the named widget: under a window manager
+    a new dialog gets the focus a moment after it is shown."""
+    for _ in range(wait_ms // 20):
+        widget = QApplication.focusWidget()
+        if widget is not None and widget.objectName() == name:
+            return widget
+        settle(20)
+    raise Stuck(f"the cursor should be in {name}, it is in {focus().objectName()}")
 
 
 def answer_yes(name: str) -> None:

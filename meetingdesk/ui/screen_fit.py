@@ -19,10 +19,12 @@ DEFAULT_FRAME = QMargins(4, 32, 4, 4)
 
 
 def _frame() -> QMargins:
-    """The frame margins of a window already on screen, else the usual ones."""
+    """The frame margins of a normal window already on screen, else the usual ones (a
+    maximised window's frame is thinner: it has no borders to drag)."""
     for widget in QApplication.topLevelWidgets():
         handle = widget.windowHandle()
-        if widget.isVisible() and handle is not None:
+        if widget.isVisible() and handle is not None and not (
+                widget.isMaximized() or widget.isFullScreen()):
             margins = handle.frameMargins()
             if margins.top() > 0:
                 return margins
