@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QLabel,
                                QLineEdit, QPlainTextEdit, QScrollArea, QStackedWidget, QTableView,
                                QWidget)
 
@@ -17,7 +17,7 @@ from meetingdesk.ui import prefs
 from meetingdesk.ui.console import ConsoleWindow
 from test_ui_ballots import check, close_box, key, opinions
 from test_ui_console import (APPOINT, FUNDS, everyone_speaks, everyone_votes, find, prepare, press,
-                             report, roll_call, type_text)
+                             report, roll_call, type_into, type_text)
 from test_ui_console import desk, open_console  # noqa: F401  (pytest fixtures)
 
 pytestmark = pytest.mark.gui
@@ -115,3 +115,32 @@ def test_the_roll_call_fits_a_small_screen(desk: Desk, open_console: Any, qtbot:
     w = open_console(prepare(desk, [FUNDS]))
     assert w.step.code == "roll_call"
     fits(w, qtbot)
+
+
+def test_a_message_over_the_header_moves_nothing(desk: Desk, open_console: Any, qtbot: Any,
+                                                 program_font: None) -> None:
+    """The message takes the place of the header's title lines: a refusal, and the two-line
+    note after an opinion, leave the step bar and the buttons where they were."""
+    w = open_console(prepare(desk, [FUNDS]))
+    roll_call(w)
+    press(w, "openSessionButton")
+    press(w, "openItemButton")
+    report(w)
+    fits(w, qtbot, queue=True)
+    names = ("stepLabel", "queueView", "wordsEdit", "opinionButton", "quorumLabel")
+
+    def places() -> list[QPoint]:
+        return [find(w, QWidget, n).mapTo(w, QPoint(0, 0)) for n in names]
+    before = places()
+    type_into(w, "wordsEdit", "意见如下。")
+    press(w, "disagreeRadio")
+    press(w, "opinionButton")  # refused: no reason given
+    assert find(w, QLabel, "messageLabel").isVisible()
+    qtbot.wait(50)
+    assert places() == before
+    type_into(w, "reasonEdit", "依据不足。")
+    press(w, "opinionButton")
+    message = find(w, QLabel, "messageLabel")
+    assert "Ctrl+E" in message.text() and message.height() > 2 * message.fontMetrics().height()
+    qtbot.wait(50)
+    assert places() == before
