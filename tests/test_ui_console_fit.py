@@ -43,8 +43,8 @@ def out_of_view(w: ConsoleWindow) -> list[str]:
 
 
 def fits(w: ConsoleWindow, qtbot: Any, queue: bool = False) -> None:
-    """At 1366x700 the current page's controls are in view; `queue`: the opinions queue shows
-    its header and four members at least."""
+    """At 1366x700 the current page's controls are in view (`queue`: the opinions queue shows
+    its header and four members at least); at 1280x650 none is cut off without a scroll bar."""
     w.resize(1366, 700)
 
     def laid_out() -> None:
@@ -53,6 +53,16 @@ def fits(w: ConsoleWindow, qtbot: Any, queue: bool = False) -> None:
             view = find(w, QTableView, "queueView")
             assert view.height() >= view.horizontalHeader().height() + 4 * view.rowHeight(0)
     qtbot.waitUntil(laid_out, timeout=3000)
+    w.resize(1280, 650)  # a 1280x720 screen: scrolling allowed, cutting off not
+
+    def scrolls() -> None:
+        area = w.findChild(QScrollArea, "ConsoleFormScroll")
+        content = area.widget()
+        least = content.minimumSizeHint()
+        assert content.height() >= least.height() and content.width() >= least.width()
+        if content.height() > area.viewport().height():
+            assert area.verticalScrollBar().isVisible()
+    qtbot.waitUntil(scrolls, timeout=3000)
 
 
 @pytest.fixture
