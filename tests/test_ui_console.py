@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog, QLabel,
@@ -633,25 +633,6 @@ def test_a_closed_meeting_opens_read_only(desk: Desk, open_console: Any) -> None
     assert not any(a.isEnabled() for a in again.findChild(QToolBar, "consoleToolBar").actions()
                    if not a.isSeparator()
                    and a.objectName() not in ("projectorAction", "projectorWordsAction"))
-
-
-def test_the_console_fits_a_small_screen(desk: Desk, open_console: Any, qtbot: Any) -> None:
-    """At 1366x700 (a laptop with its task bar) the queue, editor and buttons are all on screen."""
-    w = open_console(prepare(desk, [FUNDS]))
-    roll_call(w)
-    press(w, "openSessionButton")
-    press(w, "openItemButton")
-    report(w)
-    w.resize(1366, 700)
-
-    def fits() -> None:  # once the resized window has laid out
-        for name in ("opinionButton", "wordsEdit", "reasonEdit", "remarkButton", "queueView"):
-            widget = find(w, QWidget, name)
-            corner = widget.mapTo(w, QPoint(widget.width(), widget.height()))
-            assert 0 < corner.x() <= w.width() and 0 < corner.y() <= w.height(), name
-        queue = find(w, QTableView, "queueView")  # the header and four members at least
-        assert queue.height() >= queue.horizontalHeader().height() + 4 * queue.rowHeight(0)
-    qtbot.waitUntil(fits, timeout=3000)
 
 
 def test_the_console_follows_the_interface_zoom(desk: Desk, open_console: Any) -> None:

@@ -67,7 +67,9 @@ class ConsoleWindow(QMainWindow):
         self.drafts.failed.connect(self.show_message)
         self.message = self.find(QLabel, "messageLabel")
         self.field_note = FieldNote(self)
-        feedback.reserve(self.message, lines=1)  # a refusal appearing moves nothing below it
+        # The message lies over the header's title and date lines (forms/console.ui), in room
+        # kept for two lines: a refusal appearing moves nothing and takes no band of its own.
+        feedback.reserve(self.message, lines=2)
         self.show_message("")
         self.record_window: QMainWindow | None = None
         self.stack = self.find(QStackedWidget, "pages")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from . import i18n
@@ -51,8 +53,11 @@ def reserve(label: QLabel, lines: int | None = None) -> None:
         policy.setRetainSizeWhenHidden(True)
         label.setSizePolicy(policy)
     label.setWordWrap(True)
-    padding = 2 * 6 + 2  # the styles' padding and border
-    label.setMinimumHeight(lines * label.fontMetrics().lineSpacing() + padding if lines else 0)
+    padding = 2 * 6 + 2 + 1  # the styles' padding and border, and the text layout's rounding
+    # Lines are laid out at the font's fractional spacing (27.5 px at 14 pt): whole pixels per
+    # line would fall short by a pixel or two, and a two-line message would still move things.
+    spacing = QFontMetricsF(label.font()).lineSpacing()
+    label.setMinimumHeight(math.ceil(lines * spacing) + padding if lines else 0)
 
 
 def show_error(label: QLabel, error: BaseException | str) -> None:

@@ -693,7 +693,7 @@ QLabel#titleLabel { font-size: 20pt; font-weight: bold; }
 QLabel#quorumLabel { font-size: 16pt; font-weight: bold; color: #2e7d32; }
 QLabel#quorumLabel[met=&quot;false&quot;] { color: #c62828; }
 QLabel#stepLabel { font-size: 17pt; font-weight: bold; background: #1f4e79; color: white;
-                   padding: 6px 10px; border-radius: 4px; }
+                   padding: 3px 10px; border-radius: 4px; }
 QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5a4a4;
                       padding: 6px 10px; }
 QLabel#messageLabel[note=&quot;true&quot;] { background: #e3eefb; color: #1d4e89; border: 1px solid #9dbbe0; }
