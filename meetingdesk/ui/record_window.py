@@ -124,9 +124,13 @@ class RecordWindow(QMainWindow):
             self.tr("状态：%1<br>记录指纹（SHA-256）：<br><tt>%2</tt>")
             .replace("%1", i18n.status_label(state.status))
             .replace("%2", f"{head[:32]}<br>{head[32:]}"))
-        child(self.form, QLabel, "certificateLabel").setText(
-            self.tr("单位数字证书：已设置，导出时签名。") if certified else
-            self.tr("单位数字证书：未设置，导出的记录不带数字签名。"))
+        certificate = child(self.form, QLabel, "certificateLabel")
+        certificate.setText(self.tr("单位数字证书：已设置，导出时签名。") if certified else
+                            self.tr("单位数字证书：未设置，导出的记录不带数字签名。"))
+        # Its lines at the side panel's narrowest: the scrolling panel lays out by minimum
+        # sizes, which know nothing of wrapped lines (they overlapped the buttons below).
+        narrowest = child(self.form, QWidget, "sidePanel").minimumWidth() - 40
+        certificate.setMinimumHeight(certificate.heightForWidth(narrowest))
         child(self.form, QLabel, "correctionsLabel").setText(
             self.tr("已有 %1 条更正。").replace("%1", str(len(state.corrections)))
             if state.corrections else self.tr("没有更正。"))
