@@ -132,6 +132,9 @@ def test_the_package_carries_the_followup_log_and_verifies(followed, tmp_path):
     assert "√ 督办记录链完整，序号连续（共 6 条）" in out
     assert "√ 按督办规则重放督办记录，每一条都符合规则" in out
     assert "√ 本次会议的 2 项督办任务均指向记录中已作出的决定" in out
+    _, out = verify(followed.package, "--lang", "en")
+    assert ("  Follow-up (督办): 3 task(s) as of 2026-06-01: 2 in progress (1 overdue), "
+            "1 completed, 0 cancelled") in out.splitlines()
     element = ET.parse(report.with_suffix(".xml")).getroot().find("followup")
     assert dict(element.attrib) == {"tasks": "3", "open": "2", "overdue": "1", "done": "1",
                                     "cancelled": "0", "as-of": "2026-06-01"}

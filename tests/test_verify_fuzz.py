@@ -114,7 +114,8 @@ class PackageMutations:
         names = list(self.files)
         old = rng.choice(names)
         new = rng.choice(names + ["evil.exe", "attachments/02-x.txt", "record.PDF", "a" * 300,
-                                  "attachments/01-预算.txt/..", "followup.JSON", "attachments/01-\x01.txt"])
+                                  "attachments/01-预算.txt/..", "followup.JSON",
+                                  "attachments/01-\x01.txt"])
         return zipped([(new if n == old else n, d) for n, d in self.files.items()])
 
     def doubled_entry(self, rng: random.Random) -> bytes:
