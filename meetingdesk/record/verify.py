@@ -136,8 +136,10 @@ class Verdict:
         self.findings.append(Finding(aspect, ok, zh, en))
         return ok
 
-    def extend(self, findings: Iterable[tuple[str, bool, str]]) -> None:
-        """Add findings of the same shape from another checker (the PDF's own checks)."""
+    def extend(self, findings: Iterable[tuple[str, bool, str] | tuple[str, bool, str, str]]
+               ) -> None:
+        """Add findings of the same shape from another checker (the PDF's own checks, the
+        follow-up log's)."""
         self.findings.extend(Finding(*f) for f in findings)
 
     def refuse(self, error: PackageReadError) -> Verdict:
