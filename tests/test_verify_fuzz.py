@@ -1,6 +1,7 @@
 """Fuzzing `meetingdesk verify` with mutated packages and PDFs (fixed seed, fixed number of
 cases): bit flips, truncation, renamed and doubled entries, bombs, JSON values of the wrong type,
-deep nesting. Every case must end in a verdict (exit 1 not valid, or 2 unreadable), in bounded
+deep nesting; the package mutated is one carrying a follow-up log (督办, followup.json) beside
+its record and a material file. Every case must end in a verdict (exit 1 not valid, or 2 unreadable), in bounded
 time and memory, never a traceback or the internal-error message. A mutation that leaves every
 entry's name and content as they were (a flipped timestamp bit) may still be intact: exit 3, as
 for the original (no trusted certificate is given).
@@ -26,12 +27,13 @@ import pytest
 
 from meetingdesk import cli
 from package_forge import bomb, refit
-from test_verify_hardened import Filed, carrying, filed, unsigned  # noqa: F401 - filed: a fixture
+from test_verify_followup import followed  # noqa: F401 - a fixture
+from test_verify_hardened import Filed, carrying, unsigned
 
 SEED = 20261129
 QUICK, LONG = 150, 3000
 CASE_SECONDS = 10
-JSON_PARTS = ("manifest.json", "events.json", "rules.json")
+JSON_PARTS = ("manifest.json", "events.json", "rules.json", "followup.json")
 JSON_WAYS = ("wrong_type", "deep_nesting")
 WRONG_VALUES: tuple[Any, ...] = (None, True, 0, -1, 2 ** 70, 1.5, "", "x" * 300, [], {}, [[]],
                                  {"a": {}}, "０", float("inf"))
@@ -112,7 +114,8 @@ class PackageMutations:
         names = list(self.files)
         old = rng.choice(names)
         new = rng.choice(names + ["evil.exe", "attachments/02-x.txt", "record.PDF", "a" * 300,
-                                  "attachments/01-安全生产通报.txt/..", "attachments/01-\x01.txt"])
+                                  "attachments/01-预算.txt/..", "followup.JSON",
+                                  "attachments/01-\x01.txt"])
         return zipped([(new if n == old else n, d) for n, d in self.files.items()])
 
     def doubled_entry(self, rng: random.Random) -> bytes:
@@ -208,7 +211,8 @@ def fuzz(filed: Filed, tmp_path: Path, cases: int) -> None:
             name, suffix = "bomb", ".mdpkg"
         target = tmp_path / f"case{suffix}"
         if name == "bomb":
-            bomb(target, rng.choice(("events.json", "record.pdf", "attachments/01-a.pdf")),
+            bomb(target, rng.choice(("events.json", "followup.json", "record.pdf",
+                                     "attachments/01-a.pdf")),
                  rng.choice((2, 64, 300)) << 20, rng.choice((None, 10, 1 << 20)))
         else:
             target.write_bytes(data)
@@ -232,10 +236,10 @@ def fuzz(filed: Filed, tmp_path: Path, cases: int) -> None:
     assert grown_mb < 300
 
 
-def test_fuzz_quick(filed, tmp_path):
-    fuzz(filed, tmp_path, QUICK)
+def test_fuzz_quick(followed, tmp_path):
+    fuzz(followed, tmp_path, QUICK)
 
 
 @pytest.mark.slow
-def test_fuzz_long(filed, tmp_path):
-    fuzz(filed, tmp_path, LONG)
+def test_fuzz_long(followed, tmp_path):
+    fuzz(followed, tmp_path, LONG)

@@ -3,6 +3,10 @@
     record.pdf          the signed record
     events.json         the meeting's event log, every event as sealed (Event.as_dict)
     rules.json          the rule set in force (as frozen into the log's first event)
+    followup.json       the unit's follow-up log (督办) as it stood at export, every entry as
+                        sealed; only when the unit has one. Its own chain, outside the record:
+                        the PDF and its fingerprint do not cover it, so progress reaches the
+                        county with the next filing without changing any closed record
     attachments/NN-名称  the items' material files
     manifest.json       format, meeting, archival description, and per part its SHA-256, SM3
                         and size (for programs)
@@ -38,14 +42,15 @@ FORMAT_VERSION = 2
 PDF_PATH = "record.pdf"
 EVENTS_PATH = "events.json"
 RULES_PATH = "rules.json"
+FOLLOWUP_PATH = "followup.json"
 MANIFEST_PATH = "manifest.json"
 MANIFEST_XML_PATH = "manifest.xml"
 ATTACHMENTS_DIR = "attachments/"
 SUFFIX = ".mdpkg"
 RETENTION = "永久"
-ROLES = ("record", "events", "rules", "attachment")
+ROLES = ("record", "events", "rules", "followup", "attachment")
 FORMATS = {PDF_PATH: "application/pdf", EVENTS_PATH: "application/json",
-           RULES_PATH: "application/json"}
+           RULES_PATH: "application/json", FOLLOWUP_PATH: "application/json"}
 HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -94,9 +99,9 @@ def file_format(path: str) -> str:
 
 def build_package(pdf: bytes, events: Sequence[Event], state: Meeting,
                   attachments: Sequence[Attachment], created_at: datetime,
-                  classification: str = "") -> bytes:
+                  classification: str = "", followup: Sequence[Event] = ()) -> bytes:
     """The package's bytes. ``events`` is the whole log the PDF was made from, ``state`` that
-    log replayed."""
+    log replayed; ``followup`` the unit's follow-up log, if it has one."""
     assert state.rules is not None
     head = events[-1]
     parts: list[tuple[str, str, str, bytes]] = [  # path, role, original name, content
@@ -104,6 +109,8 @@ def build_package(pdf: bytes, events: Sequence[Event], state: Meeting,
         (EVENTS_PATH, "events", "", _json([e.as_dict() for e in events])),
         (RULES_PATH, "rules", "", _json(state.header["rule_set"])),
     ]
+    if followup:
+        parts.append((FOLLOWUP_PATH, "followup", "", _json([e.as_dict() for e in followup])))
     parts += [(f"{ATTACHMENTS_DIR}{n:02d}-{a.name}", "attachment", a.name, a.data)
               for n, a in enumerate(attachments, 1)]
     description = Description.of(state, classification)

@@ -39,6 +39,12 @@ def report_xml(verdict: Verdict, file_name: str, checked_at: datetime) -> bytes:
     for signer in s.signers:
         ET.SubElement(record, "signer", {"role": signer.role, "name": signer.name,
                                          "state": signer.state})
+    if s.followup is not None:  # the 督办 log a package carries, as of its last entry
+        f = s.followup
+        ET.SubElement(root, "followup", {"tasks": str(f.tasks), "open": str(f.open),
+                                         "overdue": str(f.overdue), "done": str(f.done),
+                                         "cancelled": str(f.cancelled), "as-of": f.as_of}
+                      ).text = f.line("zh")
     for aspect in ASPECTS:
         group = ET.SubElement(root, "aspect", {"name": aspect, "label": aspect_name(aspect, "zh")})
         for f in (f for f in verdict.findings if f.aspect == aspect):

@@ -5,7 +5,7 @@ The directory is judged first (its size, the number of entries, each name agains
 layout, duplicates, encryption, the compression method, each declared size and the ratio of
 declared to compressed size), then every entry is streamed in chunks through SHA-256 and SM3,
 stopping as soon as it exceeds what was declared or allowed (a ZIP may lie about sizes). Only the
-parts the check reads (manifests, log, rules, PDF) are kept in memory; material files are only
+parts the check reads (manifests, logs, rules, PDF) are kept in memory; material files are only
 hashed. Every failure is a ``PackageReadError`` in our own words: a library's message (often
 English, sometimes misleading) is never shown.
 """
@@ -33,7 +33,7 @@ CHUNK = 256 * 1024
 
 # name -> largest size allowed; material files match ATTACHMENT instead.
 KEPT_PARTS = {"manifest.json": MiB, "manifest.xml": 4 * MiB, "events.json": 64 * MiB,
-              "rules.json": MiB, "record.pdf": 128 * MiB}
+              "rules.json": MiB, "followup.json": 16 * MiB, "record.pdf": 128 * MiB}
 ATTACHMENT = re.compile(r"attachments/(\d{2,4})-([^/\\\x00-\x1f]{1,200})")
 MAX_ATTACHMENT_BYTES = 256 * MiB
 COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)

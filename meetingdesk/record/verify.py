@@ -8,7 +8,8 @@ database), the fingerprint must be that log's head. A package, read as hostile i
 doubled, the event log's hash chain holds, the log replays through the rules core (a forged log
 that breaks a rule is caught even when its chain was re-hashed), the rule set is the one in
 force, the manifests describe the meeting the log records, the signed PDF's fingerprint is the
-log's head and it lists exactly the attached files.
+log's head and it lists exactly the attached files; the unit's follow-up log (督办), where the
+package carries one, is checked too (verify_followup.py).
 
 The outcome is one of four, each with its exit code: valid (0), not valid (1), unreadable (2),
 and intact but the signer unconfirmed (3).
@@ -26,14 +27,16 @@ from meetingdesk.domain import (DomainError, Event, Meeting, RuleSet, canonical_
                                 verify_chain)
 from meetingdesk.record.embedded import EVENTS_NAME, RULES_NAME, embedded_record_files
 from meetingdesk.record.pdf_checks import check_pdf
-from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, MANIFEST_XML_PATH,
-                                        PDF_PATH, RULES_PATH, Description, Package,
+from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, FOLLOWUP_PATH,
+                                        MANIFEST_XML_PATH, PDF_PATH, RULES_PATH, Description,
+                                        Package,
                                         PackageReadError, file_format, loads, parse_manifest_xml,
                                         read_package)
 from meetingdesk.record.pdf import ATTACHMENT_KEY, FINGERPRINT_KEY, MEETING_KEY
 from meetingdesk.record.safezip import ATTACHMENT, KEPT_PARTS, MiB, shown
 from meetingdesk.record.signing import SignatureReport, verify_pdf_signature
 from meetingdesk.record.trust import Trust, certificate_sha256, spaced
+from meetingdesk.record.verify_followup import FollowUpSummary, check_followup
 from meetingdesk.domain.words import SIGNER_ROLES
 
 ASPECTS = {"authenticity": ("真实性", "authenticity"), "integrity": ("完整性", "integrity"),
@@ -90,6 +93,7 @@ class Summary:
     date: str = ""
     pages: int | None = None
     signers: list[SignerState] = field(default_factory=list)
+    followup: FollowUpSummary | None = None  # a package's 督办 log, when it carries one
 
 
 @dataclass
@@ -132,8 +136,10 @@ class Verdict:
         self.findings.append(Finding(aspect, ok, zh, en))
         return ok
 
-    def extend(self, findings: Iterable[tuple[str, bool, str]]) -> None:
-        """Add findings of the same shape from another checker (the PDF's own checks)."""
+    def extend(self, findings: Iterable[tuple[str, bool, str] | tuple[str, bool, str, str]]
+               ) -> None:
+        """Add findings of the same shape from another checker (the PDF's own checks, the
+        follow-up log's)."""
         self.findings.extend(Finding(*f) for f in findings)
 
     def refuse(self, error: PackageReadError) -> Verdict:
@@ -424,6 +430,8 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
         rules = loads(package.data(RULES_PATH), RULES_PATH)
         xml = parse_manifest_xml(package.data(MANIFEST_XML_PATH)) if package.version >= 2 \
             else None
+        followup = events_from(loads(package.data(FOLLOWUP_PATH), FOLLOWUP_PATH), FOLLOWUP_PATH) \
+            if FOLLOWUP_PATH in package.entries else None
     except PackageReadError as error:
         return verdict.refuse(error)
     if not _chain_holds(verdict, events, "", ""):
@@ -445,6 +453,9 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
         verdict.add("integrity", False, "清单所载记录条数与 events.json 不符",
                     "the manifest's event count differs from events.json")
     _describes_the_log(verdict, package, state, xml)
+    if followup is not None:
+        found, verdict.summary.followup = check_followup(followup, state)
+        verdict.extend(found)
     facts = _pdf_findings(verdict, package.data(PDF_PATH), trust, state)
     if facts is None:
         return verdict
@@ -462,8 +473,9 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
     return verdict
 
 
-def events_from(raw: Any) -> list[Event]:
-    """events.json as events, every field of the type the chain and the rules expect."""
+def events_from(raw: Any, name: str = EVENTS_PATH) -> list[Event]:
+    """A log's JSON (events.json, followup.json) as events, every field of the type the chain
+    and the rules expect."""
     fields = {"meeting_uid": str, "seq": int, "type": str, "at": str, "payload": dict,
               "prev_hash": str, "hash": str}
     if isinstance(raw, list):
@@ -476,8 +488,8 @@ def events_from(raw: Any) -> list[Event]:
             events.append(Event.from_dict(d))
         else:
             return events
-    raise PackageReadError("events.json 格式错误：不是会议纪实台的记录列表，或记录字段缺失、类型不符",
-                           "events.json is malformed: not a list of MeetingDesk events, or a "
+    raise PackageReadError(f"{name} 格式错误：不是会议纪实台的记录列表，或记录字段缺失、类型不符",
+                           f"{name} is malformed: not a list of MeetingDesk events, or a "
                            "field is missing or of the wrong type", readable=True)
 
 
@@ -538,7 +550,8 @@ def _described(part: dict[str, Any], v2: bool) -> bool:
     path, role = part["path"], part["role"]
     attachment = ATTACHMENT.fullmatch(path)
     expected = ("attachment", attachment.group(2)) if attachment else (
-        {PDF_PATH: "record", EVENTS_PATH: "events", RULES_PATH: "rules"}.get(path), "")
+        {PDF_PATH: "record", EVENTS_PATH: "events", RULES_PATH: "rules",
+         FOLLOWUP_PATH: "followup"}.get(path), "")
     return (role, part["name"]) == expected and (not v2 or part["format"] == file_format(path))
 
 
@@ -602,6 +615,8 @@ def summary_lines(verdict: Verdict, lang: str) -> list[str]:
     if s.signers:
         joined = ("; " if en else "；").join(x.label(lang) for x in s.signers)
         lines.append(f"Signatures: {joined}" if en else f"签名：{joined}")
+    if s.followup is not None:
+        lines.append(s.followup.line(lang))
     return lines
 
 

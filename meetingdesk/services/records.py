@@ -151,8 +151,9 @@ class Records:
             write_atomically(pdf_path, pdf)
         if package_path is not None:
             assert state.rules is not None
+            followup = self.desk.unit_log_events(info.unit_id, "followup")  # as it stands now
             write_atomically(package_path, build_package(pdf, events, state, files,
-                                                         self.desk.clock()))
+                                                         self.desk.clock(), followup=followup))
         return Exported(events[-1].hash, p12 is not None, state.filed, certificate)
 
     def _events(self, meeting_id: int) -> list[Event]:
