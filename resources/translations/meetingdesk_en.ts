@@ -1398,6 +1398,188 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     </message>
 </context>
 <context>
+    <name>FollowUpForm</name>
+    <message>
+        <source>指派督办事项</source>
+        <translation>Assign a task</translation>
+    </message>
+    <message>
+        <source>决定事项(&amp;J)：</source>
+        <translation>Decision (&amp;J):</translation>
+    </message>
+    <message>
+        <source>督办事项(&amp;W)：</source>
+        <translation>Task (&amp;W):</translation>
+    </message>
+    <message>
+        <source>例如：完成修缮并组织验收</source>
+        <translation>e.g. finish the repairs and have them inspected</translation>
+    </message>
+    <message>
+        <source>责任人(&amp;O)：</source>
+        <translation>Resp&amp;onsible:</translation>
+    </message>
+    <message>
+        <source>或部门(&amp;B)：</source>
+        <translation>or department (&amp;B):</translation>
+    </message>
+    <message>
+        <source>例如：党政办</source>
+        <translation>e.g. Party and Government Office</translation>
+    </message>
+    <message>
+        <source>办结时限(&amp;D)：</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>指派(&amp;A)</source>
+        <translation>&amp;Assign</translation>
+    </message>
+    <message>
+        <source>办理所选事项</source>
+        <translation>The selected task</translation>
+    </message>
+    <message>
+        <source>进展日期(&amp;T)：</source>
+        <translation>Da&amp;te:</translation>
+    </message>
+    <message>
+        <source>情况说明(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>进展情况、办结情况或撤销理由</source>
+        <translation>progress, completion summary or reason for cancelling</translation>
+    </message>
+    <message>
+        <source>经办人(&amp;Y)：</source>
+        <translation>B&amp;y:</translation>
+    </message>
+    <message>
+        <source>记录进展(&amp;P)</source>
+        <translation>Note &amp;progress</translation>
+    </message>
+    <message>
+        <source>办结(&amp;C)</source>
+        <translation>&amp;Complete</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;X)</source>
+        <translation>Cance&amp;l task</translation>
+    </message>
+    <message>
+        <source>督办报告期间(&amp;R)：</source>
+        <translation>&amp;Report period:</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWindow</name>
+    <message>
+        <source>督办 — %1</source>
+        <translation>Follow-up — %1</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>决定事项</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>督办事项</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>办结时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>（由部门负责）</source>
+        <translation>(a department)</translation>
+    </message>
+    <message>
+        <source>（请选择经办人）</source>
+        <translation>(choose who acts)</translation>
+    </message>
+    <message>
+        <source>%1 第 %2 项：%3</source>
+        <translation>%1 item %2: %3</translation>
+    </message>
+    <message>
+        <source>%1（已逾期）</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <source>%1 项督办事项已逾期（红色标出）</source>
+        <translation>%1 task(s) overdue (marked red)</translation>
+    </message>
+    <message>
+        <source>没有逾期的督办事项</source>
+        <translation>No task is overdue</translation>
+    </message>
+    <message>
+        <source>还没有督办事项：在下方为已作出的决定指派</source>
+        <translation>No tasks yet: assign one to a decision below</translation>
+    </message>
+    <message>
+        <source>进展：</source>
+        <translation>Progress: </translation>
+    </message>
+    <message>
+        <source>尚无</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>还没有可督办的决定：会议闭会后，表决通过或同意的议题才能指派督办</source>
+        <translation>No decision to follow up yet: once a meeting is closed, the items it passed or agreed can be given tasks</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出督办报告</source>
+        <translation>Export the follow-up report</translation>
+    </message>
+    <message>
+        <source>未能保存：%1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>HeadDecisionPage</name>
     <message>
         <source>{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。</source>
@@ -1580,6 +1762,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>&amp;Unit:</translation>
     </message>
     <message>
+        <source>打开督办：逾期未办结的决定事项</source>
+        <translation>Open the follow-up: decisions whose tasks are overdue</translation>
+    </message>
+    <message>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
@@ -1657,6 +1843,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>成员、分工、会议类型和议事规则</source>
         <translation>Members, division of work, meeting types and rules</translation>
+    </message>
+    <message>
+        <source>督办(&amp;D)…</source>
+        <translation>Follow-up of &amp;decisions…</translation>
+    </message>
+    <message>
+        <source>决定事项的督办：责任人、时限、进展和办结</source>
+        <translation>Follow-up of decisions: who, by when, progress and completion</translation>
     </message>
     <message>
         <source>新建单位(&amp;N)…</source>
@@ -1809,6 +2003,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>还不能新建会议</source>
         <translation>Cannot create a meeting yet</translation>
+    </message>
+    <message>
+        <source>%1 项督办事项已逾期</source>
+        <translation>%1 task(s) overdue</translation>
     </message>
     <message>
         <source>字号：%1 磅</source>
