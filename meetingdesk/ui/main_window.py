@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
                                      self.close)
         self.act_settings = self._action(self.tr("单位设置(&S)…"), "Ctrl+,", self.unit_settings,
                                          self.tr("成员、分工、会议类型和议事规则"))
+        self.act_submissions = self._action(self.tr("议题申报(&J)…"), "Ctrl+J",
+                                            self.open_submissions,
+                                            self.tr("议题申报：前置程序、主要负责人审定、材料送达"))
         self.act_followup = self._action(self.tr("督办(&D)…"), "Ctrl+D", self.open_followup,
                                          self.tr("决定事项的督办：责任人、时限、进展和办结"))
         self.act_new_unit = self._action(self.tr("新建单位(&N)…"), None,
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         meeting.addAction(self.act_quit)
         unit = bar.addMenu(self.tr("单位(&U)"))
         unit.addAction(self.act_settings)
+        unit.addAction(self.act_submissions)
         unit.addAction(self.act_followup)
         unit.addAction(self.act_new_unit)
         view = bar.addMenu(self.tr("视图(&V)"))
@@ -121,7 +125,8 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_new, self.act_prepare, self.act_settings, self.act_followup):
+        for action in (self.act_new, self.act_prepare, self.act_settings,
+                       self.act_submissions, self.act_followup):
             toolbar.addAction(action)
         self.statusBar()
 
@@ -512,16 +517,23 @@ class MainWindow(QMainWindow):
         self.ui.overdueButton.setText(self.tr("%1 项督办事项已逾期").replace("%1", str(count)))
         self.ui.overdueButton.setVisible(count > 0)
 
+    def open_submissions(self) -> None:
+        from .submissions_window import SubmissionsWindow
+        self._open_unit_window("submissions", SubmissionsWindow)
+
     def open_followup(self) -> None:
-        """The 督办 window of the unit shown (one per unit, brought forward if open)."""
+        from .followup_window import FollowUpWindow
+        self._open_unit_window("followup", FollowUpWindow)
+
+    def _open_unit_window(self, kind: str, make: Any) -> None:
+        """A window of the selected unit (议题申报, 督办): one per unit, brought forward if open."""
         unit = self.unit_id()
         if self.desk is None or unit is None:
             return
-        key = ("followup", unit)
+        key = (kind, unit)
         window = self._windows.get(key)
         if window is None:
-            from .followup_window import FollowUpWindow
-            window = FollowUpWindow(self.desk, unit)
+            window = make(self.desk, unit)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.changed.connect(lambda _: self._show_overdue())
             window.destroyed.connect(lambda *_: self._windows.pop(key, None))

@@ -1845,6 +1845,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Members, division of work, meeting types and rules</translation>
     </message>
     <message>
+        <source>议题申报(&amp;J)…</source>
+        <translation>Item sub&amp;missions…</translation>
+    </message>
+    <message>
+        <source>议题申报：前置程序、主要负责人审定、材料送达</source>
+        <translation>Item submissions: preparatory checks, the chief&apos;s approval, materials given</translation>
+    </message>
+    <message>
         <source>督办(&amp;D)…</source>
         <translation>Follow-up of &amp;decisions…</translation>
     </message>
@@ -2295,6 +2303,14 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Attach &amp;materials…</translation>
     </message>
     <message>
+        <source>已同意上会的申报议题</source>
+        <translation>Submitted items approved for a meeting</translation>
+    </message>
+    <message>
+        <source>列入议程(&amp;S)</source>
+        <translation>Put on the agenda (&amp;S)</translation>
+    </message>
+    <message>
         <source>以往会议暂缓表决、待复议的事项</source>
         <translation>Items deferred at earlier meetings, waiting to be decided</translation>
     </message>
@@ -2387,6 +2403,22 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Why deferred</translation>
     </message>
     <message>
+        <source>申报号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>申报人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>材料送达</source>
+        <translation>Materials given</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
         <source>保存会议信息后即可编排议程。</source>
         <translation>Save the meeting&apos;s details first; then the agenda can be drawn up.</translation>
     </message>
@@ -2397,6 +2429,14 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>共 %1 项议题，其中“三重一大”事项 %2 项：须经班子会议集体讨论、逐项表决。选中议题可修改、调整顺序或附加材料。</source>
         <translation>%1 item(s), %2 of them major matters (三重一大): discussed and voted on by the team, one by one. Select an item to edit, move or attach materials.</translation>
+    </message>
+    <message>
+        <source>没有已同意上会、待列入议程的申报议题。</source>
+        <translation>No approved submission waits for an agenda.</translation>
+    </message>
+    <message>
+        <source>选中一项，列入本次议程。</source>
+        <translation>Select one to put it on this agenda.</translation>
     </message>
     <message>
         <source>没有待复议的事项。</source>
@@ -2989,6 +3029,175 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionDialog</name>
+    <message>
+        <source>议题申报 — 申报人：%1</source>
+        <translation>Item submission — submitted by %1</translation>
+    </message>
+    <message>
+        <source>重新申报第 %1 号 — 申报人：%2</source>
+        <translation>Resubmit no. %1 — submitted by %2</translation>
+    </message>
+    <message>
+        <source>前置程序的办理材料在申报后逐项登记；列入议程后可附加会议材料。</source>
+        <translation>The checks&apos; documents are recorded one by one after submitting; meeting materials can be attached once the item is on an agenda.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsForm</name>
+    <message>
+        <source>经办人(&amp;W)：</source>
+        <translation>&amp;Who acts:</translation>
+    </message>
+    <message>
+        <source>新申报(&amp;N)…</source>
+        <translation>&amp;New submission…</translation>
+    </message>
+    <message>
+        <source>重新申报(&amp;R)…</source>
+        <translation>&amp;Resubmit…</translation>
+    </message>
+    <message>
+        <source>前置程序（按议题类别须完成）</source>
+        <translation>Preparatory checks (required by the item&apos;s category)</translation>
+    </message>
+    <message>
+        <source>办理情况(&amp;T)：</source>
+        <translation>Wha&amp;t was done:</translation>
+    </message>
+    <message>
+        <source>例如：已由司法所出具合法性审查意见</source>
+        <translation>e.g. the legal office gave its legality review</translation>
+    </message>
+    <message>
+        <source>附件(&amp;F)…</source>
+        <translation>&amp;File…</translation>
+    </message>
+    <message>
+        <source>登记完成(&amp;K)</source>
+        <translation>Mark done (&amp;K)</translation>
+    </message>
+    <message>
+        <source>同意上会(&amp;A)</source>
+        <translation>&amp;Approve for a meeting</translation>
+    </message>
+    <message>
+        <source>退回(&amp;B)</source>
+        <translation>Send &amp;back</translation>
+    </message>
+    <message>
+        <source>退回理由(&amp;Y)：</source>
+        <translation>Reason (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>退回时必填</source>
+        <translation>required when sending back</translation>
+    </message>
+    <message>
+        <source>材料送达时间(&amp;G)：</source>
+        <translation>Materials &amp;given at:</translation>
+    </message>
+    <message>
+        <source>登记材料送达(&amp;M)</source>
+        <translation>Record &amp;materials given</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsWindow</name>
+    <message>
+        <source>议题申报 — %1</source>
+        <translation>Item submissions — %1</translation>
+    </message>
+    <message>
+        <source>（请选择：申报人或主要负责人）</source>
+        <translation>(choose: the submitter or the chief)</translation>
+    </message>
+    <message>
+        <source>（主要负责人）</source>
+        <translation> (chief)</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>议题</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>申报人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>还没有申报的议题：选择经办人后点“新申报”。</source>
+        <translation>No submissions yet: choose the acting member, then New submission.</translation>
+    </message>
+    <message>
+        <source>前置程序</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>第 %1 号“%2”：%3，%4 申报</source>
+        <translation>No. %1 &apos;%2&apos;: %3, submitted by %4</translation>
+    </message>
+    <message>
+        <source>退回理由：%1</source>
+        <translation>Returned because: %1</translation>
+    </message>
+    <message>
+        <source>材料送达：%1</source>
+        <translation>Materials given: %1</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>，附件：%1</source>
+        <translation>, file: %1</translation>
+    </message>
+    <message>
+        <source>前置程序（本类别无须前置程序）</source>
+        <translation>Preparatory checks (none for this category)</translation>
+    </message>
+    <message>
+        <source>前置程序（按议题类别须完成）</source>
+        <translation>Preparatory checks (required by the item&apos;s category)</translation>
+    </message>
+    <message>
+        <source>请先选择经办人：申报、登记由申报人办理，同意上会或退回由主要负责人办理。</source>
+        <translation>Choose the acting member first: the submitter files and records, the chief approves or sends back.</translation>
+    </message>
+    <message>
+        <source>选择办理材料</source>
+        <translation>Choose the document</translation>
+    </message>
+    <message>
+        <source>附件：%1</source>
+        <translation>File: %1</translation>
     </message>
 </context>
 <context>
