@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QFileDialog, QHeaderView, QLabel, QTableWidgetIte
 
 from . import feedback, i18n, prefs, screen_fit
 from .loader import build_form
+from .models import fit_rows
 
 from meetingdesk.domain.followup import STATUSES, Task
 
@@ -53,6 +54,7 @@ class FollowUpWindow(QWidget):
         self._tasks: list[Task] = []
         self._meeting_ids: dict[str, int] = {}
         ui = self.ui
+        feedback.reserve(ui.overdueLabel, 1)  # one line says it
         for label in (ui.assignMessage, ui.handleMessage, ui.reportMessage):
             feedback.clear(label)
         ui.tasksTable.setColumnCount(6)
@@ -64,6 +66,7 @@ class FollowUpWindow(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         ui.tasksTable.verticalHeader().setVisible(False)
+        fit_rows(ui.tasksTable, 4)
         ui.ownerCombo.addItem(self.tr("（由部门负责）"), None)
         ui.byCombo.addItem(self.tr("（请选择经办人）"), None)
         for member in desk.members(unit_id):

@@ -23,6 +23,7 @@ from meetingdesk.domain.words import CATEGORIES
 
 from . import feedback, i18n, screen_fit
 from .loader import build_form
+from .models import fit_rows
 from .prepare import ItemDialog, local_minute
 
 if TYPE_CHECKING:
@@ -90,8 +91,10 @@ class SubmissionsWindow(QWidget):
         self._submissions: list[Submission] = []
         self._file: str | None = None
         ui = self.ui
+        feedback.reserve(ui.actorMessage, 1)  # one line says it
         for label in (ui.actorMessage, ui.actionMessage):
             feedback.clear(label)
+        fit_rows(ui.submissionsTable, 4)
         ui.actorCombo.addItem(self.tr("（请选择：申报人或主要负责人）"), None)
         for member in desk.members(unit_id):
             ui.actorCombo.addItem(member.name + (self.tr("（主要负责人）") if member.is_chief
@@ -112,6 +115,8 @@ class SubmissionsWindow(QWidget):
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         ui.submissionsTable.itemSelectionChanged.connect(self._show_selected)
         self.reload()
+        fit_rows(ui.checksTable, 4)  # the most a category requires by default, read whole
+        ui.checksTable.setMaximumHeight(ui.checksTable.minimumHeight())
         screen_fit.fit(self, 1180, 740)
 
     # ---- showing -----------------------------------------------------------------------------

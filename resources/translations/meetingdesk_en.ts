@@ -1480,8 +1480,8 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <source>导出 XLSX…</source>
-        <translation>Export XLSX…</translation>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <source>关闭</source>
