@@ -244,6 +244,10 @@ class PrepareDialog(QDialog):
         ui.approvedView.selectionModel().selectionChanged.connect(
             lambda *_: ui.scheduleButton.setEnabled(selected_row(ui.approvedView) is not None))
         ui.scheduleButton.clicked.connect(self.schedule_submission)
+        feedback.reserve(ui.approvedNote, 1)  # a hint; a refusal takes the room it needs
+        for view in (ui.approvedView, ui.deferredView):  # the agenda keeps the room left
+            fit_rows(view, 3)
+            view.setMaximumHeight(view.minimumHeight())
         ui.addItemButton.clicked.connect(self.add_item)
         ui.editItemButton.clicked.connect(self.edit_item)
         ui.upButton.clicked.connect(lambda: self.move_item(-1))
