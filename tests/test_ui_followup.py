@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,16 +18,8 @@ from meetingdesk.services import Desk
 from meetingdesk.ui.followup_window import FollowUpWindow
 from meetingdesk.ui.main_window import MainWindow
 from submitted import MinuteClock
-from test_services_followup import hold, speak
+from test_services_followup import clock, hold, speak, unit  # noqa: F401 (fixtures)
 from test_ui_helpers import chinese, click, show, type_text  # noqa: F401 (fixture)
-
-TZ = timezone(timedelta(hours=8))
-
-
-@pytest.fixture
-def clock() -> MinuteClock:
-    return MinuteClock(datetime(2026, 11, 10, 9, 0, tzinfo=TZ))
-
 
 @pytest.fixture
 def desk(sqlite_url: str, clock: MinuteClock, chinese: QApplication) -> Iterator[Desk]:
@@ -37,10 +29,8 @@ def desk(sqlite_url: str, clock: MinuteClock, chinese: QApplication) -> Iterator
 
 
 @pytest.fixture
-def unit(desk: Desk) -> int:
-    unit = desk.create_unit("晓塘乡党委")
-    for rank, (name, chief) in enumerate([("徐颖峰", True), ("李犇", False), ("孙昇", False)], 1):
-        desk.add_member(unit, name, "委员", rank, chief)
+def decided(desk: Desk, unit: int) -> int:
+    """A closed meeting of the unit whose one item passed."""
     meeting = hold(desk, unit, "party_committee", [
         {"title": "修缮村委会办公用房", "kind": "decision", "amount": "20000",
          "fund_type": "regular"}])
@@ -49,7 +39,7 @@ def unit(desk: Desk) -> int:
         desk.cast_vote(meeting, 1, member, "agree")
     desk.decide(meeting, 1, "决定。")
     desk.close_meeting(meeting)
-    return unit
+    return meeting
 
 
 def cells(window: FollowUpWindow) -> list[list[str]]:
@@ -58,7 +48,7 @@ def cells(window: FollowUpWindow) -> list[list[str]]:
             for r in range(table.rowCount())]
 
 
-def test_assign_note_progress_complete_and_export(qtbot, desk: Desk, unit: int,
+def test_assign_note_progress_complete_and_export(qtbot, desk: Desk, unit: int, decided: int,
                                                   clock: MinuteClock, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch):
     window = show(qtbot, FollowUpWindow(desk, unit))
@@ -118,10 +108,9 @@ def test_assign_note_progress_complete_and_export(qtbot, desk: Desk, unit: int,
 
 
 def test_overdue_tasks_shown_in_the_main_window_open_the_follow_up(qtbot, desk: Desk,
-                                                                    unit: int,
+                                                                    unit: int, decided: int,
                                                                     clock: MinuteClock):
-    meeting = desk.list_meetings(unit, "closed")[0].id
-    desk.assign_task(meeting, 1, "完成修缮并组织验收", "2026-11-20", department="党政办")
+    desk.assign_task(decided, 1, "完成修缮并组织验收", "2026-11-20", department="党政办")
     window = show(qtbot, MainWindow(desk))
     assert not window.ui.overdueButton.isVisible()
     clock.now += timedelta(days=15)

@@ -6,13 +6,11 @@ decided (through the services), and the decision followed up to completion."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from meetingdesk.domain import DomainError
 from meetingdesk.services import Desk
@@ -20,29 +18,10 @@ from meetingdesk.ui.followup_window import FollowUpWindow
 from meetingdesk.ui.prepare import PrepareDialog
 from meetingdesk.ui.submissions_window import SubmissionDialog, SubmissionsWindow
 from submitted import MinuteClock
+from test_ui_followup import clock, desk, unit  # noqa: F401 (fixtures)
 from test_ui_helpers import chinese, click, show, type_text  # noqa: F401 (fixture)
 
 TZ = timezone(timedelta(hours=8))
-
-
-@pytest.fixture
-def clock() -> MinuteClock:
-    return MinuteClock(datetime(2026, 11, 10, 9, 0, tzinfo=TZ))
-
-
-@pytest.fixture
-def desk(sqlite_url: str, clock: MinuteClock, chinese: QApplication) -> Iterator[Desk]:
-    d = Desk.open(sqlite_url, clock=clock)
-    yield d
-    d.close()
-
-
-@pytest.fixture
-def unit(desk: Desk) -> int:
-    unit = desk.create_unit("晓塘乡党委")
-    for rank, (name, chief) in enumerate([("徐颖峰", True), ("李犇", False), ("孙昇", False)], 1):
-        desk.add_member(unit, name, "委员", rank, chief)
-    return unit
 
 
 def act_as(window: SubmissionsWindow, name: str) -> None:

@@ -11,16 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHeaderView, QLabel, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
-
-from . import feedback, i18n, prefs, screen_fit
-from .loader import build_form
-from .models import fit_rows
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QTableWidgetItem, QWidget
 
 from meetingdesk.domain.followup import STATUSES, Task
+
+from . import feedback, i18n, prefs, screen_fit
+from .models import fit_rows
+from .unit_window import UnitWindow
 
 if TYPE_CHECKING:
     from meetingdesk.services import Desk
@@ -36,21 +35,12 @@ def _day(edit: Any) -> date:
     return edit.date().toPython()
 
 
-class FollowUpWindow(QWidget):
+class FollowUpWindow(UnitWindow):
     """The unit's 督办 list and what can be done with a task."""
 
-    changed = Signal(int)  # the unit's id, after a task was assigned or changed
-
     def __init__(self, desk: "Desk", unit_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.desk, self.unit_id = desk, unit_id
-        self.ui: Any = build_form("followup_window")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(screen_fit.scrollable(self.ui))
-        unit = next(u for u in desk.units() if u.id == unit_id)
-        self.setWindowTitle(self.tr("督办 — %1").replace("%1", unit.name))
-        self._names = {m.id: m.name for m in desk.members(unit_id, include_inactive=True)}
+        super().__init__(desk, unit_id, "followup_window", parent)
+        self.setWindowTitle(self.tr("督办 — %1").replace("%1", self.unit_name))
         self._tasks: list[Task] = []
         self._meeting_ids: dict[str, int] = {}
         ui = self.ui
@@ -86,7 +76,6 @@ class FollowUpWindow(QWidget):
         ui.exportPdfButton.clicked.connect(lambda: self.export("pdf"))
         ui.exportXlsxButton.clicked.connect(lambda: self.export("xlsx"))
         ui.closeButton.clicked.connect(self.close)
-        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         ui.tasksTable.itemSelectionChanged.connect(self._show_selected)
         self.reload()
         screen_fit.fit(self, 1180, 720)

@@ -338,27 +338,25 @@ class PrepareDialog(QDialog):
 
     def carry_over(self) -> None:
         """Put the selected deferred item on this agenda, linked to where it was deferred."""
-        deferred: DeferredItem | None = selected_row(self.ui.deferredView)
-        if deferred is None or self.meeting_id is None:
-            return
-        try:
-            item_id = self.desk.carry_over(self.meeting_id, deferred.item_id)
-        except feedback.refusals() as error:
-            feedback.show_error(self.ui.agendaMessage, error)
-            return
-        self._saved_item(item_id)
+        self._take_on(self.ui.deferredView, lambda meeting, d: self.desk.carry_over(
+            meeting, d.item_id), self.ui.agendaMessage)
 
     def schedule_submission(self) -> None:
         """Take the selected approved submission onto this agenda; the notice rule (R13) may
         refuse it, and says why beside the list."""
-        submission: Submission | None = selected_row(self.ui.approvedView)
-        if submission is None or self.meeting_id is None:
+        self._take_on(self.ui.approvedView, lambda meeting, s: self.desk.schedule_submission(
+            meeting, s.no), self.ui.approvedNote)
+
+    def _take_on(self, view: Any, add: Any, message: Any) -> None:
+        """Add what is selected in `view` to the agenda, or say in `message` why not."""
+        chosen = selected_row(view)
+        if chosen is None or self.meeting_id is None:
             return
         try:
-            item_id = self.desk.schedule_submission(self.meeting_id, submission.no)
+            item_id = add(self.meeting_id, chosen)
         except feedback.refusals() as error:
-            feedback.show_error(self.ui.approvedNote, error)
-            self.ui.approvedView.setFocus()
+            feedback.show_error(message, error)
+            view.setFocus()
             return
         self._saved_item(item_id)
 

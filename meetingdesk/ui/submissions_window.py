@@ -11,10 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHeaderView, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from meetingdesk.domain import classify
 from meetingdesk.domain.agenda import yuan
@@ -22,9 +20,9 @@ from meetingdesk.domain.submissions import STATUSES, Submission
 from meetingdesk.domain.words import CATEGORIES
 
 from . import feedback, i18n, screen_fit
-from .loader import build_form
 from .models import fit_rows
 from .prepare import ItemDialog, local_minute
+from .unit_window import UnitWindow
 
 if TYPE_CHECKING:
     from meetingdesk.services import Desk
@@ -72,22 +70,13 @@ class SubmissionDialog(ItemDialog):
         return self.submission.no
 
 
-class SubmissionsWindow(QWidget):
+class SubmissionsWindow(UnitWindow):
     """The unit's 议题申报 list and what the submitter and the chief do with a submission."""
 
-    changed = Signal(int)  # the unit's id, after a submission was filed or changed
-
     def __init__(self, desk: "Desk", unit_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        self.desk, self.unit_id = desk, unit_id
-        self.ui: Any = build_form("submissions_window")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(screen_fit.scrollable(self.ui))
-        unit = next(u for u in desk.units() if u.id == unit_id)
-        self.setWindowTitle(self.tr("议题申报 — %1").replace("%1", unit.name))
+        super().__init__(desk, unit_id, "submissions_window", parent)
+        self.setWindowTitle(self.tr("议题申报 — %1").replace("%1", self.unit_name))
         self.rules = desk.rule_set(unit_id)
-        self._names = {m.id: m.name for m in desk.members(unit_id, include_inactive=True)}
         self._submissions: list[Submission] = []
         self._file: str | None = None
         ui = self.ui
@@ -112,7 +101,6 @@ class SubmissionsWindow(QWidget):
         ui.givenButton.clicked.connect(self.materials_given)
         ui.closeButton.clicked.connect(self.close)
         ui.actorCombo.currentIndexChanged.connect(lambda _: feedback.clear(ui.actorMessage))
-        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         ui.submissionsTable.itemSelectionChanged.connect(self._show_selected)
         self.reload()
         fit_rows(ui.checksTable, 4)  # the most a category requires by default, read whole
