@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self._names = {m.id: m.name for m in self.desk.members(unit, include_inactive=True)}
         self.setWindowTitle(self.tr("会议纪实台 — %1").replace("%1",
                                                               self.ui.unitCombo.currentText()))
+        self._show_overdue()  # this unit's, never the one shown before
         problem = self._team_problem(unit)
         self._unfinished = unit if problem else None
         if problem:  # e.g. the set-up wizard was cancelled before the team was entered
@@ -258,7 +259,6 @@ class MainWindow(QMainWindow):
             return
         self.ui.pages.setCurrentWidget(self.ui.listPage)
         self._apply_filter()
-        self._show_overdue()
 
     def _status(self) -> str | None:
         return STATUSES[max(0, self._status_group.checkedId())]
