@@ -158,6 +158,12 @@ def tour_main(window: Any, ids: dict[str, int]) -> None:
     if cancel is not None:
         jump("cancel: refused without a reason", cancel, cancel.accept)
         shut(cancel)
+    submissions = opened("submissions", window.open_submissions, close=False)
+    if submissions is not None:
+        submissions.ui.actorCombo.setCurrentIndex(2)  # a member chosen: the dialog may open
+        opened("submission:new", submissions.ui.newButton.click)
+        shut(submissions)
+    opened("followup", window.open_followup)
     settings = opened("settings", window.unit_settings, close=False)
     if settings is not None:
         tabs = settings.findChild(QTabWidget)

@@ -32,6 +32,12 @@ EXPECTED = {
     "item:edit": ["titleEdit", "QPushButton:确定", "QPushButton:取消"],
     "cancel": ["reasonEdit", "QPushButton:取消会议", "QPushButton:返回"],
     "settings": ["importButton", "QPushButton:关闭"],
+    "submissions": ["actorCombo", "newButton", "submissionsTable", "checksTable", "checkButton",
+                    "approveButton", "returnButton", "givenButton", "closeButton"],
+    "submission:new": ["titleEdit", "QPushButton:确定", "QPushButton:取消"],
+    "followup": ["tasksTable", "decisionCombo", "assignButton", "progressButton",
+                 "completeButton", "cancelButton", "exportPdfButton", "exportXlsxButton",
+                 "closeButton"],
     "wizard:unit": ["nameEdit"],
     "record": ["signButton", "correctionButton", "printButton", "exportPdfButton",
                "exportPackageButton", "newCertificateButton", "importCertificateButton",
@@ -43,7 +49,8 @@ EXPECTED = {
     "file:export-pdf": ["lookInCombo", "fileNameEdit", "fileTypeCombo"],
 }
 MAIN_TOUR = {"main", "about", "prepare:new", "prepare:existing", "item:edit", "item:new",
-             "file:materials", "cancel", "settings", "file:roster"}
+             "file:materials", "cancel", "submissions", "submission:new", "followup",
+             "settings", "file:roster"}
 WHOLE_TOUR = MAIN_TOUR | {
     "record", "record:correction", "record:sign", "record:print", "file:export-pdf",
     "file:import-certificate", "input:passphrase", "console:running", "console:arrival",

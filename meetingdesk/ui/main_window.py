@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self._opening: Future[Desk] | None = None
         self._model: MeetingListModel | None = None
         self._names: dict[int, str] = {}
-        self._windows: dict[tuple[str, int], QWidget] = {}  # open consoles and record pages
+        self._windows: dict[tuple[str, int], QWidget] = {}  # open consoles, record pages, 督办
         self._stale = False  # one of them recorded something since the list was read
         self._unfinished: int | None = None  # a unit whose set-up stopped before its team
         self.ui: Any = load_form("main_window", self)
@@ -87,6 +87,11 @@ class MainWindow(QMainWindow):
                                      self.close)
         self.act_settings = self._action(self.tr("单位设置(&S)…"), "Ctrl+,", self.unit_settings,
                                          self.tr("成员、分工、会议类型和议事规则"))
+        self.act_submissions = self._action(self.tr("议题申报(&J)…"), "Ctrl+J",
+                                            self.open_submissions,
+                                            self.tr("议题申报：前置程序、主要负责人审定、材料送达"))
+        self.act_followup = self._action(self.tr("督办(&D)…"), "Ctrl+D", self.open_followup,
+                                         self.tr("决定事项的督办：责任人、时限、进展和办结"))
         self.act_new_unit = self._action(self.tr("新建单位(&N)…"), None,
                                          lambda: self.setup_unit())
         self.act_zoom_in = self._action(self.tr("放大字号(&I)"), QKeySequence.StandardKey.ZoomIn,
@@ -109,6 +114,8 @@ class MainWindow(QMainWindow):
         meeting.addAction(self.act_quit)
         unit = bar.addMenu(self.tr("单位(&U)"))
         unit.addAction(self.act_settings)
+        unit.addAction(self.act_submissions)
+        unit.addAction(self.act_followup)
         unit.addAction(self.act_new_unit)
         view = bar.addMenu(self.tr("视图(&V)"))
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
@@ -118,7 +125,8 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("常用"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_new, self.act_prepare, self.act_settings):
+        for action in (self.act_new, self.act_prepare, self.act_settings,
+                       self.act_submissions, self.act_followup):
             toolbar.addAction(action)
         self.statusBar()
 
@@ -134,6 +142,8 @@ class MainWindow(QMainWindow):
         ui.searchEdit.returnPressed.connect(self._apply_filter)
         self._search_timer.timeout.connect(self._apply_filter)
         ui.setupButton.clicked.connect(lambda: self.setup_unit(self._unfinished))
+        ui.overdueButton.clicked.connect(self.act_followup.trigger)
+        ui.overdueButton.setVisible(False)
         ui.meetingsView.activated.connect(lambda _: self._primary_action().trigger())
         ui.prepareButton.clicked.connect(self.act_prepare.trigger)
         ui.cancelMeetingButton.clicked.connect(self.act_cancel.trigger)
@@ -240,6 +250,7 @@ class MainWindow(QMainWindow):
         self._names = {m.id: m.name for m in self.desk.members(unit, include_inactive=True)}
         self.setWindowTitle(self.tr("会议纪实台 — %1").replace("%1",
                                                               self.ui.unitCombo.currentText()))
+        self._show_overdue()  # this unit's, never the one shown before
         problem = self._team_problem(unit)
         self._unfinished = unit if problem else None
         if problem:  # e.g. the set-up wizard was cancelled before the team was entered
@@ -269,6 +280,7 @@ class MainWindow(QMainWindow):
         self._show_selected()
 
     def refresh(self) -> None:
+        self._show_overdue()
         row = self._selected()
         self._apply_filter(select=row.id if row else None)
 
@@ -497,6 +509,38 @@ class MainWindow(QMainWindow):
         dialog = UnitSettingsDialog(self.desk, unit, self)
         dialog.finished.connect(lambda _: self._reload_units(unit))
         dialog.open()
+
+    def _show_overdue(self) -> None:
+        """The unit's overdue 督办 tasks as a button that opens them; hidden when there are none."""
+        unit = self.unit_id()
+        count = len(self.desk.overdue_tasks(unit)) if self.desk and unit is not None else 0
+        self.ui.overdueButton.setText(self.tr("%1 项督办事项已逾期").replace("%1", str(count)))
+        self.ui.overdueButton.setVisible(count > 0)
+
+    def open_submissions(self) -> None:
+        from .submissions_window import SubmissionsWindow
+        self._open_unit_window("submissions", SubmissionsWindow)
+
+    def open_followup(self) -> None:
+        from .followup_window import FollowUpWindow
+        self._open_unit_window("followup", FollowUpWindow)
+
+    def _open_unit_window(self, kind: str, make: Any) -> None:
+        """A window of the selected unit (议题申报, 督办): one per unit, brought forward if open."""
+        unit = self.unit_id()
+        if self.desk is None or unit is None:
+            return
+        key = (kind, unit)
+        window = self._windows.get(key)
+        if window is None:
+            window = make(self.desk, unit)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.changed.connect(lambda _: self._show_overdue())
+            window.destroyed.connect(lambda *_: self._windows.pop(key, None))
+            self._windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def zoom(self, step: int) -> None:
         """View > zoom: +1 / -1 point, 0 back to the default size."""

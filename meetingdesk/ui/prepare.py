@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QProgress
 from meetingdesk.domain import (Classification, ItemSpec, Member, check_item, classify,
                                 meeting_title)
 from meetingdesk.domain.agenda import yuan
+from meetingdesk.domain.submissions import Submission
 from meetingdesk.domain.words import CATEGORIES, FUND_TYPES, KINDS, VOTE_MODES
 from meetingdesk.services import AgendaRow, DeferredItem, Desk
 from meetingdesk.services.setup import default_settings
@@ -27,6 +28,11 @@ from . import feedback, i18n, prefs, screen_fit
 from .loader import build_form
 from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, fit_rows, select_row,
                      selected_row, show_table)
+
+
+def local_minute(at: datetime) -> str:
+    """A moment as this computer's local time, to the minute (as the time edits show it)."""
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def badge_text(classification: Classification) -> str:
@@ -227,6 +233,21 @@ class PrepareDialog(QDialog):
         show_table(ui.deferredView, self.deferred_model, stretch=2)
         ui.deferredView.selectionModel().selectionChanged.connect(
             lambda *_: ui.carryButton.setEnabled(selected_row(ui.deferredView) is not None))
+        self.approved_model: RowsModel[Submission] = RowsModel([
+            Column(self.tr("申报号"), lambda s: str(s.no)),
+            Column(self.tr("议题"), lambda s: s.item.title, tooltip=lambda s: s.item.title),
+            Column(self.tr("申报人"), lambda s: self._names.get(s.submitter_id, "")),
+            Column(self.tr("材料送达"), lambda s: local_minute(s.materials_given)
+                   if s.materials_given else self.tr("未登记")),
+        ], self)
+        show_table(ui.approvedView, self.approved_model, stretch=1)
+        ui.approvedView.selectionModel().selectionChanged.connect(
+            lambda *_: ui.scheduleButton.setEnabled(selected_row(ui.approvedView) is not None))
+        ui.scheduleButton.clicked.connect(self.schedule_submission)
+        feedback.reserve(ui.approvedNote, 1)  # a hint; a refusal takes the room it needs
+        for view in (ui.approvedView, ui.deferredView):  # the agenda keeps the room left
+            fit_rows(view, 3)
+            view.setMaximumHeight(view.minimumHeight())
         ui.addItemButton.clicked.connect(self.add_item)
         ui.editItemButton.clicked.connect(self.edit_item)
         ui.upButton.clicked.connect(lambda: self.move_item(-1))
@@ -256,6 +277,11 @@ class PrepareDialog(QDialog):
         ui.tabs.setTabText(1, self.tr("议程(&2)") + f"  {len(rows)}")
         select_row(ui.agendaView, lambda r: r.id == select)
         self._agenda_buttons()
+        approved = self.desk.approved_submissions(self.unit_id)
+        self.approved_model.set_rows(approved)
+        ui.scheduleButton.setEnabled(False)
+        feedback.show_note(ui.approvedNote, self.tr("没有已同意上会、待列入议程的申报议题。")
+                           if not approved else self.tr("选中一项，列入本次议程。"))
         deferred = self.desk.deferred_items(self.unit_id)
         self.deferred_model.set_rows(deferred)
         ui.carryButton.setEnabled(False)
@@ -312,13 +338,25 @@ class PrepareDialog(QDialog):
 
     def carry_over(self) -> None:
         """Put the selected deferred item on this agenda, linked to where it was deferred."""
-        deferred: DeferredItem | None = selected_row(self.ui.deferredView)
-        if deferred is None or self.meeting_id is None:
+        self._take_on(self.ui.deferredView, lambda meeting, d: self.desk.carry_over(
+            meeting, d.item_id), self.ui.agendaMessage)
+
+    def schedule_submission(self) -> None:
+        """Take the selected approved submission onto this agenda; the notice rule (R13) may
+        refuse it, and says why beside the list."""
+        self._take_on(self.ui.approvedView, lambda meeting, s: self.desk.schedule_submission(
+            meeting, s.no), self.ui.approvedNote)
+
+    def _take_on(self, view: Any, add: Any, message: Any) -> None:
+        """Add what is selected in `view` to the agenda, or say in `message` why not."""
+        chosen = selected_row(view)
+        if chosen is None or self.meeting_id is None:
             return
         try:
-            item_id = self.desk.carry_over(self.meeting_id, deferred.item_id)
+            item_id = add(self.meeting_id, chosen)
         except feedback.refusals() as error:
-            feedback.show_error(self.ui.agendaMessage, error)
+            feedback.show_error(message, error)
+            view.setFocus()
             return
         self._saved_item(item_id)
 
@@ -366,7 +404,7 @@ class ItemDialog(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, desk: Desk, unit_id: int, meeting_id: int, decision_mode: str,
+    def __init__(self, desk: Desk, unit_id: int, meeting_id: int | None, decision_mode: str,
                  row: AgendaRow | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk, self.meeting_id, self.row = desk, meeting_id, row
@@ -512,14 +550,17 @@ class ItemDialog(QDialog):
         self.ui.candidatesView.setCurrentIndex(index)
         self.ui.candidatesView.edit(index)
 
+    def save(self, fields: dict[str, Any]) -> int:
+        """Store the item (a submission's dialog files it instead); returns its id."""
+        assert self.meeting_id is not None
+        if self.row is None:
+            return self.desk.add_item(self.meeting_id, **fields)
+        self.desk.update_item(self.row.id, **fields)
+        return self.row.id
+
     def accept(self) -> None:
-        fields = self.fields()
         try:
-            if self.row is None:
-                item_id = self.desk.add_item(self.meeting_id, **fields)
-            else:
-                self.desk.update_item(self.row.id, **fields)
-                item_id = self.row.id
+            item_id = self.save(self.fields())
         except feedback.refusals() as error:
             feedback.show_error(self.ui.checkLabel, error)
             return

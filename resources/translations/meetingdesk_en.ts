@@ -1398,6 +1398,188 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     </message>
 </context>
 <context>
+    <name>FollowUpForm</name>
+    <message>
+        <source>指派督办事项</source>
+        <translation>Assign a task</translation>
+    </message>
+    <message>
+        <source>决定事项(&amp;J)：</source>
+        <translation>Decision (&amp;J):</translation>
+    </message>
+    <message>
+        <source>督办事项(&amp;W)：</source>
+        <translation>Task (&amp;W):</translation>
+    </message>
+    <message>
+        <source>例如：完成修缮并组织验收</source>
+        <translation>e.g. finish the repairs and have them inspected</translation>
+    </message>
+    <message>
+        <source>责任人(&amp;O)：</source>
+        <translation>Resp&amp;onsible:</translation>
+    </message>
+    <message>
+        <source>或部门(&amp;B)：</source>
+        <translation>or department (&amp;B):</translation>
+    </message>
+    <message>
+        <source>例如：党政办</source>
+        <translation>e.g. Party and Government Office</translation>
+    </message>
+    <message>
+        <source>办结时限(&amp;D)：</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>指派(&amp;A)</source>
+        <translation>&amp;Assign</translation>
+    </message>
+    <message>
+        <source>办理所选事项</source>
+        <translation>The selected task</translation>
+    </message>
+    <message>
+        <source>进展日期(&amp;T)：</source>
+        <translation>Da&amp;te:</translation>
+    </message>
+    <message>
+        <source>情况说明(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>进展情况、办结情况或撤销理由</source>
+        <translation>progress, completion summary or reason for cancelling</translation>
+    </message>
+    <message>
+        <source>经办人(&amp;Y)：</source>
+        <translation>B&amp;y:</translation>
+    </message>
+    <message>
+        <source>记录进展(&amp;P)</source>
+        <translation>Note &amp;progress</translation>
+    </message>
+    <message>
+        <source>办结(&amp;C)</source>
+        <translation>&amp;Complete</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;X)</source>
+        <translation>Cance&amp;l task</translation>
+    </message>
+    <message>
+        <source>督办报告期间(&amp;R)：</source>
+        <translation>&amp;Report period:</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWindow</name>
+    <message>
+        <source>督办 — %1</source>
+        <translation>Follow-up — %1</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>决定事项</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>督办事项</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>办结时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>（由部门负责）</source>
+        <translation>(a department)</translation>
+    </message>
+    <message>
+        <source>（请选择经办人）</source>
+        <translation>(choose who acts)</translation>
+    </message>
+    <message>
+        <source>%1 第 %2 项：%3</source>
+        <translation>%1 item %2: %3</translation>
+    </message>
+    <message>
+        <source>%1（已逾期）</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <source>%1 项督办事项已逾期（红色标出）</source>
+        <translation>%1 task(s) overdue (marked red)</translation>
+    </message>
+    <message>
+        <source>没有逾期的督办事项</source>
+        <translation>No task is overdue</translation>
+    </message>
+    <message>
+        <source>还没有督办事项：在下方为已作出的决定指派</source>
+        <translation>No tasks yet: assign one to a decision below</translation>
+    </message>
+    <message>
+        <source>进展：</source>
+        <translation>Progress: </translation>
+    </message>
+    <message>
+        <source>尚无</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>还没有可督办的决定：会议闭会后，表决通过或同意的议题才能指派督办</source>
+        <translation>No decision to follow up yet: once a meeting is closed, the items it passed or agreed can be given tasks</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出督办报告</source>
+        <translation>Export the follow-up report</translation>
+    </message>
+    <message>
+        <source>未能保存：%1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>HeadDecisionPage</name>
     <message>
         <source>{name}（{position}）听取意见后作出决定。其他成员意见：{detail}。</source>
@@ -1580,6 +1762,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>&amp;Unit:</translation>
     </message>
     <message>
+        <source>打开督办：逾期未办结的决定事项</source>
+        <translation>Open the follow-up: decisions whose tasks are overdue</translation>
+    </message>
+    <message>
         <source>查找(&amp;F)：</source>
         <translation>&amp;Find:</translation>
     </message>
@@ -1657,6 +1843,22 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>成员、分工、会议类型和议事规则</source>
         <translation>Members, division of work, meeting types and rules</translation>
+    </message>
+    <message>
+        <source>议题申报(&amp;J)…</source>
+        <translation>Item sub&amp;missions…</translation>
+    </message>
+    <message>
+        <source>议题申报：前置程序、主要负责人审定、材料送达</source>
+        <translation>Item submissions: preparatory checks, the chief&apos;s approval, materials given</translation>
+    </message>
+    <message>
+        <source>督办(&amp;D)…</source>
+        <translation>Follow-up of &amp;decisions…</translation>
+    </message>
+    <message>
+        <source>决定事项的督办：责任人、时限、进展和办结</source>
+        <translation>Follow-up of decisions: who, by when, progress and completion</translation>
     </message>
     <message>
         <source>新建单位(&amp;N)…</source>
@@ -1809,6 +2011,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>还不能新建会议</source>
         <translation>Cannot create a meeting yet</translation>
+    </message>
+    <message>
+        <source>%1 项督办事项已逾期</source>
+        <translation>%1 task(s) overdue</translation>
     </message>
     <message>
         <source>字号：%1 磅</source>
@@ -2097,6 +2303,14 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Attach &amp;materials…</translation>
     </message>
     <message>
+        <source>已同意上会的申报议题</source>
+        <translation>Submitted items approved for a meeting</translation>
+    </message>
+    <message>
+        <source>列入议程(&amp;S)</source>
+        <translation>Put on the agenda (&amp;S)</translation>
+    </message>
+    <message>
         <source>以往会议暂缓表决、待复议的事项</source>
         <translation>Items deferred at earlier meetings, waiting to be decided</translation>
     </message>
@@ -2189,6 +2403,22 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Why deferred</translation>
     </message>
     <message>
+        <source>申报号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>申报人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>材料送达</source>
+        <translation>Materials given</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
         <source>保存会议信息后即可编排议程。</source>
         <translation>Save the meeting&apos;s details first; then the agenda can be drawn up.</translation>
     </message>
@@ -2199,6 +2429,14 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>共 %1 项议题，其中“三重一大”事项 %2 项：须经班子会议集体讨论、逐项表决。选中议题可修改、调整顺序或附加材料。</source>
         <translation>%1 item(s), %2 of them major matters (三重一大): discussed and voted on by the team, one by one. Select an item to edit, move or attach materials.</translation>
+    </message>
+    <message>
+        <source>没有已同意上会、待列入议程的申报议题。</source>
+        <translation>No approved submission waits for an agenda.</translation>
+    </message>
+    <message>
+        <source>选中一项，列入本次议程。</source>
+        <translation>Select one to put it on this agenda.</translation>
     </message>
     <message>
         <source>没有待复议的事项。</source>
@@ -2791,6 +3029,175 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionDialog</name>
+    <message>
+        <source>议题申报 — 申报人：%1</source>
+        <translation>Item submission — submitted by %1</translation>
+    </message>
+    <message>
+        <source>重新申报第 %1 号 — 申报人：%2</source>
+        <translation>Resubmit no. %1 — submitted by %2</translation>
+    </message>
+    <message>
+        <source>前置程序的办理材料在申报后逐项登记；列入议程后可附加会议材料。</source>
+        <translation>The checks&apos; documents are recorded one by one after submitting; meeting materials can be attached once the item is on an agenda.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsForm</name>
+    <message>
+        <source>经办人(&amp;W)：</source>
+        <translation>&amp;Who acts:</translation>
+    </message>
+    <message>
+        <source>新申报(&amp;N)…</source>
+        <translation>&amp;New submission…</translation>
+    </message>
+    <message>
+        <source>重新申报(&amp;R)…</source>
+        <translation>&amp;Resubmit…</translation>
+    </message>
+    <message>
+        <source>前置程序（按议题类别须完成）</source>
+        <translation>Preparatory checks (required by the item&apos;s category)</translation>
+    </message>
+    <message>
+        <source>办理情况(&amp;T)：</source>
+        <translation>Wha&amp;t was done:</translation>
+    </message>
+    <message>
+        <source>例如：已由司法所出具合法性审查意见</source>
+        <translation>e.g. the legal office gave its legality review</translation>
+    </message>
+    <message>
+        <source>附件(&amp;F)…</source>
+        <translation>&amp;File…</translation>
+    </message>
+    <message>
+        <source>登记完成(&amp;K)</source>
+        <translation>Mark done (&amp;K)</translation>
+    </message>
+    <message>
+        <source>同意上会(&amp;A)</source>
+        <translation>&amp;Approve for a meeting</translation>
+    </message>
+    <message>
+        <source>退回(&amp;B)</source>
+        <translation>Send &amp;back</translation>
+    </message>
+    <message>
+        <source>退回理由(&amp;Y)：</source>
+        <translation>Reason (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>退回时必填</source>
+        <translation>required when sending back</translation>
+    </message>
+    <message>
+        <source>材料送达时间(&amp;G)：</source>
+        <translation>Materials &amp;given at:</translation>
+    </message>
+    <message>
+        <source>登记材料送达(&amp;M)</source>
+        <translation>Record &amp;materials given</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsWindow</name>
+    <message>
+        <source>议题申报 — %1</source>
+        <translation>Item submissions — %1</translation>
+    </message>
+    <message>
+        <source>（请选择：申报人或主要负责人）</source>
+        <translation>(choose: the submitter or the chief)</translation>
+    </message>
+    <message>
+        <source>（主要负责人）</source>
+        <translation> (chief)</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>议题</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>申报人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>还没有申报的议题：选择经办人后点“新申报”。</source>
+        <translation>No submissions yet: choose the acting member, then New submission.</translation>
+    </message>
+    <message>
+        <source>前置程序</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>第 %1 号“%2”：%3，%4 申报</source>
+        <translation>No. %1 &apos;%2&apos;: %3, submitted by %4</translation>
+    </message>
+    <message>
+        <source>退回理由：%1</source>
+        <translation>Returned because: %1</translation>
+    </message>
+    <message>
+        <source>材料送达：%1</source>
+        <translation>Materials given: %1</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>，附件：%1</source>
+        <translation>, file: %1</translation>
+    </message>
+    <message>
+        <source>前置程序（本类别无须前置程序）</source>
+        <translation>Preparatory checks (none for this category)</translation>
+    </message>
+    <message>
+        <source>前置程序（按议题类别须完成）</source>
+        <translation>Preparatory checks (required by the item&apos;s category)</translation>
+    </message>
+    <message>
+        <source>请先选择经办人：申报、登记由申报人办理，同意上会或退回由主要负责人办理。</source>
+        <translation>Choose the acting member first: the submitter files and records, the chief approves or sends back.</translation>
+    </message>
+    <message>
+        <source>选择办理材料</source>
+        <translation>Choose the document</translation>
+    </message>
+    <message>
+        <source>附件：%1</source>
+        <translation>File: %1</translation>
     </message>
 </context>
 <context>
