@@ -1,8 +1,9 @@
-"""A unit-level log folded into state: the shape shared by submissions (R13) and follow-up (R14).
+"""A log folded into state: the shape shared by a meeting, submissions (R13) and follow-up (R14).
 
-Like a meeting, each is an append-only, hash-chained log (chain.py): `propose` checks an entry
-against the rules and returns it normalised, `apply` folds it in, and `replay` does both for every
-stored entry, so a log written around the rules cannot be rebuilt.
+Each is an append-only, hash-chained log (chain.py): `propose` checks an entry against the rules
+and returns it normalised, `apply` folds it in, and `replay` does both for every stored entry, so
+a log written around the rules cannot be rebuilt. Meeting overrides `propose` and `apply` with
+its own phases; the unit logs use the generic ones below.
 """
 
 from __future__ import annotations

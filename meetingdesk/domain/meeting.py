@@ -14,14 +14,14 @@ corrected); state.py holds what the state is made of.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from .agenda import ItemSpec, check_item, settled
 from .attendance import Attendance
-from .chain import Event
 from .closing import Closing
 from .errors import DomainError
 from .events import AFTER_CLOSE, EVENT_TYPES
+from .ledger import Ledger
 from .opinions import Opinions
 from .roster import Member, check_team
 from .rules import RuleSet
@@ -33,8 +33,9 @@ from .voting import Voting
 from .words import KINDS, en, zh
 
 
-class Meeting(Attendance, Opinions, Voting, Closing, Timekeeping):
-    """The state of one meeting, rebuilt from its log."""
+class Meeting(Attendance, Opinions, Voting, Closing, Timekeeping, Ledger):
+    """The state of one meeting, rebuilt from its log (Ledger.replay: every entry checked
+    against the rules again)."""
 
     def __init__(self) -> None:
         self.seq = 0
@@ -67,21 +68,6 @@ class Meeting(Attendance, Opinions, Voting, Closing, Timekeeping):
         self.presence_floor: tuple[datetime, int, str] | None = None
         self.member_last: dict[int, tuple[datetime, int, str]] = {}
         self.clock_sets: list[ClockSet] = []
-
-    @classmethod
-    def replay(cls, events: Iterable[Event]) -> "Meeting":
-        """Rebuild the state from a log, checking every entry against the rules again."""
-        meeting = cls()
-        for ev in events:
-            meeting.handle(ev)
-        return meeting
-
-    def handle(self, ev: Event) -> None:
-        if ev.seq != self.seq + 1:
-            raise DomainError("BAD_VALUE", field="序号", field_en="sequence", value=ev.seq)
-        at = parse_time(ev.at)
-        cmd = self.propose(ev.type, ev.member_id, ev.payload, at)
-        self.apply(cmd, at)
 
     def propose(self, type_: str, member_id: int | None, payload: dict[str, Any],
                 at: datetime) -> Command:
