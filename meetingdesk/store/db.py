@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 
 from meetingdesk import paths
 from meetingdesk.store import database, witness
@@ -30,26 +30,13 @@ def open_database(target: str | Path | None = None) -> Database:
     that is not ours is refused before anything is written to it, byte for byte as it was; a
     file on read-only media or without write access is opened read-only (db.notices says so).
     """
-    url, path = _resolve(target)
+    url, path = resolve_target(target)
     read_only = False
     kept_wal = None
     if path is not None:
         read_only = _check_sqlite_file(path)
         kept_wal = None if read_only else witness.keep_wal(path)  # before SQLite replays it
-    if url.get_backend_name() != "sqlite":
-        # pre_ping: a desktop left open overnight finds its archive connections dropped.
-        engine = create_engine(url, pool_pre_ping=True)
-    elif read_only:
-        uri = _read_only_uri(path)  # type: ignore[arg-type]
-        engine = create_engine(url, creator=lambda: sqlite3.connect(
-            uri, uri=True, check_same_thread=False))
-        event.listen(engine, "connect", _sqlite_on_connect_read_only)
-        event.listen(engine, "begin", _sqlite_on_begin)
-    else:
-        engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
-    db = Database(engine, path, read_only)
+    db = Database(make_engine(url, path, read_only), path, read_only)
     try:
         with db.translated_errors():
             upgrade_to_head(db)
@@ -79,7 +66,26 @@ def _confirm_logs(db: Database, path: Path, kept_wal: Path | None) -> None:
         kept_wal.unlink(missing_ok=True)
 
 
-def _resolve(target: str | Path | None) -> tuple[URL, Path | None]:
+def make_engine(url: URL, path: Path | None, read_only: bool = False) -> Engine:
+    """An engine for ``url``: SQLite in WAL mode with full sync and foreign keys (read-only
+    without touching the file when ``read_only``), or a server with pre-ping."""
+    if url.get_backend_name() != "sqlite":
+        # pre_ping: a desktop left open overnight finds its archive connections dropped.
+        return create_engine(url, pool_pre_ping=True)
+    if read_only:
+        uri = _read_only_uri(path)  # type: ignore[arg-type]
+        engine = create_engine(url, creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False))
+        event.listen(engine, "connect", _sqlite_on_connect_read_only)
+    else:
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def resolve_target(target: str | Path | None) -> tuple[URL, Path | None]:
+    """A --db value as a URL, and the SQLite file it names (None for a server)."""
     if target is None:
         target = paths.default_db_path()
     if isinstance(target, str) and "://" in target:

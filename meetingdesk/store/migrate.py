@@ -23,15 +23,16 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def alembic_config(connection: Connection) -> "Config":
-    """Alembic's configuration for our migrations, running on `connection`."""
+def alembic_config(connection: Connection, directory: Path = MIGRATIONS_DIR) -> "Config":
+    """Alembic's configuration for the migrations in `directory` (the township's by default,
+    or the county archive's), running on `connection`."""
     from alembic.config import Config
 
-    if not (MIGRATIONS_DIR / "env.py").is_file():
-        raise StoreError("MIGRATIONS_MISSING", path=MIGRATIONS_DIR)
+    if not (directory / "env.py").is_file():
+        raise StoreError("MIGRATIONS_MISSING", path=directory)
     config = Config()
     # ConfigParser interpolates '%', which may occur in an install path.
-    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.set_main_option("script_location", str(directory).replace("%", "%%"))
     config.attributes["connection"] = connection
     return config
 
