@@ -79,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--report", type=Path, metavar="OUT",
                         help="写出四性检查报告 PDF，并在旁边写出同名 .xml / write the 四性 check "
                              "report as a PDF, and an .xml of the same name beside it")
+    from meetingdesk.county.commands import add_commands as add_county_commands
+    add_county_commands(sub, common)
     return parser
 
 
@@ -116,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from meetingdesk.ui.app import leave, run_gui  # Qt is loaded only for the GUI
         leave(run_gui(args.db, lang))
     try:
+        if args.command == "county":
+            from meetingdesk.county.commands import run as run_county
+            return run_county(args)
         if args.command in ("export", "verify", "tasks"):
             return {"export": _export, "verify": _verify, "tasks": _tasks}[args.command](args)
         if args.command == "submissions":

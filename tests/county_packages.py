@@ -1,6 +1,6 @@
 """Real filing packages for the county's tests, made once through the township's services:
-a unit's meetings 1 and 3 (2 was prepared and dropped: a gap), meeting 1 again after a
-correction, forgeries of meeting 1, and a package of a unit the county has not registered."""
+a unit's meetings 1 and 3 (2 was prepared and dropped: a gap), the notice of meeting 4's
+cancellation, meeting 1 again after a correction, forgeries of meeting 1, and a package of a unit the county has not registered."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from test_export_package import PASSPHRASE, TZ
 UNIT = "东湖镇党委"
 STRANGER = "西岭乡党委"
 COUNTY = "青山县"
+CANCEL_REASON = "书记赴省参加防汛会议"
 MEMBERS = [("王堃", "党委书记"), ("李玥", "镇长"), ("张珺", "副镇长")]
 
 
@@ -37,6 +38,7 @@ class Stick:
     first: Path  # meeting 1 as closed
     corrected: Path  # meeting 1 after a correction (a longer log)
     third: Path  # meeting 3 (2 was dropped)
+    cancelled: Path  # the notice of meeting 4's cancellation
     resigned: Path  # meeting 1 re-signed with a self-made certificate named like the unit
     rehashed: Path  # meeting 1 with an edited opinion, chain re-hashed, PDF re-rendered, re-signed
     stranger: Path  # a unit with no certificate on the county's register
@@ -59,6 +61,12 @@ def make_stick(folder: Path) -> Stick:
                             "镇政府会议室", ids[0], "刘岚")  # prepared, then dropped: number 2
         third = _closed_meeting(desk, unit, ids, "2026-06-03T09:00:00+08:00", "同意购置农机。")
         records.export(third, package_path=folder / "stick" / "m3.mdpkg", passphrase=PASSPHRASE)
+        fourth = desk.create_meeting(unit, "party_committee", "2026-06-17T09:00:00+08:00",
+                                     "镇政府会议室", ids[0], "刘岚")
+        desk.add_item(fourth, title="研究防汛工作", kind="decision")
+        desk.cancel_meeting(fourth, CANCEL_REASON, "刘岚")
+        records.export(fourth, package_path=folder / "stick" / "m4-cancelled.mdpkg",
+                       passphrase=PASSPHRASE)
         desk.add_correction(first, "刘岚", "记录笔误", "议题一的金额应为四万元。")
         records.export(first, package_path=folder / "later" / "m1-corrected.mdpkg",
                        passphrase=PASSPHRASE)
@@ -76,7 +84,8 @@ def make_stick(folder: Path) -> Stick:
     _resign(stick / "m1.mdpkg", rehashed, edit=True)
     (stick / "m1.pdf").write_bytes(parts(stick / "m1.mdpkg")["record.pdf"])  # not a package
     return Stick(stick, stick / "m1.mdpkg", folder / "later" / "m1-corrected.mdpkg",
-                 stick / "m3.mdpkg", resigned, rehashed, stick / "other.mdpkg", der)
+                 stick / "m3.mdpkg", stick / "m4-cancelled.mdpkg", resigned, rehashed,
+                 stick / "other.mdpkg", der)
 
 
 def _unit(desk: Desk, name: str) -> tuple[int, list[int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from pathlib import Path
 from typing import Iterable
 
 from sqlalchemy import delete, select
@@ -174,6 +175,17 @@ def clear_index(session: Session, meeting_ids: Iterable[int] | None = None) -> N
     for table in (FiledItem, FiledAttendance, FiledCorrection, FiledSignature):
         session.execute(delete(table).where(table.meeting_id.in_(ids)))
     session.execute(delete(FiledMeeting).where(FiledMeeting.id.in_(ids)))
+
+
+def filed_pdf(archive: Database, package_id: int) -> tuple[str, bytes]:
+    """A filed package's PDF (the record, or a cancellation notice) and a file name for it."""
+    from meetingdesk.record.package import PDF_PATH, read_package
+
+    with archive.session() as session:
+        package = session.get(FiledPackage, package_id)
+        assert package is not None, f"no filed package {package_id}"
+        data, name = package.data, package.file_name
+    return f"{Path(name).stem}.pdf", read_package(io.BytesIO(data)).data(PDF_PATH)
 
 
 def rebuild_index(archive: Database) -> int:

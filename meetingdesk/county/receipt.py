@@ -21,9 +21,12 @@ from sqlalchemy.orm import Session
 
 from meetingdesk.county.errors import CountyError
 from meetingdesk.county.index import index_meeting
+from meetingdesk.county.notice import index_notice
 from meetingdesk.county.models import (FiledMeeting, FiledPackage, ReceiptBatch, RefusedPackage,
                                        Unit, UnitCertificate)
 from meetingdesk.county.trust import check_signer, unit_named
+from meetingdesk.record.notice import KIND as NOTICE_KIND
+from meetingdesk.record.notice import Cancellation
 from meetingdesk.record.package import SUFFIX
 from meetingdesk.record.verify import CheckedPackage, Finding, Verdict, check_package
 from meetingdesk.store.database import Database
@@ -53,6 +56,8 @@ class Outcome:
         word = STATUS_WORDS[self.status][1 if en else 0]
         what = " ".join(x for x in (self.unit, self.meeting) if x) or self.file_name
         why = ("; " if en else "；").join(r.in_lang(lang) for r in self.reasons)
+        if en:
+            return f"{word}  {what}  ({self.file_name})" + (f": {why}" if why else "")
         return f"{word}  {what}  （{self.file_name}）" + (f"：{why}" if why else "")
 
 
@@ -158,15 +163,19 @@ def _already(session: Session, filed: FiledPackage, file_name: str) -> Outcome:
 
 def _judged(session: Session, checked: CheckedPackage, file_name: str) -> Outcome:
     """The outcome of a verified package against the registry and what is on file."""
-    verdict, state, events = checked.verdict, checked.state, checked.events
+    verdict, state, events, notice = (checked.verdict, checked.state, checked.events,
+                                      checked.notice)
     header = state.header if state is not None else {}
     outcome = Outcome(file_name, REFUSED, unit=verdict.summary.unit,
                       meeting=header.get("title", verdict.summary.meeting),
-                      number=header.get("number"), fingerprint=verdict.fingerprint)
+                      number=header.get("number", notice.number if notice else None),
+                      fingerprint=verdict.fingerprint)
     # the verifier's own signer finding says "no trust given"; the registry judges instead
     outcome.reasons = [f for f in verdict.findings if not f.ok and f is not verdict.signer]
     if verdict.certificate:
         outcome.reasons += _signer_reasons(session, outcome.unit, verdict)
+    if not outcome.reasons and notice is not None:
+        return _judged_notice(session, notice, outcome)
     if outcome.reasons or state is None or not events:
         if not outcome.reasons:
             outcome.reasons.append(Finding("usability", False, "备案包无法验证",
@@ -174,6 +183,9 @@ def _judged(session: Session, checked: CheckedPackage, file_name: str) -> Outcom
         return outcome
     earlier = session.scalars(select(FiledPackage).where(
         FiledPackage.meeting_uid == state.uid, FiledPackage.superseded_by_id.is_(None))).all()
+    if any(old.kind == NOTICE_KIND for old in earlier):
+        outcome.reasons.append(HELD_AND_CANCELLED)
+        return outcome
     for old in earlier:
         if old.fingerprint == events[-1].hash:
             outcome.status, outcome.package_id = ALREADY, old.id
@@ -189,6 +201,27 @@ def _judged(session: Session, checked: CheckedPackage, file_name: str) -> Outcom
             "仍予保存）",
             f"a corrected record ({len(events)} events) superseding the earlier version on file "
             f"({earlier[0].log_entries} events, kept)"))
+    return outcome
+
+
+HELD_AND_CANCELLED = Finding(
+    "authenticity", False, "同一次会议既有会议记录又有取消会议说明，二者矛盾，请核实",
+    "the same meeting has both a record and a cancellation notice; they contradict each other")
+
+
+def _judged_notice(session: Session, notice: Cancellation, outcome: Outcome) -> Outcome:
+    """A verified cancellation notice: accepted unless its meeting is already accounted for."""
+    on_file = session.scalars(select(FiledPackage).where(
+        FiledPackage.meeting_uid == notice.uid)).all()
+    if any(old.fingerprint == notice.fingerprint for old in on_file):
+        outcome.status = ALREADY
+    elif on_file:
+        outcome.reasons.append(HELD_AND_CANCELLED)
+    else:
+        outcome.status = ACCEPTED
+        outcome.reasons.append(Finding(
+            "authenticity", True, f"会议已取消，原因：{notice.reason}",
+            f"the meeting was cancelled, because: {notice.reason}"))
     return outcome
 
 
@@ -221,18 +254,23 @@ def _signer_reasons(session: Session, unit_name: str, verdict: Verdict) -> list[
 
 def _file(session: Session, batch_id: int, data: bytes, sha256: str, checked: CheckedPackage,
           outcome: Outcome) -> None:
-    state, events, verdict = checked.state, checked.events, checked.verdict
-    assert state is not None and events
+    state, events, verdict, notice = (checked.state, checked.events, checked.verdict,
+                                      checked.notice)
     unit = unit_named(session, outcome.unit)
     assert unit is not None
     package = FiledPackage(
         batch_id=batch_id, sha256=sha256, data=data, file_name=outcome.file_name,
-        received_at=now_iso(), unit_id=unit.id, meeting_uid=state.uid,
-        fingerprint=events[-1].hash, kind="record",
+        received_at=now_iso(), unit_id=unit.id, meeting_uid=verdict.meeting_uid,
+        fingerprint=verdict.fingerprint, kind="record" if notice is None else NOTICE_KIND,
         signed_at=verdict.signed_at.isoformat() if verdict.signed_at else None,
-        certificate_sha256=verdict.certificate_sha256, log_entries=len(events))
+        certificate_sha256=verdict.certificate_sha256, log_entries=len(events or ()))
     session.add(package)
     session.flush()
+    outcome.package_id = package.id
+    if notice is not None:
+        index_notice(session, package, notice)
+        return
+    assert state is not None
     earlier = session.scalars(select(FiledPackage).where(
         FiledPackage.meeting_uid == state.uid, FiledPackage.id != package.id,
         FiledPackage.superseded_by_id.is_(None))).all()
@@ -243,4 +281,3 @@ def _file(session: Session, batch_id: int, data: bytes, sha256: str, checked: Ch
             meeting.current = False
     session.flush()
     index_meeting(session, package, state)
-    outcome.package_id = package.id

@@ -14,6 +14,9 @@
                         archive, in the spirit of DA/T 46 / DA/T 48: 题名, 责任者, 日期,
                         保管期限 永久, 密级 where set, 文件数, and per file 格式 and 摘要)
 
+A cancelled meeting is filed as a package of kind "cancellation" (notice.py): record.pdf is
+the signed notice of the cancellation, and there is no log; a package without "kind" is a record.
+
 Format version 1 (until November 2026) had manifest.json with SHA-256 only and no manifest.xml;
 such packages still verify. Neither manifest is signed itself: the signed PDF anchors the rest.
 It prints the fingerprint (the hash at the head of the log, which covers every event and so the
@@ -49,6 +52,7 @@ ATTACHMENTS_DIR = "attachments/"
 SUFFIX = ".mdpkg"
 RETENTION = "永久"
 ROLES = ("record", "events", "rules", "followup", "attachment")
+KINDS = ("record", "cancellation")  # a meeting's record, or the notice of its cancellation
 FORMATS = {PDF_PATH: "application/pdf", EVENTS_PATH: "application/json",
            RULES_PATH: "application/json", FOLLOWUP_PATH: "application/json"}
 HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -257,6 +261,8 @@ def _check_manifest_shape(manifest: dict[str, Any]) -> None:
         return value
 
     need(manifest, "fingerprint", str, "fingerprint")
+    if manifest.get("kind", "record") not in KINDS:  # absent before cancellation notices
+        raise _malformed("kind")
     try:
         if datetime.fromisoformat(need(manifest, "created_at", str, "created_at")).tzinfo is None:
             raise ValueError

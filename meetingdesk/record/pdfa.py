@@ -81,7 +81,21 @@ def archival_pdf(pdf: bytes, events: Sequence[Event], state: Meeting) -> bytes:
     logged = datetime.fromisoformat(head.at)
     for name, data in record_files(events, state.header["rule_set"]).items():
         _embed(writer, name, data, logged)
-    _describe(writer, info, (state.opened_at or state.started_at).date(), head)
+    _describe(writer, info, (state.opened_at or state.started_at).date(), head.hash,
+              head.meeting_uid)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def archival_document(pdf: bytes, dated: date, fingerprint: str, meeting_uid: str) -> bytes:
+    """``pdf`` (a document of the meeting that embeds no log, such as the notice of its
+    cancellation) as PDF/A-3b, described as a record is."""
+    writer = PdfA17Writer(io.BytesIO(pdf))
+    writer.ensure_output_version(PDF_VERSION)
+    info = writer.prev.trailer_view["/Info"]
+    _add_output_intent(writer)
+    _describe(writer, info, dated, fingerprint, meeting_uid)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -146,7 +160,7 @@ def _embed(writer: IncrementalPdfFileWriter, name: str, data: bytes, at: datetim
 
 
 def _describe(writer: IncrementalPdfFileWriter, info: generic.DictionaryObject,
-              meeting_date: date, head: Event) -> None:
+              meeting_date: date, fingerprint: str, meeting_uid: str) -> None:
     """ISO 19005-3 6.6: XMP metadata with the PDF/A identification, equal to the document
     information dictionary where both say the same thing. pyHanko writes what both carry from
     ``document_meta`` into both (and the producer and the modification date, here and again
@@ -165,8 +179,8 @@ def _describe(writer: IncrementalPdfFileWriter, info: generic.DictionaryObject,
         pdf_name("/CreationDate"): info["/CreationDate"],
         pdf_name("/ModDate"): info["/CreationDate"],
     }))  # pyHanko sets /ModDate to the time of writing, and the producer is pyHanko alone
-    record = {"RetentionPeriod": RETENTION, "RecordFingerprint": head.hash,
-              "MeetingID": head.meeting_uid}
+    record = {"RetentionPeriod": RETENTION, "RecordFingerprint": fingerprint,
+              "MeetingID": meeting_uid}
     # One rdf:Description, as pyHanko leaves it whenever it updates the metadata.
     xmp = XmpStructure.of(
         (_name("pdfaid", "part"), XmpValue(PART)),

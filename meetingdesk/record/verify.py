@@ -33,6 +33,9 @@ from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, FOLLOWUP_P
                                         Package,
                                         PackageReadError, file_format, loads, parse_manifest_xml,
                                         read_package)
+from meetingdesk.record.notice import KIND as NOTICE_KIND
+from meetingdesk.record.notice import Cancellation
+from meetingdesk.record.notice import description as notice_description
 from meetingdesk.record.pdf import ATTACHMENT_KEY, FINGERPRINT_KEY, MEETING_KEY
 from meetingdesk.record.safezip import ATTACHMENT, KEPT_PARTS, MiB, shown
 from meetingdesk.record.signing import SignatureReport, verify_pdf_signature
@@ -429,6 +432,7 @@ class CheckedPackage:
     events: list[Event] | None = None
     state: Meeting | None = None
     manifest: dict[str, Any] | None = None
+    notice: Cancellation | None = None  # a cancelled meeting's notice, instead of a record
 
 
 def check_package(fp: BinaryIO, trust: Trust = Trust()) -> CheckedPackage:
@@ -445,6 +449,10 @@ def check_package(fp: BinaryIO, trust: Trust = Trust()) -> CheckedPackage:
                 f"（共 {len(package.entries) + 1} 个文件）",
                 f"no entry is encrypted or uses an unknown compression; sizes and ratios are "
                 f"within bounds ({len(package.entries) + 1} entries)")
+    if package.manifest.get("kind") == NOTICE_KIND:
+        checked.manifest, checked.notice = package.manifest, _checked_notice(verdict, package,
+                                                                            trust)
+        return checked
     try:
         if not _parts_match(verdict, package):
             return checked
@@ -517,7 +525,8 @@ def events_from(raw: Any, name: str = EVENTS_PATH) -> list[Event]:
                            "field is missing or of the wrong type", readable=True)
 
 
-def _parts_match(verdict: Verdict, package: Package) -> bool:
+def _parts_match(verdict: Verdict, package: Package,
+                 required_parts: tuple[str, ...] = (PDF_PATH, EVENTS_PATH, RULES_PATH)) -> bool:
     """Every part the manifest lists is there with its size, SHA-256 and (from version 2)
     SM3, nothing else is, and the material files are numbered 01, 02, ... in order."""
     parts = package.manifest["parts"]
@@ -525,7 +534,7 @@ def _parts_match(verdict: Verdict, package: Package) -> bool:
     if len(set(paths)) != len(paths):
         return verdict.add("integrity", False, "清单中同一文件列出了两次",
                            "the manifest lists the same part twice")
-    for required in (PDF_PATH, EVENTS_PATH, RULES_PATH):
+    for required in required_parts:
         if required not in paths:
             return verdict.add("integrity", False, f"清单中缺少 {required}",
                                f"the manifest lacks {required}")
@@ -567,6 +576,44 @@ def _parts_match(verdict: Verdict, package: Package) -> bool:
                     f"{'SHA-256 and SM3 digests' if v2 else 'SHA-256'}; nothing extra or "
                     "doubled; material files numbered in order")
     return ok
+
+
+def _checked_notice(verdict: Verdict, package: Package, trust: Trust) -> Cancellation | None:
+    """A cancelled meeting's notice (notice.py): its one part, the facts its manifest states,
+    their fingerprint printed in the signed PDF, and the PDF naming the same meeting."""
+    notice = Cancellation.from_dict(package.manifest.get("cancellation"))
+    if not _parts_match(verdict, package, (PDF_PATH,)):
+        return None
+    if notice is None or package.version < 2 or package.manifest["fingerprint"] != \
+            notice.fingerprint:
+        verdict.add("integrity", False, "取消会议说明的清单格式错误，或所载事项与其指纹不符",
+                    "the cancellation notice's manifest is malformed, or its facts do not match "
+                    "its fingerprint")
+        return None
+    manifest = package.manifest
+    xml_fields, _ = parse_manifest_xml(package.data(MANIFEST_XML_PATH))
+    if (manifest["meeting"] != {"uid": notice.uid, "unit": notice.unit, "title": notice.title,
+                                "date": notice.planned_on.isoformat()}
+            or manifest["archival"] != notice_description(notice, len(manifest["parts"]))
+            or xml_fields["fingerprint"] != notice.fingerprint or xml_fields["uid"] != notice.uid):
+        verdict.add("integrity", False, "清单所载会议与取消会议说明不符",
+                    "the manifest's meeting does not match the cancellation notice")
+        return None
+    verdict.summary.unit, verdict.summary.meeting = notice.unit, f"{notice.title}（已取消）"
+    facts = _pdf_findings(verdict, package.data(PDF_PATH), trust, None)
+    if facts is None:
+        return None
+    if facts.fingerprint != notice.fingerprint or facts.meeting_uid != notice.uid \
+            or facts.unit != notice.unit:
+        verdict.add("authenticity", False, "PDF 所载说明指纹或会议与清单不符",
+                    "the PDF's notice fingerprint or meeting does not match the manifest")
+        return None
+    verdict.add("authenticity", True,
+                f"取消会议说明：{notice.unit}{notice.title}（第 {notice.number} 次）已取消，"
+                f"原因：{notice.reason}；PDF 的说明指纹与清单一致",
+                f"cancellation notice: {notice.unit} {notice.title} (number {notice.number}) "
+                f"was cancelled, because: {notice.reason}; the PDF's fingerprint matches")
+    return notice
 
 
 def _described(part: dict[str, Any], v2: bool) -> bool:

@@ -28,7 +28,6 @@ from meetingdesk.store import StoreError
 from meetingdesk.store import models as m
 
 from .desk import Desk
-from .errors import meeting_cancelled
 from .preparation import MeetingRow
 
 if TYPE_CHECKING:  # checking imports pyHanko: only when used
@@ -107,9 +106,8 @@ class Records:
         signed with the unit certificate when the unit has one (then ``passphrase`` is needed).
         With ``mark_filed`` the meeting is first marked filed (备案) in its log."""
         info = self.desk.meeting_info(meeting_id)
-        if info.cancellation is not None:  # it has no record to file; `list` shows why
-            raise meeting_cancelled(info.title, info.cancellation.at, info.cancellation.reason,
-                                    "导出备案记录", "export a filed record")
+        if info.cancellation is not None:  # no record: the notice that accounts for its number
+            return self._export_notice(info, passphrase, pdf_path, package_path)
         state = self.desk.meeting(meeting_id)
         if state.phase != "closed":
             raise DomainError("NOT_CLOSED", action="导出备案记录", action_en="export the filed record")
@@ -141,12 +139,7 @@ class Records:
         from meetingdesk.record.pdfa import archival_pdf  # pyHanko: see the class docstring
         pdf = archival_pdf(render_minutes(minutes_from_meeting(state, events[-1].hash, attached)),
                            events, state)
-        certificate = ""
-        if p12 is not None and passphrase:
-            from meetingdesk.record.signing import load_p12, sign_pdf
-            from meetingdesk.record.trust import certificate_sha256
-            pdf = sign_pdf(pdf, p12, passphrase, reason=SIGNING_REASON, location=info.unit_name)
-            certificate = certificate_sha256(load_p12(p12, passphrase).signing_cert.dump())
+        pdf, certificate = self._signed(pdf, p12, passphrase, info.unit_name)
         if pdf_path is not None:
             write_atomically(pdf_path, pdf)
         if package_path is not None:
@@ -155,6 +148,40 @@ class Records:
             write_atomically(package_path, build_package(pdf, events, state, files,
                                                          self.desk.clock(), followup=followup))
         return Exported(events[-1].hash, p12 is not None, state.filed, certificate)
+
+    @staticmethod
+    def _signed(pdf: bytes, p12: bytes | None, passphrase: str | None, unit_name: str
+                ) -> tuple[bytes, str]:
+        """``pdf`` signed with the unit certificate, if there is one, and the certificate's
+        SHA-256 ("" when unsigned)."""
+        if p12 is None or not passphrase:
+            return pdf, ""
+        from meetingdesk.record.signing import load_p12, sign_pdf
+        from meetingdesk.record.trust import certificate_sha256
+        return (sign_pdf(pdf, p12, passphrase, reason=SIGNING_REASON, location=unit_name),
+                certificate_sha256(load_p12(p12, passphrase).signing_cert.dump()))
+
+    def _export_notice(self, info: MeetingRow, passphrase: str | None, pdf_path: Path | None,
+                       package_path: Path | None) -> Exported:
+        """A cancelled meeting's notice (取消会议说明), signed like a record, as a PDF and/or a
+        package of kind "cancellation" (record/notice.py)."""
+        from meetingdesk.record.notice import Cancellation, build_notice_package, render_notice
+
+        assert info.cancellation is not None
+        p12 = self._certificate(info.unit_id)
+        if p12 is not None and not passphrase:
+            raise RecordError("PASSPHRASE_REQUIRED")
+        notice = Cancellation(
+            uid=info.uid, unit=info.unit_name, meeting_type=info.type_code,
+            meeting_type_name=info.type_name, year=info.year, number=info.number,
+            title=info.title, planned_at=info.scheduled_at, reason=info.cancellation.reason,
+            cancelled_by=info.cancellation.by, cancelled_at=info.cancellation.at)
+        pdf, certificate = self._signed(render_notice(notice), p12, passphrase, info.unit_name)
+        if pdf_path is not None:
+            write_atomically(pdf_path, pdf)
+        if package_path is not None:
+            write_atomically(package_path, build_notice_package(pdf, notice, self.desk.clock()))
+        return Exported(notice.fingerprint, p12 is not None, False, certificate)
 
     def _events(self, meeting_id: int) -> list[Event]:
         self.desk.meeting_info(meeting_id)  # an unknown meeting is refused in words

@@ -1,0 +1,409 @@
+"""县级备案台: the county's window. One tab a task: 受理 (receive a folder or a USB stick of
+packages, the batch's outcome and its 回执), 完整性 (per unit, type and year the numbers on file,
+the gaps and the cancelled meetings, down to each record), 检索 (search the filed records).
+Other tabs (signals, trust) join through ``add_tab``.
+
+The receipt runs off the GUI thread, reporting each package as it is done; everything the
+window shows comes from meetingdesk.county (the rules of receipt live there, not here).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
+                               QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from meetingdesk.ui import feedback, i18n, screen_fit
+
+if TYPE_CHECKING:
+    from meetingdesk.county.completeness import Completeness
+    from meetingdesk.county.receipt import Batch, Outcome
+    from meetingdesk.store.database import Database
+
+GAP_BRUSH = QBrush(QColor("#fde2e1"))
+CANCELLED_BRUSH = QBrush(QColor("#fff4d6"))
+WIDTH, HEIGHT = 1180, 700
+
+
+def table(headers: list[str], stretch: int) -> QTableWidget:
+    view = QTableWidget(0, len(headers))
+    view.setHorizontalHeaderLabels(headers)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def fill(view: QTableWidget, rows: list[list[str]], brushes: list[QBrush | None] | None = None,
+         data: list[object] | None = None) -> None:
+    view.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = QTableWidgetItem(text)
+            if brushes and brushes[r] is not None:
+                cell.setBackground(brushes[r])
+            if data is not None and c == 0:
+                cell.setData(Qt.ItemDataRole.UserRole, data[r])
+            view.setItem(r, c, cell)
+    view.resizeRowsToContents()
+
+
+class RecordOpener:
+    """Opens a filed package's PDF (the record, or a cancellation notice) in the PDF viewer."""
+
+    def __init__(self, archive: "Database") -> None:
+        self.archive = archive
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self._folder = tempfile.TemporaryDirectory(prefix="meetingdesk-county-")
+
+    def open(self, package_id: int) -> Path:
+        from meetingdesk.county.index import filed_pdf
+
+        return self.show(*filed_pdf(self.archive, package_id))
+
+    def show(self, name: str, pdf: bytes) -> Path:
+        """Write ``pdf`` to a temporary file named ``name`` and open it."""
+        path = Path(self._folder.name) / name
+        path.write_bytes(pdf)
+        self.open_url(QUrl.fromLocalFile(str(path)))
+        return path
+
+
+class ReceiptTab(QWidget):
+    """受理: choose a folder (a USB stick), receive it, read the outcome and the 回执."""
+
+    progressed = Signal(int, int, object)  # done, total, Outcome (from the worker thread)
+    finished = Signal(object)  # Batch, or the error that stopped the receipt
+    received = Signal(object)  # Batch, once shown: other tabs refresh
+
+    def __init__(self, archive: "Database", opener: RecordOpener) -> None:
+        super().__init__()
+        self.archive, self.opener = archive, opener
+        self.batch: "Batch | None" = None
+        self.worker: threading.Thread | None = None
+        self.folderEdit = QLineEdit()
+        self.folderEdit.setPlaceholderText(self.tr("备案包所在的文件夹或 U 盘"))
+        self.chooseButton = QPushButton(self.tr("选择文件夹(&F)…"))
+        self.importButton = QPushButton(self.tr("受理(&I)"))
+        self.importButton.setDefault(True)
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("%v / %m 个备案包"))
+        self.progress.hide()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.outcomes = table([self.tr("结果"), self.tr("单位"), self.tr("会议"), self.tr("文件"),
+                               self.tr("原因或说明")], 4)
+        self.openReceiptButton = QPushButton(self.tr("查看回执(&V)"))
+        self.saveReceiptButton = QPushButton(self.tr("保存回执(&S)…"))
+        for button in (self.openReceiptButton, self.saveReceiptButton):
+            button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("来源：")))
+        top.addWidget(self.folderEdit, 1)
+        top.addWidget(self.chooseButton)
+        top.addWidget(self.importButton)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.openReceiptButton)
+        bottom.addWidget(self.saveReceiptButton)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.outcomes, 1)
+        layout.addLayout(bottom)
+        self.chooseButton.clicked.connect(self.choose)
+        self.importButton.clicked.connect(self.start)
+        self.folderEdit.returnPressed.connect(self.start)
+        self.openReceiptButton.clicked.connect(self.open_receipt)
+        self.saveReceiptButton.clicked.connect(self.save_receipt)
+        self.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+
+    def choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备案包所在的文件夹或 U 盘"),
+                                                  self.folderEdit.text())
+        if folder:
+            self.folderEdit.setText(folder)
+            self.start()
+
+    def start(self) -> None:
+        """Receive the folder in a worker thread; the window stays responsive."""
+        from meetingdesk.county.receipt import find_packages
+
+        source = self.folderEdit.text().strip()
+        if not source or self.worker is not None:
+            self.folderEdit.setFocus()
+            return
+        try:
+            total = len(find_packages([source]))
+        except Exception as error:  # noqa: BLE001 - a CountyError, told in words
+            feedback.show_error(self.summary, error)
+            self.folderEdit.setFocus()
+            return
+        if total == 0:
+            feedback.show_error(self.summary, self.tr("该文件夹中没有备案包（.mdpkg 或 .zip 文件）。"))
+            self.folderEdit.setFocus()
+            return
+        self.outcomes.setRowCount(0)
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.progress.show()
+        feedback.clear(self.summary)
+        for widget in (self.importButton, self.chooseButton, self.folderEdit):
+            widget.setEnabled(False)
+        self.worker = threading.Thread(target=self._work, args=(source,), name="county-receipt",
+                                       daemon=True)
+        self.worker.start()
+
+    def _work(self, source: str) -> None:
+        from meetingdesk.county.receipt import receive
+
+        try:
+            batch = receive(self.archive, [source],
+                            progress=lambda n, total, o: self.progressed.emit(n, total, o))
+        except Exception as error:  # noqa: BLE001 - handed to the GUI thread and shown
+            self.finished.emit(error)
+            return
+        self.finished.emit(batch)
+
+    def _progressed(self, done: int, total: int, outcome: "Outcome") -> None:
+        self.progress.setValue(done)
+        self._add_row(outcome)
+
+    def _add_row(self, outcome: "Outcome") -> None:
+        from meetingdesk.county.receipt import REFUSED, STATUS_WORDS
+
+        lang = i18n.lang()
+        row = self.outcomes.rowCount()
+        meeting = outcome.meeting
+        reasons = "\n".join(r.in_lang(lang) for r in outcome.reasons)
+        cells = [i18n.pick(*STATUS_WORDS[outcome.status]), outcome.unit, meeting,
+                 outcome.file_name, reasons]
+        self.outcomes.insertRow(row)
+        for c, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setToolTip(text)
+            if outcome.status == REFUSED:
+                cell.setBackground(GAP_BRUSH)
+            self.outcomes.setItem(row, c, cell)
+        self.outcomes.resizeRowToContents(row)
+
+    def _finished(self, result: object) -> None:
+        self.worker.join()
+        self.worker = None
+        self.progress.hide()
+        for widget in (self.importButton, self.chooseButton, self.folderEdit):
+            widget.setEnabled(True)
+        if isinstance(result, BaseException):
+            feedback.show_error(self.summary, result)
+            return
+        from meetingdesk.county.receipt import ALREADY, REFUSED
+
+        self.batch = batch = result  # type: ignore[assignment]
+        self.outcomes.resizeRowsToContents()
+        text = self.tr("共 %1 个备案包：受理 %2 个，拒收 %3 个，已受理过 %4 个（批次 %5）")
+        for n, value in enumerate((len(batch.outcomes), batch.count("accepted"),
+                                   batch.count(REFUSED), batch.count(ALREADY), batch.id), 1):
+            text = text.replace(f"%{n}", str(value))
+        (feedback.show_note if batch.all_accepted else feedback.show_error)(self.summary, text)
+        for button in (self.openReceiptButton, self.saveReceiptButton):
+            button.setEnabled(True)
+        self.openReceiptButton.setFocus()
+        self.received.emit(batch)
+
+    def open_receipt(self) -> Path:
+        assert self.batch is not None
+        return self.opener.show(f"回执-批次{self.batch.id}.pdf", self.batch.receipt_pdf)
+
+    def save_receipt(self) -> None:
+        assert self.batch is not None
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存回执"), f"回执-批次{self.batch.id}.pdf", self.tr("PDF 文件 (*.pdf)"))
+        if name:
+            from meetingdesk.services.records import write_atomically
+
+            try:
+                write_atomically(Path(name), self.batch.receipt_pdf)
+            except Exception as error:  # noqa: BLE001 - a RecordError, told in words
+                feedback.show_error(self.summary, error)
+
+
+class CompletenessTab(QWidget):
+    """完整性: per unit, type and year; gaps highlighted; a group opens to its numbers, and a
+    number on file opens its record (or the notice of its cancellation)."""
+
+    def __init__(self, archive: "Database", opener: RecordOpener) -> None:
+        super().__init__()
+        self.archive, self.opener = archive, opener
+        self.groups: list["Completeness"] = []
+        self.note = QLabel(self.tr("双击一行查看该年度的每次会议；双击一次会议打开其备案记录。"))
+        self.note.setWordWrap(True)
+        self.groupsTable = table([self.tr("单位"), self.tr("会议类型"), self.tr("年度"),
+                                  self.tr("已备案"), self.tr("缺号"), self.tr("已取消"),
+                                  self.tr("会后送达（天）"), self.tr("逾期送达")], 0)
+        self.numbersTable = table([self.tr("编号"), self.tr("会议"), self.tr("日期"),
+                                   self.tr("情况"), self.tr("会后送达（天）")], 3)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.groupsTable)
+        split.addWidget(self.numbersTable)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(split, 1)
+        self.groupsTable.itemActivated.connect(lambda item: self.open_group(item.row()))
+        self.groupsTable.itemDoubleClicked.connect(lambda item: self.open_group(item.row()))
+        self.numbersTable.itemActivated.connect(lambda item: self.open_number(item.row()))
+        self.numbersTable.itemDoubleClicked.connect(lambda item: self.open_number(item.row()))
+        self.refresh()
+
+    def refresh(self) -> None:
+        from meetingdesk.county.completeness import completeness
+
+        self.groups = completeness(self.archive)
+        rows, brushes = [], []
+        for g in self.groups:
+            days = g.days
+            rows.append([g.unit, g.type_name, str(g.year), self._numbers(g.numbers),
+                         self._numbers(g.missing), self._numbers([f.number for f in g.cancelled]),
+                         f"{min(days)}–{max(days)}" if days else "—",
+                         self._numbers([f.number for f in g.late])])
+            brushes.append(GAP_BRUSH if g.missing else None)
+        fill(self.groupsTable, rows, brushes)
+        self.numbersTable.setRowCount(0)
+
+    @staticmethod
+    def _numbers(numbers: list[int]) -> str:
+        return "、".join(map(str, numbers)) or "—"
+
+    def open_group(self, row: int) -> None:
+        group = self.groups[row]
+        by_number = {f.number: f for f in group.filed}
+        rows, brushes, data = [], [], []
+        for n in range(1, max(by_number, default=0) + 1):
+            f = by_number.get(n)
+            if f is None:
+                rows.append([str(n), "", "", self.tr("缺号：县里未收到这次会议的记录或取消说明"), ""])
+                brushes.append(GAP_BRUSH)
+                data.append(None)
+                continue
+            state = (self.tr("已取消：%1").replace("%1", f.cancel_reason) if f.cancelled
+                     else self.tr("已备案"))
+            rows.append([str(n), f.title, f.held_on or "", state,
+                         "" if f.days_to_receipt is None else str(f.days_to_receipt)])
+            brushes.append(CANCELLED_BRUSH if f.cancelled else None)
+            data.append(f.package_id)
+        fill(self.numbersTable, rows, brushes, data)
+        self.numbersTable.setFocus()
+        if self.numbersTable.rowCount():
+            self.numbersTable.selectRow(0)
+
+    def open_number(self, row: int) -> None:
+        package_id = self.numbersTable.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        if package_id is not None:
+            self.opener.open(package_id)
+
+
+class SearchTab(QWidget):
+    """检索: titles, words, decisions and names across the current filed records."""
+
+    def __init__(self, archive: "Database", opener: RecordOpener) -> None:
+        super().__init__()
+        self.archive, self.opener = archive, opener
+        self.queryEdit = QLineEdit()
+        self.queryEdit.setPlaceholderText(self.tr("会议题目、发言、决定或姓名中的文字"))
+        self.searchButton = QPushButton(self.tr("检索(&S)"))
+        self.searchButton.setDefault(True)
+        self.status = QLabel()
+        self.results = table([self.tr("单位"), self.tr("会议"), self.tr("日期"), self.tr("位置"),
+                              self.tr("摘录")], 4)
+        top = QHBoxLayout()
+        top.addWidget(self.queryEdit, 1)
+        top.addWidget(self.searchButton)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self.queryEdit.returnPressed.connect(self.search)
+        self.searchButton.clicked.connect(self.search)
+        self.results.itemActivated.connect(lambda item: self.open(item.row()))
+        self.results.itemDoubleClicked.connect(lambda item: self.open(item.row()))
+
+    def search(self) -> None:
+        from meetingdesk.county.search import FIELDS, search
+
+        hits = search(self.archive, self.queryEdit.text())
+        fill(self.results, [[h.unit, h.meeting + (f" · {h.item_no}" if h.item_no else ""),
+                             h.held_on, i18n.pick(*FIELDS[h.field]), h.snippet] for h in hits],
+             data=[h.package_id for h in hits])
+        self.status.setText(self.tr("找到 %1 处").replace("%1", str(len(hits))))
+
+    def open(self, row: int) -> None:
+        self.opener.open(self.results.item(row, 0).data(Qt.ItemDataRole.UserRole))
+
+
+class CountyWindow(QMainWindow):
+    """The county desk's main window: a tab per task."""
+
+    def __init__(self, archive: "Database") -> None:
+        super().__init__()
+        from meetingdesk.county.models import Archive
+
+        self.archive = archive
+        with archive.session() as session:
+            row = session.get(Archive, 1)
+            self.county_name = row.name if row else ""
+        self.setWindowTitle(self.tr("县级备案台") + (f" — {self.county_name}"
+                                                   if self.county_name else ""))
+        self.opener = RecordOpener(archive)
+        self.tabs = QTabWidget()
+        self.receipt = ReceiptTab(archive, self.opener)
+        self.completeness = CompletenessTab(archive, self.opener)
+        self.search = SearchTab(archive, self.opener)
+        self.add_tab(self.receipt, self.tr("受理(&1)"))
+        self.add_tab(self.completeness, self.tr("完整性(&2)"))
+        self.add_tab(self.search, self.tr("检索(&3)"))
+        self.receipt.received.connect(lambda _: self.completeness.refresh())
+        self.setCentralWidget(self.tabs)
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        screen_fit.fit(self, WIDTH, HEIGHT)
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Another tab (signals, trust ...), after those already there."""
+        return self.tabs.addTab(widget, title)
+
+
+def run_county_gui(db: str, lang: str) -> int:
+    """`meetingdesk county gui`: the county window on the archive ``db``."""
+    from meetingdesk.county.archive import open_archive
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("MeetingDesk")
+    i18n.install(app, lang)
+    try:
+        archive = open_archive(db)
+    except Exception as error:  # noqa: BLE001 - CountyError/StoreError, told in words
+        QMessageBox.critical(None, QApplication.translate("CountyWindow", "县级备案台"),
+                             i18n.message(error))
+        return 2
+    window = CountyWindow(archive)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        archive.close()

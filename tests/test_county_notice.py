@@ -1,0 +1,85 @@
+"""The notice of a cancelled meeting (取消会议说明): `meetingdesk export` writes it as a signed
+package that verify accepts and the county files to account for the meeting's number; its
+facts cannot be changed without the check noticing; old packages still read as records."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import subprocess
+
+import pytest
+
+from county_packages import CANCEL_REASON, UNIT, Stick, make_stick, new_archive
+from meetingdesk import cli
+from meetingdesk.county.receipt import ACCEPTED, receive
+from meetingdesk.record.verify import verify_bytes
+from package_forge import parts, refit, write
+
+
+@pytest.fixture(scope="module")
+def stick(tmp_path_factory) -> Stick:
+    folder = tmp_path_factory.mktemp("notice")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MEETINGDESK_DATA_DIR", str(folder / "data"))
+        return make_stick(folder)
+
+
+def test_the_notice_is_a_signed_pdf_a_saying_what_was_cancelled_and_why(stick, tmp_path):
+    pdf = tmp_path / "notice.pdf"
+    pdf.write_bytes(parts(stick.cancelled)["record.pdf"])
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    squeezed = "".join(text.split())
+    assert "取消会议说明" in squeezed and UNIT in squeezed
+    assert "原定于2026年6月17日09:00召开的2026年第4次党委会" in squeezed
+    assert f"取消原因：{CANCEL_REASON}" in squeezed and "经办人：刘岚" in squeezed
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert all(" yes " in line for line in fonts.splitlines()[2:])  # every font embedded
+    signed = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True).stdout
+    assert f"Signer Certificate Common Name: {UNIT}" in signed
+    manifest = json.loads(parts(stick.cancelled)["manifest.json"])
+    assert manifest["kind"] == "cancellation" and manifest["cancellation"]["number"] == 4
+
+
+def test_verify_accepts_the_notice_and_catches_a_changed_reason(stick, tmp_path):
+    verdict = verify_bytes(stick.cancelled.read_bytes())
+    assert verdict.status == "unconfirmed"  # intact; no trusted certificate given
+    assert any(f.ok and "取消会议说明" in f.text and CANCEL_REASON in f.text
+               for f in verdict.findings)
+    files = parts(stick.cancelled)
+    manifest = json.loads(files["manifest.json"])
+    manifest["cancellation"]["reason"] = "另有安排"
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+    forged = tmp_path / "forged.mdpkg"
+    write(forged, refit(files))
+    assert verify_bytes(forged.read_bytes()).status == "invalid"
+
+
+def test_an_old_package_without_a_kind_still_reads_as_a_record(stick):
+    manifest = json.loads(parts(stick.first)["manifest.json"])
+    assert "kind" not in manifest
+    assert verify_bytes(stick.first.read_bytes()).status == "unconfirmed"
+
+
+def test_the_county_files_the_notice_once(sqlite_url, stick):
+    archive = new_archive(sqlite_url, stick.certificate)
+    try:
+        [filed] = receive(archive, [stick.cancelled]).outcomes
+        assert filed.status == ACCEPTED and filed.number == 4
+        assert f"会议已取消，原因：{CANCEL_REASON}" in filed.line()
+        assert receive(archive, [stick.cancelled]).outcomes[0].status == "already"
+    finally:
+        archive.close()
+
+
+def test_export_of_a_cancelled_meeting_writes_the_notice(stick, tmp_path, monkeypatch):
+    monkeypatch.setenv("MEETINGDESK_DATA_DIR", str(stick.folder.parent / "data"))
+    monkeypatch.setenv("PASS", "东湖镇-2026")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli.main(["export", "4", "--db", str(stick.folder.parent / "township.sqlite3"),
+                         "--package", str(tmp_path / "n.mdpkg"), "--passphrase-env", "PASS"])
+    assert code == 0, out.getvalue()
+    assert verify_bytes((tmp_path / "n.mdpkg").read_bytes()).status == "unconfirmed"
