@@ -134,6 +134,69 @@ Open the file to view and print it.</translation>
     </message>
 </context>
 <context>
+    <name>CompletenessTab</name>
+    <message>
+        <source>双击一行查看该年度的每次会议；双击一次会议打开其备案记录。</source>
+        <translation>Double-click a row to see that year&apos;s meetings; double-click a meeting to open its filed record.</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>会议类型</source>
+        <translation>Meeting type</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>已备案</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <source>缺号</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>会后送达（天）</source>
+        <translation>Days to receipt</translation>
+    </message>
+    <message>
+        <source>逾期送达</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>缺号：县里未收到这次会议的记录或取消说明</source>
+        <translation>Missing: the county has received neither a record nor a cancellation notice of this meeting</translation>
+    </message>
+    <message>
+        <source>已取消：%1</source>
+        <translation>Cancelled: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConcludePage</name>
     <message>
         <source>{name}汇报：{words}</source>
@@ -1315,6 +1378,25 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>已撤销第 {no} 张，请重新录入。</source>
         <translation>Ballot {no} undone: enter it again.</translation>
+    </message>
+</context>
+<context>
+    <name>CountyWindow</name>
+    <message>
+        <source>县级备案台</source>
+        <translation>County filing desk</translation>
+    </message>
+    <message>
+        <source>受理(&amp;1)</source>
+        <translation>Receipt (&amp;1)</translation>
+    </message>
+    <message>
+        <source>完整性(&amp;2)</source>
+        <translation>Completeness (&amp;2)</translation>
+    </message>
+    <message>
+        <source>检索(&amp;3)</source>
+        <translation>Search (&amp;3)</translation>
     </message>
 </context>
 <context>
@@ -2561,6 +2643,77 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
 </context>
 <context>
+    <name>ReceiptTab</name>
+    <message>
+        <source>备案包所在的文件夹或 U 盘</source>
+        <translation>Folder or USB stick holding the packages</translation>
+    </message>
+    <message>
+        <source>选择文件夹(&amp;F)…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>受理(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>%v / %m 个备案包</source>
+        <translation>%v / %m packages</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>原因或说明</source>
+        <translation>Reasons or notes</translation>
+    </message>
+    <message>
+        <source>查看回执(&amp;V)</source>
+        <translation>&amp;View receipt</translation>
+    </message>
+    <message>
+        <source>保存回执(&amp;S)…</source>
+        <translation>&amp;Save receipt…</translation>
+    </message>
+    <message>
+        <source>来源：</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>选择备案包所在的文件夹或 U 盘</source>
+        <translation>Choose the folder or USB stick holding the packages</translation>
+    </message>
+    <message>
+        <source>该文件夹中没有备案包（.mdpkg 或 .zip 文件）。</source>
+        <translation>The folder holds no filing package (.mdpkg or .zip file).</translation>
+    </message>
+    <message>
+        <source>共 %1 个备案包：受理 %2 个，拒收 %3 个，已受理过 %4 个（批次 %5）</source>
+        <translation>%1 package(s): %2 accepted, %3 refused, %4 already on file (batch %5)</translation>
+    </message>
+    <message>
+        <source>保存回执</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>会议纪实</source>
@@ -2906,6 +3059,41 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>已保存为第 %1 版。</source>
         <translation>Saved as version %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <source>会议题目、发言、决定或姓名中的文字</source>
+        <translation>Text in titles, words spoken, decisions or names</translation>
+    </message>
+    <message>
+        <source>检索(&amp;S)</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>摘录</source>
+        <translation>Excerpt</translation>
+    </message>
+    <message>
+        <source>找到 %1 处</source>
+        <translation>%1 found</translation>
     </message>
 </context>
 <context>

@@ -265,9 +265,7 @@ class CompletenessTab(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(split, 1)
         self.groupsTable.itemActivated.connect(lambda item: self.open_group(item.row()))
-        self.groupsTable.itemDoubleClicked.connect(lambda item: self.open_group(item.row()))
         self.numbersTable.itemActivated.connect(lambda item: self.open_number(item.row()))
-        self.numbersTable.itemDoubleClicked.connect(lambda item: self.open_number(item.row()))
         self.refresh()
 
     def refresh(self) -> None:
@@ -340,7 +338,6 @@ class SearchTab(QWidget):
         self.queryEdit.returnPressed.connect(self.search)
         self.searchButton.clicked.connect(self.search)
         self.results.itemActivated.connect(lambda item: self.open(item.row()))
-        self.results.itemDoubleClicked.connect(lambda item: self.open(item.row()))
 
     def search(self) -> None:
         from meetingdesk.county.search import FIELDS, search
