@@ -1,6 +1,7 @@
 """Real filing packages for the county's tests, made once through the township's services:
 a unit's meetings 1 and 3 (2 was prepared and dropped: a gap), the notice of meeting 4's
-cancellation, meeting 1 again after a correction, forgeries of meeting 1, and a package of a unit the county has not registered."""
+cancellation, meeting 1 again after a correction, forgeries of meeting 1, and a package of a
+unit the county has not registered."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from meetingdesk.county.archive import open_archive
 from meetingdesk.county.models import Archive
@@ -43,6 +46,15 @@ class Stick:
     rehashed: Path  # meeting 1 with an edited opinion, chain re-hashed, PDF re-rendered, re-signed
     stranger: Path  # a unit with no certificate on the county's register
     certificate: bytes
+
+
+@pytest.fixture(scope="session")
+def stick(tmp_path_factory: pytest.TempPathFactory) -> Stick:
+    """The packages, made once for the county's tests (import this fixture to use it)."""
+    folder = tmp_path_factory.mktemp("county")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MEETINGDESK_DATA_DIR", str(folder / "data"))
+        return make_stick(folder)
 
 
 def make_stick(folder: Path) -> Stick:

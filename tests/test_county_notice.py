@@ -11,19 +11,12 @@ import subprocess
 
 import pytest
 
-from county_packages import CANCEL_REASON, UNIT, Stick, make_stick, new_archive
+from county_packages import CANCEL_REASON, UNIT, new_archive, stick  # noqa: F401 (fixture)
 from meetingdesk import cli
 from meetingdesk.county.receipt import ACCEPTED, receive
 from meetingdesk.record.verify import verify_bytes
 from package_forge import parts, refit, write
 
-
-@pytest.fixture(scope="module")
-def stick(tmp_path_factory) -> Stick:
-    folder = tmp_path_factory.mktemp("notice")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MEETINGDESK_DATA_DIR", str(folder / "data"))
-        return make_stick(folder)
 
 
 def test_the_notice_is_a_signed_pdf_a_saying_what_was_cancelled_and_why(stick, tmp_path):

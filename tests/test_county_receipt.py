@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from county_packages import CANCEL_REASON, STRANGER, UNIT, Stick, make_stick, new_archive
+from county_packages import (CANCEL_REASON, STRANGER, UNIT, new_archive,
+                             stick)  # noqa: F401 (fixture)
 from meetingdesk import cli
 from meetingdesk.county import receipt as receipt_module
 from meetingdesk.county.completeness import completeness
@@ -30,13 +31,6 @@ NOT_COUNTY_CERTIFICATE = "签名证书不是县里签发或登记的证书"
 INDEX = (FiledPackage, RefusedPackage, FiledMeeting, FiledItem, FiledAttendance, FiledOpinion,
          FiledVote, FiledSignature, SearchText)
 
-
-@pytest.fixture(scope="module")
-def stick(tmp_path_factory) -> Stick:
-    folder = tmp_path_factory.mktemp("county")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MEETINGDESK_DATA_DIR", str(folder / "data"))
-        return make_stick(folder)
 
 
 @pytest.fixture

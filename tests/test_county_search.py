@@ -10,19 +10,12 @@ import io
 import pytest
 from sqlalchemy import select, text
 
-from county_packages import Stick, make_stick, new_archive
+from county_packages import new_archive, stick  # noqa: F401 (fixture)
 from meetingdesk import cli
 from meetingdesk.county.models import SearchText
 from meetingdesk.county.receipt import receive
 from meetingdesk.county.search import matching, search
 
-
-@pytest.fixture(scope="module")
-def stick(tmp_path_factory) -> Stick:
-    folder = tmp_path_factory.mktemp("search")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MEETINGDESK_DATA_DIR", str(folder / "data"))
-        return make_stick(folder)
 
 
 @pytest.fixture

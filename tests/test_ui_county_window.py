@@ -10,18 +10,11 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
 
-from county_packages import CANCEL_REASON, Stick, make_stick, new_archive
+from county_packages import CANCEL_REASON, new_archive, stick  # noqa: F401 (fixture)
 from meetingdesk.ui.county.window import CountyWindow
 
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture(scope="module")
-def stick(tmp_path_factory) -> Stick:
-    folder = tmp_path_factory.mktemp("window")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MEETINGDESK_DATA_DIR", str(folder / "data"))
-        return make_stick(folder)
 
 
 @pytest.fixture

@@ -60,30 +60,31 @@ class Completeness:
                 if not f.cancelled and f.days_to_receipt is not None]
 
     def line(self, lang: str = "zh") -> str:
-        en = lang == "en"
-        numbers = ", ".join(map(str, self.numbers)) or "—"
+        w = LINE_WORDS[lang == "en"]
+        out = w["head"].format(unit=self.unit, type=self.type_name, year=self.year,
+                               numbers=", ".join(map(str, self.numbers)) or "—")
         missing = ", ".join(map(str, self.missing))
-        cancelled = ("; " if en else "；").join(f"{f.number} ({f.cancel_reason})" if en else
-                                               f"第{f.number}次（{f.cancel_reason}）"
-                                               for f in self.cancelled)
-        days = self.days
-        if en:
-            out = f"{self.unit} {self.type_name} {self.year}: on file {numbers}"
-            out += f"; MISSING {missing}" if missing else "; none missing"
-            out += f"; cancelled {cancelled}" if cancelled else ""
-            if days:
-                out += f"; days to receipt {min(days)}–{max(days)}"
-            out += f"; late ({len(self.late)}): " + ", ".join(
-                f"{f.number} ({f.days_to_receipt} days)" for f in self.late) if self.late else ""
-            return out
-        out = f"{self.unit} {self.type_name} {self.year}年：已备案 {numbers}"
-        out += f"；缺号 {missing}" if missing else "；无缺号"
-        out += f"；已取消 {cancelled}" if cancelled else ""
-        if days:
-            out += f"；会后 {min(days)}–{max(days)} 天送达"
-        out += f"；逾期送达 {len(self.late)} 次：" + "、".join(
-            f"第{f.number}次（{f.days_to_receipt} 天）" for f in self.late) if self.late else ""
+        out += w["missing"].format(missing) if missing else w["none"]
+        if self.cancelled:
+            out += w["cancelled"].format(w["sep"].join(
+                w["one_cancelled"].format(n=f.number, why=f.cancel_reason) for f in self.cancelled))
+        if self.days:
+            out += w["days"].format(min(self.days), max(self.days))
+        if self.late:
+            out += w["late"].format(len(self.late), w["list"].join(
+                w["one_late"].format(n=f.number, days=f.days_to_receipt) for f in self.late))
         return out
+
+
+LINE_WORDS = (  # Chinese, English
+    {"head": "{unit} {type} {year}年：已备案 {numbers}", "missing": "；缺号 {}", "none": "；无缺号",
+     "cancelled": "；已取消 {}", "one_cancelled": "第{n}次（{why}）", "sep": "；", "list": "、",
+     "days": "；会后 {}–{} 天送达", "late": "；逾期送达 {} 次：{}", "one_late": "第{n}次（{days} 天）"},
+    {"head": "{unit} {type} {year}: on file {numbers}", "missing": "; MISSING {}",
+     "none": "; none missing", "cancelled": "; cancelled {}", "one_cancelled": "{n} ({why})",
+     "sep": "; ", "list": ", ", "days": "; days to receipt {}–{}", "late": "; late ({}): {}",
+     "one_late": "{n} ({days} days)"},
+)
 
 
 def completeness(archive: Database, year: int | None = None, unit_id: int | None = None
