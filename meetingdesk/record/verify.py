@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, BinaryIO, Iterable, NamedTuple, Sequence
 
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -107,6 +108,7 @@ class Verdict:
     unreadable: bool = False
     signer: Finding | None = None  # the signer check, when the signature itself is valid
     certificate_sha256: str = ""
+    signed_at: datetime | None = None  # as the signature states it, once the signature holds
     summary: Summary = field(default_factory=Summary)
 
     @property
@@ -292,6 +294,7 @@ def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | N
         return None
     when = report.signed_at.astimezone().strftime("%Y-%m-%d %H:%M %z") if report.signed_at else "—"
     verdict.certificate_sha256 = certificate_sha256(report.certificate)
+    verdict.signed_at = report.signed_at
     verdict.add("authenticity", True,
                 f"数字签名有效，签名后文件未被改动（签名证书：{report.signer}，签名时间：{when}）",
                 f"the digital signature is valid and the file unchanged since signing "
@@ -313,7 +316,11 @@ def _signer_confirmed(verdict: Verdict, report: SignatureReport, trust: Trust, u
     """Whether the signing certificate is one the verifier trusts, issued to the record's unit
     (trust.py explains the rule)."""
     fingerprint = spaced(verdict.certificate_sha256)
-    if not trust.given:
+    if trust.judge is not None:
+        ok, why_zh, why_en = trust.judge(unit, report.certificate, report.signed_at)
+        zh = f"签名人{'已确认' if ok else '无法确认'}：{why_zh}"
+        en = f"the signer is {'confirmed' if ok else 'unconfirmed'}: {why_en}"
+    elif not trust.given:
         zh = (f"签名人无法确认：未提供所信任的单位证书（--trust）。签名证书名为“{report.signer}”，"
               f"证书指纹（SHA-256）：{fingerprint}，请与县级备案登记的指纹核对")
         en = (f"the signer is unconfirmed: no trusted unit certificate was given (--trust). The "
