@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import qrcode
-from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (Flowable, Paragraph, SimpleDocTemplate, Spacer, Table,
+                                TableStyle)
 
 from meetingdesk.record.fonts import find_record_faces
 from meetingdesk.record.trust import fingerprint_lines
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from meetingdesk.services.certificates import UnitCertificate
 
 TITLE = "单位数字证书登记表"
-QR_SIZE = 42 * mm
+QR_SIZE = 34 * mm
+QUIET_MODULES = 4
 
 
 def qr_matrix(sha256: str) -> list[list[bool]]:
@@ -41,16 +42,25 @@ def qr_matrix(sha256: str) -> list[list[bool]]:
     return code.get_matrix()
 
 
-def _qr_drawing(sha256: str) -> Drawing:
-    matrix = qr_matrix(sha256)
-    step = QR_SIZE / len(matrix)
-    drawing = Drawing(QR_SIZE, QR_SIZE)
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                drawing.add(Rect(x * step, QR_SIZE - (y + 1) * step, step, step,
-                                 fillColor=colors.black, strokeColor=None))
-    return drawing
+class QrCode(Flowable):
+    """The QR code drawn as black squares on the page (a reportlab Drawing would set
+    Helvetica, a face never embedded)."""
+
+    def __init__(self, sha256: str) -> None:
+        super().__init__()
+        self.matrix = qr_matrix(sha256)
+        self.step = QR_SIZE / len(self.matrix)
+        self.quiet = QUIET_MODULES * self.step  # the white border a scanner needs
+        self.width = self.height = QR_SIZE + 2 * self.quiet
+
+    def draw(self) -> None:
+        self.canv.setFillColor(colors.black)
+        top = self.quiet + QR_SIZE
+        for y, row in enumerate(self.matrix):
+            for x, dark in enumerate(row):
+                if dark:
+                    self.canv.rect(self.quiet + x * self.step, top - (y + 1) * self.step,
+                                   self.step, self.step, stroke=0, fill=1)
 
 
 def _date(when: datetime) -> str:
@@ -77,18 +87,20 @@ def registration_form(cert: UnitCertificate, printed: datetime) -> bytes:
             [p("签发者", label), p(issuer)],
             [p("有效期", label), p(f"{_date(cert.not_before)} 至 {_date(cert.not_after)}")],
             [p("证书指纹\n（SHA-256）", label), p("\n".join(fingerprint_lines(cert.sha256)), digits)],
-            [p("指纹二维码", label), _qr_drawing(cert.sha256)]]
+            [p("指纹二维码", label), QrCode(cert.sha256)]]
     facts = Table(rows, colWidths=(36 * mm, 124 * mm))
     facts.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), body),  # not Helvetica, which is never embedded
         ("GRID", (0, 0), (-1, -1), 0.7, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("TOPPADDING", (1, 5), (1, 5), 8), ("BOTTOMPADDING", (1, 5), (1, 5), 8)]))
     signing = Table(
-        [[p("经办人（签名）：", label), p("________________"), p("日期：　　年　　月　　日")],
-         [p("负责人（签名）：", label), p("________________"), p("日期：　　年　　月　　日")],
+        [[p("经办人（签名）：", label), p("______________"), p("日期：_____年___月___日")],
+         [p("负责人（签名）：", label), p("______________"), p("日期：_____年___月___日")],
          [p("单位（盖章）：", label), p(""), p("")]],
-        colWidths=(46 * mm, 52 * mm, 62 * mm), rowHeights=(16 * mm, 16 * mm, 40 * mm))
-    signing.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        colWidths=(44 * mm, 46 * mm, 70 * mm), rowHeights=(14 * mm, 14 * mm, 34 * mm))
+    signing.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), body),
+                                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                  ("VALIGN", (0, 2), (-1, 2), "TOP"),
                                  ("BOX", (1, 2), (2, 2), 0.7, colors.black)]))
     story = [p(TITLE, title), p("（会议纪实备案数字签名证书）", ParagraphStyle(
@@ -101,7 +113,7 @@ def registration_form(cert: UnitCertificate, printed: datetime) -> bytes:
                f"{printed.astimezone().strftime('%Y-%m-%d %H:%M')}打印。", small)]
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm,
-                      topMargin=25 * mm, bottomMargin=20 * mm,
+                      topMargin=22 * mm, bottomMargin=18 * mm,
                       title=f"{cert.unit}{TITLE}", author=cert.unit, lang="zh-CN",
                       creator="MeetingDesk 会议纪实台", initialFontName=body).build(story)
     return out.getvalue()
