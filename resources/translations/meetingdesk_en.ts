@@ -2622,9 +2622,29 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <source>导入证书文件…</source>
         <translation>Import a certificate file…</translation>
     </message>
+    <message>
+        <source>由县里签发或登记本单位的证书：申请文件、导入签发的证书、打印登记表</source>
+        <translation>Have the county issue or register the unit&apos;s certificate: a request file, importing the issued certificate, the registration form</translation>
+    </message>
+    <message>
+        <source>县里的证书</source>
+        <translation>County certificate</translation>
+    </message>
 </context>
 <context>
     <name>RecordWindow</name>
+    <message>
+        <source>向县里申请证书…</source>
+        <translation>Request a certificate from the county…</translation>
+    </message>
+    <message>
+        <source>导入县里签发的证书…</source>
+        <translation>Import the certificate the county issued…</translation>
+    </message>
+    <message>
+        <source>打印证书登记表…</source>
+        <translation>Print the registration form…</translation>
+    </message>
     <message>
         <source>会议纪实 — %1</source>
         <translation>Record — %1</translation>
@@ -2756,6 +2776,38 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>已导入单位证书。</source>
         <translation>The unit certificate is imported.</translation>
+    </message>
+    <message>
+        <source>保存证书申请文件</source>
+        <translation>Save the certificate request</translation>
+    </message>
+    <message>
+        <source>证书申请 (*.csr *.pem)</source>
+        <translation>Certificate requests (*.csr *.pem)</translation>
+    </message>
+    <message>
+        <source>已写出证书申请：%1。请交县里签发。</source>
+        <translation>Wrote the certificate request: %1. Take it to the county to be issued.</translation>
+    </message>
+    <message>
+        <source>导入县里签发的证书</source>
+        <translation>Import the certificate the county issued</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt *.cer *.der)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>已导入县里签发的证书（签发者：%1），此后导出的记录以它签名。指纹：%2</source>
+        <translation>Imported the certificate the county issued (issuer: %1); exported records are signed with it from now on. Fingerprint: %2</translation>
+    </message>
+    <message>
+        <source>保存单位数字证书登记表</source>
+        <translation>Save the certificate registration form</translation>
+    </message>
+    <message>
+        <source>已写出登记表：%1。请打印、签名、盖章后交县里登记。</source>
+        <translation>Wrote the registration form: %1. Print, sign and seal it, and hand it to the county.</translation>
     </message>
 </context>
 <context>
