@@ -13,7 +13,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from meetingdesk.county.errors import CountyError
 from meetingdesk.record.errors import RecordError
@@ -235,15 +235,7 @@ def _certs(args: argparse.Namespace) -> int:
     _say(args, f"根证书指纹：{spaced(root)}", f"root fingerprint: {spaced(root)}")
     now = datetime.now().astimezone()
     for row in rows:
-        if row.revoked_from is not None:
-            status = (f"自 {row.revoked_from[:16].replace('T', ' ')} 起吊销",
-                      f"revoked from {row.revoked_from[:16].replace('T', ' ')}")[col]
-            if row.revoke_reason:
-                status += ("：" if col == 0 else ": ") + row.revoke_reason
-        elif datetime.fromisoformat(row.not_after) < now:
-            status = ("已过期", "expired")[col]
-        else:
-            status = ("有效", "valid")[col]
+        status = row.status(now)[col]
         print(f"{row.unit}\t{ORIGINS[row.origin][col]}\t{row.sha256}\t"
               f"{row.not_before[:10]}—{row.not_after[:10]}\t{status}")
     return 0
@@ -310,33 +302,29 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from meetingdesk.services.records import write_atomically
-
-    desk, certificates, unit, passphrase, _ = _township(args)
-    try:
-        write_atomically(args.out, certificates.public_pem(unit, passphrase))
-        done = certificates.current(unit, passphrase)
-    finally:
-        desk.close()
-    _say(args, f"已导出“{done.unit}”的单位证书：{args.out}",
-         f"Exported {done.unit}'s certificate: {args.out}")
-    _shown_certificate(args, done.sha256, done.not_after.isoformat())
-    return 0
+    return _written(args, lambda c, unit, passphrase: c.public_pem(unit, passphrase),
+                    "已导出“{unit}”的单位证书：{out}", "Exported {unit}'s certificate: {out}")
 
 
 def _form(args: argparse.Namespace) -> int:
+    return _written(args, lambda c, unit, passphrase: c.form_pdf(
+        unit, passphrase, datetime.now().astimezone()),
+        "已写出“{unit}”的单位数字证书登记表：{out}。请打印、签名、盖章后交县里登记。",
+        "Wrote {unit}'s registration form: {out}. Print, sign and seal it for the county.")
+
+
+def _written(args: argparse.Namespace, content: Callable[[Certificates, int, str], bytes],
+             zh: str, en: str) -> int:
+    """Write what ``content`` makes of the unit's certificate to --out, and say so."""
     from meetingdesk.services.records import write_atomically
 
     desk, certificates, unit, passphrase, _ = _township(args)
     try:
         done = certificates.current(unit, passphrase)
-        write_atomically(args.out, certificates.form_pdf(unit, passphrase,
-                                                         datetime.now().astimezone()))
+        write_atomically(args.out, content(certificates, unit, passphrase))
     finally:
         desk.close()
-    _say(args, f"已写出“{done.unit}”的单位数字证书登记表：{args.out}。请打印、签名、盖章后交县里登记。",
-         f"Wrote {done.unit}'s registration form: {args.out}. Print, sign and seal it for "
-         "the county.")
+    _say(args, zh.format(unit=done.unit, out=args.out), en.format(unit=done.unit, out=args.out))
     _shown_certificate(args, done.sha256, done.not_after.isoformat())
     return 0
 

@@ -18,9 +18,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import (BestAvailableEncryption, Encoding,
                                                           PrivateFormat, load_pem_private_key)
-from cryptography.x509.oid import NameOID
 
 from meetingdesk.county.errors import CountyError
+from meetingdesk.record.signing import key_usage, self_signed, subject
 from meetingdesk.record.trust import name_cn
 
 ROOT_YEARS = 30
@@ -40,33 +40,12 @@ def common_name(cert: x509.Certificate | x509.CertificateSigningRequest) -> str:
     return name_cn(cert.subject)
 
 
-def _key_usage(sign: bool) -> x509.KeyUsage:
-    """Signing records (a unit) or issuing certificates (the root), nothing else."""
-    return x509.KeyUsage(digital_signature=sign, content_commitment=sign, key_encipherment=False,
-                         data_encipherment=False, key_agreement=False, key_cert_sign=not sign,
-                         crl_sign=not sign, encipher_only=False, decipher_only=False)
-
-
 def make_root(county: str, passphrase: str) -> Root:
     """A new root for the county named ``county``, its key protected by ``passphrase``."""
     if not passphrase:
         raise CountyError("PASSPHRASE_EMPTY")
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"{county}县级备案根证书"),
-                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, county),
-                      x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")])
-    now = dt.datetime.now(dt.timezone.utc)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365 * ROOT_YEARS))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(_key_usage(sign=False), critical=True)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
-                       critical=False)
-        .sign(key, hashes.SHA256()))
+    cert = self_signed(key, f"{county}县级备案根证书", county, ROOT_YEARS, authority=True)
     pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8,
                             BestAvailableEncryption(passphrase.encode("utf-8")))
     return Root(cert.public_bytes(Encoding.DER), pem)
@@ -109,15 +88,13 @@ def issue(root: Root, passphrase: str, request: x509.CertificateSigningRequest) 
     now = dt.datetime.now(dt.timezone.utc)
     cert = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, unit),
-                                 x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit),
-                                 x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")]))
+        .subject_name(subject(unit, unit))
         .issuer_name(issuer.subject).public_key(request.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(minutes=5))
         .not_valid_after(now + dt.timedelta(days=365 * UNIT_YEARS))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_key_usage(sign=True), critical=True)
+        .add_extension(key_usage(authority=False), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(request.public_key()),
                        critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key()),

@@ -135,6 +135,17 @@ class Registered:
     revoked_from: str | None
     revoke_reason: str | None
 
+    def status(self, now: dt.datetime) -> tuple[str, str]:
+        """Valid, expired or revoked from when (and why), in Chinese and in English."""
+        if self.revoked_from is not None:
+            since = self.revoked_from[:16].replace("T", " ")
+            why = self.revoke_reason
+            return (f"自 {since} 起吊销" + (f"：{why}" if why else ""),
+                    f"revoked from {since}" + (f": {why}" if why else ""))
+        if dt.datetime.fromisoformat(self.not_after) < now:
+            return "已过期", "expired"
+        return "有效", "valid"
+
     @classmethod
     def of(cls, row: UnitCertificate) -> Registered:
         return cls(row.unit.name, row.sha256, row.origin, row.subject, row.not_before,

@@ -20,10 +20,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import (BestAvailableEncryption, Encoding,
                                                           PublicFormat, pkcs12)
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
-from cryptography.x509.oid import NameOID
 
 from meetingdesk.record.errors import RecordError
-from meetingdesk.record.signing import load_p12
+from meetingdesk.record.signing import load_p12, subject
 from meetingdesk.record.trust import certificate_sha256, load_certificates, name_cn
 
 from .desk import Desk
@@ -79,10 +78,7 @@ class Certificates:
             self.records.create_certificate(unit_id, passphrase)
         key, _, _ = self._opened(unit_id, passphrase)
         unit = self.records.unit_name(unit_id)
-        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, unit),
-                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit),
-                          x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")])
-        request = x509.CertificateSigningRequestBuilder().subject_name(name).sign(
+        request = x509.CertificateSigningRequestBuilder().subject_name(subject(unit, unit)).sign(
             key, hashes.SHA256())
         return request.public_bytes(Encoding.PEM)
 
