@@ -3303,6 +3303,109 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
 </context>
 <context>
+    <name>TrustTab</name>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>证书指纹（SHA-256）</source>
+        <translation>Fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>按申请签发证书…</source>
+        <translation>Issue from a request…</translation>
+    </message>
+    <message>
+        <source>登记单位证书…</source>
+        <translation>Register a unit certificate…</translation>
+    </message>
+    <message>
+        <source>吊销所选证书…</source>
+        <translation>Revoke the selected certificate…</translation>
+    </message>
+    <message>
+        <source>县级根证书指纹（SHA-256）：%1</source>
+        <translation>County root fingerprint (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>选择单位的证书申请文件</source>
+        <translation>Choose the unit&apos;s certificate request</translation>
+    </message>
+    <message>
+        <source>证书申请 (*.csr *.pem *.der *.req)</source>
+        <translation>Certificate requests (*.csr *.pem *.der *.req)</translation>
+    </message>
+    <message>
+        <source>县级根证书口令</source>
+        <translation>County root passphrase</translation>
+    </message>
+    <message>
+        <source>请输入县级根证书口令，用于签发证书：</source>
+        <translation>Enter the county root&apos;s passphrase to issue the certificate:</translation>
+    </message>
+    <message>
+        <source>保存签发的证书</source>
+        <translation>Save the issued certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem)</source>
+        <translation>Certificates (*.pem)</translation>
+    </message>
+    <message>
+        <source>已为“%1”签发单位证书：%2。</source>
+        <translation>Issued a unit certificate for %1: %2.</translation>
+    </message>
+    <message>
+        <source>选择单位证书</source>
+        <translation>Choose the unit&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt *.cer *.der)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>登记单位证书</source>
+        <translation>Register a unit certificate</translation>
+    </message>
+    <message>
+        <source>证书登记给哪个单位（与记录上的单位名称一致）：</source>
+        <translation>Register it to which unit (its name exactly as on its records):</translation>
+    </message>
+    <message>
+        <source>已登记“%1”的单位证书。请与单位盖章的登记表逐组核对指纹。</source>
+        <translation>Registered %1&apos;s certificate. Compare the fingerprint group by group with the unit&apos;s sealed form.</translation>
+    </message>
+    <message>
+        <source>吊销证书</source>
+        <translation>Revoke the certificate</translation>
+    </message>
+    <message>
+        <source>吊销“%1”的证书：自现在起以它所作的签名无效。原因：</source>
+        <translation>Revoke %1&apos;s certificate: signatures it makes from now on do not count. Reason:</translation>
+    </message>
+    <message>
+        <source>已吊销“%1”的证书。</source>
+        <translation>Revoked %1&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>证书指纹（SHA-256）：%1</source>
+        <translation>Fingerprint (SHA-256): %1</translation>
+    </message>
+</context>
+<context>
     <name>TypesPanel</name>
     <message>
         <source>集体表决的会议（党委会、党政联席会议）按票数决定议题；行政首长负责制的会议（乡镇长办公会、局务会）在听取意见后由主要负责人决定。会议按单位、类型和年度分别编号。</source>
