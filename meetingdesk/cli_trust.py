@@ -121,7 +121,7 @@ def _read(path: Path) -> bytes:
 
 def _archive_target(args: argparse.Namespace) -> str:
     if args.db is None:
-        raise CountyError("NO_ARCHIVE_YET", path="（未给出 --db / no --db given）")
+        raise CountyError("ARCHIVE_REQUIRED")
     return args.db
 
 

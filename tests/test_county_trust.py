@@ -348,6 +348,8 @@ def test_county_init_needs_a_passphrase_and_is_done_once(county, tmp_path, monke
     assert code == 2 and "县级根证书必须设置口令" in out and not fresh.exists(), out
     code, out = run("county", "init", "--db", county, "--passphrase-env", "ROOT_PASS")
     assert code == 2 and "已经是县级备案库（象山县）" in out, out
+    code, out = run("county", "certs")
+    assert code == 2 and "请用 --db 指定县级备案库" in out, out
 
 
 def test_the_township_imports_only_its_own_keys_certificate(county, township, tmp_path):

@@ -20,6 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "备案库“{path}”由更新版本的会议纪实台创建（结构版本 {revision}），请升级本程序后再打开。",
         "the archive '{path}' was made by a newer MeetingDesk (schema revision {revision}); "
         "upgrade the program to open it."),
+    "ARCHIVE_REQUIRED": (
+        "请用 --db 指定县级备案库（SQLite 文件，或县里服务器的 postgresql+psycopg:// 地址）。",
+        "Name the county archive with --db (a SQLite file, or the county server's "
+        "postgresql+psycopg:// URL)."),
     # trust: the root, requests, unit certificates
     "PASSPHRASE_EMPTY": ("县级根证书必须设置口令，未作任何改动。",
                          "The county root needs a passphrase; nothing was changed."),
