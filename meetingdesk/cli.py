@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from meetingdesk import cli_trust
 from meetingdesk.domain import DomainError
 from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
 
 if TYPE_CHECKING:
+    from meetingdesk.record.trust import Trust
     from meetingdesk.record.verify import Verdict
     from meetingdesk.services import Desk
     from meetingdesk.store import Database
@@ -79,8 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--report", type=Path, metavar="OUT",
                         help="写出四性检查报告 PDF，并在旁边写出同名 .xml / write the 四性 check "
                              "report as a PDF, and an .xml of the same name beside it")
+    verify.add_argument("--county", metavar="URL",
+                        help="按县级备案库的证书登记确认签名人（代替 --trust） / confirm the signer "
+                             "by the county archive's registry (instead of --trust)")
     from meetingdesk.county.commands import add_commands as add_county_commands
-    add_county_commands(sub, common)
+    cli_trust.add_parsers(sub, common, add_county_commands(sub, common))
     return parser
 
 
@@ -88,8 +93,11 @@ VERIFY_EXIT_CODES = """退出码 / exit codes:
   0  验证通过 / valid
   1  验证未通过（内容被改动、不符合规则或与记录不符） / not valid
   2  无法读取（文件损坏、不是 PDF 或备案包、超出大小限制） / unreadable
-  3  内容完整，但签名人无法确认（未用 --trust 给出所信任的证书，或签名证书不在其中）
-     / content intact, but the signer unconfirmed (no --trust, or not a trusted certificate)"""
+  3  内容完整，但签名人无法确认（未用 --trust 给出所信任的证书，或签名证书不在其中；
+     用 --county 时：不是县里签发或登记给该单位的证书，或签名时已吊销、不在有效期内）
+     / content intact, but the signer unconfirmed (no --trust, or not a trusted certificate;
+     with --county: not issued or registered by the county for the unit, or revoked or not
+     valid when it signed)"""
 
 
 def _merge_shared(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -118,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from meetingdesk.ui.app import leave, run_gui  # Qt is loaded only for the GUI
         leave(run_gui(args.db, lang))
     try:
+        if args.command == "cert" or args.command == "county" and cli_trust.owns(args):
+            return cli_trust.run(args)
         if args.command == "county":
             from meetingdesk.county.commands import run as run_county
             return run_county(args)
@@ -322,15 +332,44 @@ MARKS = {True: "√", False: "×"}
 
 def _verify(args: argparse.Namespace) -> int:
     from meetingdesk.record.trust import Trust, TrustError
-    from meetingdesk.record.verify import summary_lines, verify_file
-    from meetingdesk.services.records import open_file
 
     lang = args.lang
+    if args.county and args.trust:
+        _say(lang, "--county 与 --trust 只能给一个。", "Give --county or --trust, not both.")
+        return 2
     try:
         trust = Trust.load(args.trust or ())
     except TrustError as error:
         print(error.en if lang == "en" else error.zh, file=sys.stderr)
         return 2
+    if args.county:
+        return _verify_by_county(args)
+    return _verified(args, trust)
+
+
+def _verify_by_county(args: argparse.Namespace) -> int:
+    """verify, the signer judged by the county archive's registry."""
+    from meetingdesk.county.archive import open_archive
+    from meetingdesk.county.errors import CountyError
+    from meetingdesk.county.trust import judge_by
+    from meetingdesk.record.trust import Trust
+
+    try:
+        archive = open_archive(args.county)
+    except CountyError as error:
+        print(error.message(args.lang), file=sys.stderr)
+        return 2
+    try:
+        return _verified(args, Trust(judge=judge_by(archive)))
+    finally:
+        archive.close()
+
+
+def _verified(args: argparse.Namespace, trust: "Trust") -> int:
+    from meetingdesk.record.verify import summary_lines, verify_file
+    from meetingdesk.services.records import open_file
+
+    lang = args.lang
     with open_file(args.file) as fp:
         try:
             if args.db is None:

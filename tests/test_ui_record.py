@@ -170,14 +170,14 @@ def test_print_opens_the_print_dialog_and_prints_every_page(qtbot, window, tmp_p
 def test_a_new_certificate_needs_the_same_passphrase_twice(qtbot, window, desk, monkeypatch):
     answers = iter([("一", True), ("二", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    before = window.records._certificate(window.info.unit_id)
+    before = window.records.certificate_file(window.info.unit_id)
     click(qtbot, window.button("newCertificateButton"))
     assert "两次输入的口令不一致" in window.message.text()
-    assert window.records._certificate(window.info.unit_id) == before
+    assert window.records.certificate_file(window.info.unit_id) == before
     answers = iter([("新口令", True), ("新口令", True)])
     click(qtbot, window.button("newCertificateButton"))
     assert "已建立单位证书" in window.message.text()
-    assert window.records._certificate(window.info.unit_id) != before
+    assert window.records.certificate_file(window.info.unit_id) != before
 
 
 def test_export_offers_the_documents_folder_then_the_last_one_used(qtbot, window, tmp_path,

@@ -19,7 +19,7 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
                  ) -> argparse._SubParsersAction:
     """The `county` command and its receipt-side subcommands; returns the subcommand group for
     other county commands to join."""
-    county = sub.add_parser("county", help="县级备案台：受理、完整性、检索 / the county filing desk")
+    county = sub.add_parser("county", help="县级备案台：证书登记、受理、完整性、检索 / the county filing desk")
     commands = county.add_subparsers(dest="county_command", metavar="子命令 / subcommand")
     imp = commands.add_parser(
         "import", parents=[common],

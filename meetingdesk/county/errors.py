@@ -26,6 +26,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "NO_PACKAGES": (
         "在{paths}中没有找到备案包（.mdpkg 或 .zip 文件），未作任何改动。",
         "no filing package (.mdpkg or .zip file) was found in {paths}; nothing was changed."),
+    "ARCHIVE_REQUIRED": (
+        "请用 --db 指定县级备案库（SQLite 文件，或县里服务器的 postgresql+psycopg:// 地址）。",
+        "Name the county archive with --db (a SQLite file, or the county server's "
+        "postgresql+psycopg:// URL)."),
+    # trust: the root, requests, unit certificates
+    "PASSPHRASE_EMPTY": ("县级根证书必须设置口令，未作任何改动。",
+                         "The county root needs a passphrase; nothing was changed."),
+    "WRONG_ROOT_PASSPHRASE": (
+        "县级根证书口令不正确，未签发证书，未作任何改动。",
+        "Wrong passphrase for the county root: no certificate was issued, nothing changed."),
+    "BAD_REQUEST": (
+        "证书申请文件已损坏或不是证书申请（PKCS#10，PEM 或 DER），未签发证书。"
+        "请让单位用 meetingdesk cert request 重新生成。",
+        "The request file is damaged or not a certificate request (PKCS#10, PEM or DER); no "
+        "certificate was issued. Ask the unit to make a new one with 'meetingdesk cert request'."),
+    "REQUEST_SIGNATURE": (
+        "证书申请的签名不正确（申请文件被改动过），未签发证书。",
+        "The certificate request's own signature does not hold (the file was altered); no "
+        "certificate was issued."),
+    "REQUEST_NO_NAME": (
+        "证书申请中没有单位名称（CN 为空），未签发证书。",
+        "The certificate request names no unit (empty CN); no certificate was issued."),
+    "BAD_CERTIFICATE": (
+        "文件已损坏或不是证书（PEM 或 DER），未作任何改动。",
+        "The file is damaged or not a certificate (PEM or DER); nothing was changed."),
+    "CERT_IS_AUTHORITY": (
+        "“{subject}”是签发机构（CA）证书，不是单位的签名证书，不能登记给单位。",
+        "'{subject}' is a certificate authority's certificate, not a unit's signing "
+        "certificate; it cannot be registered to a unit."),
+    "CERT_OTHER_UNIT": (
+        "证书的名称（CN）是“{subject}”，不是“{unit}”，不能登记给该单位。",
+        "The certificate is named '{subject}' (CN), not '{unit}'; it cannot be registered to "
+        "that unit."),
+    "CERT_KNOWN": (
+        "该证书（指纹 {fingerprint}）已是{origin}给“{unit}”的证书，未作任何改动。",
+        "This certificate (fingerprint {fingerprint}) is already {origin_en} for {unit}; "
+        "nothing was changed."),
+    "BAD_FINGERPRINT": (
+        "“{value}”不是证书指纹：应为 64 位十六进制数字（可分组书写）。",
+        "'{value}' is not a certificate fingerprint: 64 hexadecimal digits (groups allowed)."),
+    "CERT_UNKNOWN": (
+        "备案库中没有指纹为 {fingerprint} 的单位证书。",
+        "The archive holds no unit certificate with fingerprint {fingerprint}."),
+    "ALREADY_REVOKED": (
+        "证书 {fingerprint} 已于 {since} 吊销，未作任何改动。",
+        "The certificate {fingerprint} was already revoked from {since}; nothing was changed."),
+    "BAD_DATETIME": (
+        "“{value}”不是日期时间，请写成 2026-11-29 或 2026-11-29T09:30。",
+        "'{value}' is not a date and time; write it as 2026-11-29 or 2026-11-29T09:30."),
 }
 
 

@@ -23,7 +23,7 @@ from meetingdesk.county.errors import CountyError
 from meetingdesk.county.index import index_meeting
 from meetingdesk.county.notice import index_notice
 from meetingdesk.county.models import (FiledMeeting, FiledPackage, ReceiptBatch, RefusedPackage,
-                                       Unit, UnitCertificate)
+                                       Unit)
 from meetingdesk.county.trust import check_signer, unit_named
 from meetingdesk.record.notice import KIND as NOTICE_KIND
 from meetingdesk.record.notice import Cancellation
@@ -240,14 +240,6 @@ def _version_conflict(old: FiledPackage, entries: int) -> Finding:
 
 
 def _signer_reasons(session: Session, unit_name: str, verdict: Verdict) -> list[Finding]:
-    unit = unit_named(session, unit_name)
-    if unit is None or session.scalar(select(func.count()).select_from(UnitCertificate).where(
-            UnitCertificate.unit_id == unit.id)) == 0:
-        return [Finding(
-            "authenticity", False,
-            f"单位“{unit_name}”未在县里登记签名证书，无法确认签名人（请先签发或登记该单位的证书）",
-            f"the unit {unit_name} has no certificate issued or registered by the county; the "
-            "signer cannot be confirmed (issue or register the unit's certificate first)")]
     check = check_signer(session, unit_name, verdict.certificate, verdict.signed_at)
     return [] if check.ok else [Finding("authenticity", False, check.zh, check.en)]
 

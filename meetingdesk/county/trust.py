@@ -12,28 +12,29 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable, NamedTuple
 
 from cryptography import x509
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from meetingdesk.county.models import Unit, UnitCertificate
-from meetingdesk.record.trust import certificate_sha256, spaced
+from meetingdesk.county import authority
+from meetingdesk.county.authority import common_name
+from meetingdesk.county.errors import CountyError
+from meetingdesk.county.models import Archive, Unit, UnitCertificate
+from meetingdesk.record.trust import (FINGERPRINT, Judge, certificate_sha256, load_certificates,
+                                      spaced)
+from meetingdesk.store.database import Database
 
 
-@dataclass(frozen=True)
-class SignerCheck:
-    """Whether a record's signer counts for its unit, and why (Chinese, English)."""
+class SignerCheck(NamedTuple):
+    """Whether a record's signer counts for its unit, and why (Chinese, English); a tuple,
+    so that it is the verifier's Judge answer as it is (record/trust.py)."""
 
     ok: bool
     zh: str
     en: str
-
-
-def common_name(cert: x509.Certificate) -> str:
-    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    return str(names[0].value) if names else ""
 
 
 def unit_named(session: Session, name: str, create: bool = False) -> Unit | None:
@@ -67,6 +68,13 @@ def check_signer(session: Session, unit_name: str, der: bytes,
     digest = certificate_sha256(der)
     shown = spaced(digest)
     row = session.scalar(select(UnitCertificate).where(UnitCertificate.sha256 == digest))
+    if row is None and not _has_certificate(session, unit_name):
+        return SignerCheck(
+            False, f"单位“{unit_name}”未在县里登记签名证书，无法确认签名人（请先签发或登记该单位的"
+                   f"证书；此包的签名证书指纹 {shown}）",
+            f"the unit {unit_name} has no certificate issued or registered by the county; the "
+            f"signer cannot be confirmed (issue or register the unit's certificate first; this "
+            f"package's certificate fingerprint is {shown})")
     if row is None:
         return SignerCheck(
             False, f"签名证书不是县里签发或登记的证书（证书指纹 {shown}）",
@@ -103,5 +111,147 @@ def check_signer(session: Session, unit_name: str, der: bytes,
         f"signed (fingerprint {shown})")
 
 
+def judge_by(archive: Database) -> Judge:
+    """check_signer against ``archive``, as the verifier's Trust.judge."""
+    def judge(unit_name: str, der: bytes, signed_at: dt.datetime | None) -> SignerCheck:
+        with archive.session() as session:
+            return check_signer(session, unit_name, der, signed_at)
+    return judge
+
+
+def _has_certificate(session: Session, unit_name: str) -> bool:
+    return session.scalar(select(UnitCertificate.id).join(Unit).where(
+        Unit.name == unit_name).limit(1)) is not None
+
+
 def _shown(when: dt.datetime) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+# ---- the registry: the root, issuing, registering, revoking ------------------------------------
+
+DEFAULT_COUNTY = "县级备案"
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A unit certificate as the registry holds it (what `county certs` lists)."""
+
+    unit: str
+    sha256: str
+    origin: str
+    subject: str
+    not_before: str
+    not_after: str
+    added_at: str
+    revoked_from: str | None
+    revoke_reason: str | None
+
+    def status(self, now: dt.datetime) -> tuple[str, str]:
+        """Valid, expired or revoked from when (and why), in Chinese and in English."""
+        if self.revoked_from is not None:
+            since = self.revoked_from[:16].replace("T", " ")
+            why = self.revoke_reason
+            return (f"自 {since} 起吊销" + (f"：{why}" if why else ""),
+                    f"revoked from {since}" + (f": {why}" if why else ""))
+        if dt.datetime.fromisoformat(self.not_after) < now:
+            return "已过期", "expired"
+        return "有效", "valid"
+
+    @classmethod
+    def of(cls, row: UnitCertificate) -> Registered:
+        return cls(row.unit.name, row.sha256, row.origin, row.subject, row.not_before,
+                   row.not_after, row.added_at, row.revoked_from, row.revoke_reason)
+
+
+def create_root(archive: Database, name: str, passphrase: str) -> str:
+    """The archive's single row with a new root for county ``name``; its SHA-256."""
+    root = authority.make_root(name, passphrase)
+    digest = certificate_sha256(root.certificate)
+    with archive.session(write=True) as session:
+        session.add(Archive(id=1, name=name, root_certificate=root.certificate,
+                            root_key=root.key, root_sha256=digest))
+    return digest
+
+
+def root_of(session: Session) -> authority.Root:
+    row = session.get(Archive, 1)
+    assert row is not None  # open_archive refuses a database without it
+    return authority.Root(row.root_certificate, row.root_key)
+
+
+def issue_certificate(archive: Database, request: bytes, passphrase: str,
+                      deliver: Callable[[bytes], None]) -> Registered:
+    """A unit certificate issued by the root from a request file's bytes and recorded for the
+    request's unit; ``deliver`` gets the chain (unit, root) as PEM before the record is
+    committed, so that a certificate that could not be written out is not recorded either.
+    Nothing is stored when refused."""
+    csr = authority.read_request(request)
+    with archive.session(write=True) as session:
+        root = root_of(session)
+        der = authority.issue(root, passphrase, csr)
+        row = add_certificate(session, common_name(csr), der, "issued")
+        deliver(authority.chain_pem(der, root.certificate))
+        return Registered.of(row)
+
+
+def read_certificate(data: bytes) -> bytes:
+    """The first certificate of a PEM or DER file, as DER; BAD_CERTIFICATE otherwise."""
+    try:
+        return load_certificates(data)[0].public_bytes(Encoding.DER)
+    except ValueError:
+        raise CountyError("BAD_CERTIFICATE") from None
+
+
+def register_certificate(archive: Database, der: bytes, unit_name: str) -> Registered:
+    """A unit's own certificate registered by fingerprint after its paper form was checked:
+    refused when it names another unit, is already in the registry, or is an authority's."""
+    cert = x509.load_der_x509_certificate(der)
+    if authority.is_authority(cert):
+        raise CountyError("CERT_IS_AUTHORITY", subject=common_name(cert))
+    if common_name(cert) != unit_name:
+        raise CountyError("CERT_OTHER_UNIT", subject=common_name(cert), unit=unit_name)
+    with archive.session(write=True) as session:
+        known = session.scalar(select(UnitCertificate).where(
+            UnitCertificate.sha256 == certificate_sha256(der)))
+        if known is not None:
+            raise CountyError("CERT_KNOWN", fingerprint=spaced(known.sha256),
+                              unit=known.unit.name, origin=ORIGINS[known.origin][0],
+                              origin_en=ORIGINS[known.origin][1])
+        return Registered.of(add_certificate(session, unit_name, der, "registered"))
+
+
+ORIGINS = {"issued": ("县里签发", "issued"), "registered": ("县里登记", "registered")}
+
+
+def revoke_certificate(archive: Database, fingerprint: str, revoked_from: dt.datetime,
+                       reason: str) -> Registered:
+    """Signatures made from ``revoked_from`` on with the certificate no longer count."""
+    digest = fingerprint.replace(" ", "").replace(":", "").lower()
+    if not FINGERPRINT.fullmatch(digest):
+        raise CountyError("BAD_FINGERPRINT", value=fingerprint)
+    with archive.session(write=True) as session:
+        row = session.scalar(select(UnitCertificate).where(UnitCertificate.sha256 == digest))
+        if row is None:
+            raise CountyError("CERT_UNKNOWN", fingerprint=spaced(digest))
+        if row.revoked_from is not None:
+            raise CountyError("ALREADY_REVOKED", fingerprint=spaced(digest),
+                              since=_shown(dt.datetime.fromisoformat(row.revoked_from)))
+        row.revoked_from = revoked_from.astimezone().isoformat(timespec="seconds")
+        row.revoked_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        row.revoke_reason = reason or None
+        session.flush()
+        return Registered.of(row)
+
+
+def certificates(archive: Database) -> list[Registered]:
+    """Every unit certificate, by unit and then as added."""
+    with archive.session() as session:
+        rows = session.scalars(select(UnitCertificate).join(Unit)
+                               .order_by(Unit.name, UnitCertificate.id))
+        return [Registered.of(r) for r in rows]
+
+
+def root_fingerprint(archive: Database) -> str:
+    with archive.session() as session:
+        return session.scalars(select(Archive.root_sha256)).one()

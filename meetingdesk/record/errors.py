@@ -32,6 +32,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "as filed twice)."),
     "FILE_UNWRITABLE": ("无法写入文件“{path}”：{detail}", "Cannot write '{path}': {detail_en}"),
     "FILE_UNREADABLE": ("无法读取文件“{path}”：{detail}", "Cannot read '{path}': {detail_en}"),
+    # the unit certificate and the county (cert request / import / export / form)
+    "NO_UNIT_CERTIFICATE": (
+        "“{unit}”还没有单位证书：请先用 meetingdesk cert request 生成证书申请（同时建立证书）。",
+        "{unit} has no unit certificate yet: make a request with 'meetingdesk cert request' "
+        "(which makes the certificate too)."),
+    "ISSUED_BAD_FILE": (
+        "文件“{path}”已损坏或不是证书（PEM 或 DER），单位证书未作改动。",
+        "'{path}' is damaged or not a certificate (PEM or DER); the unit certificate was left "
+        "unchanged."),
+    "ISSUED_OTHER_KEY": (
+        "该证书不是为本单位现有密钥签发的（公钥不同），单位证书未作改动。"
+        "请导入县里根据本单位申请文件签发的证书。",
+        "This certificate was not issued for the unit's own key (another public key); the unit "
+        "certificate was left unchanged. Import the one the county issued from this unit's "
+        "request."),
+    "ISSUED_OTHER_UNIT": (
+        "该证书是签发给“{subject}”的，不是“{unit}”，单位证书未作改动。",
+        "This certificate is {subject}'s, not {unit}'s; the unit certificate was left "
+        "unchanged."),
+    "ISSUED_CHAIN_BROKEN": (
+        "证书文件中的签发机构证书“{issuer}”并未签发该证书，单位证书未作改动。",
+        "The authority certificate '{issuer}' in the file did not issue this certificate; the "
+        "unit certificate was left unchanged."),
+    "UNIT_REQUIRED": (
+        "数据库中有多个单位（{names}），请用 --unit 指定单位名称。",
+        "The database holds several units ({names}): name one with --unit."),
+    "UNIT_UNKNOWN": ("数据库中没有名为“{unit}”的单位。", "The database holds no unit named {unit}."),
+    "PASSPHRASE_ENV_UNSET": ("环境变量 {var} 未设置。", "The environment variable {var} is not set."),
+    "PASSPHRASE_NO_TERMINAL": (
+        "需要{what}，但没有终端可以询问：请用 --passphrase-env 指定存放口令的环境变量。",
+        "The {what_en} is needed but there is no terminal to ask on: give --passphrase-env VAR."),
+    "PASSPHRASES_DIFFER": ("两次输入的口令不一致，未作任何改动。",
+                           "The two passphrases differ; nothing was changed."),
+    "NO_UNITS": ("数据库中还没有单位，请先完成单位设置。",
+                 "The database holds no unit yet: set one up first."),
 }
 
 

@@ -59,28 +59,47 @@ def create_unit_certificate(unit_name: str, passphrase: str) -> bytes:
     if not passphrase:
         raise SigningError("PASSPHRASE_EMPTY")
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, unit_name),
-                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, unit_name),
+    cert = self_signed(key, unit_name, unit_name, CERTIFICATE_YEARS, authority=False)
+    return pkcs12.serialize_key_and_certificates(
+        unit_name.encode("utf-8"), key, cert, None,
+        BestAvailableEncryption(passphrase.encode("utf-8")))
+
+
+def key_usage(authority: bool) -> x509.KeyUsage:
+    """Signing records (a unit's certificate) or issuing certificates (an authority's: the
+    county's root), nothing else."""
+    return x509.KeyUsage(
+        digital_signature=not authority, content_commitment=not authority,
+        key_encipherment=False, data_encipherment=False, key_agreement=False,
+        key_cert_sign=authority, crl_sign=authority, encipher_only=False, decipher_only=False)
+
+
+def subject(common_name: str, organization: str) -> x509.Name:
+    """A certificate's or request's name: CN, O and C=CN."""
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
                       x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")])
+
+
+def self_signed(key: ec.EllipticCurvePrivateKey, common_name: str, organization: str,
+                years: int, authority: bool) -> x509.Certificate:
+    """A self-signed certificate for ``key`` (CN, O, C=CN), from yesterday for ``years``: a
+    unit's own, or an authority's root (CA, issuing only)."""
+    name = subject(common_name, organization)
     now = dt.datetime.now(dt.timezone.utc)
-    cert = (
+    return (
         x509.CertificateBuilder()
         .subject_name(name).issuer_name(name).public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365 * CERTIFICATE_YEARS))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(
-            digital_signature=True, content_commitment=True, key_encipherment=False,
-            data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-            encipher_only=False, decipher_only=False), critical=True)
+        .not_valid_after(now + dt.timedelta(days=365 * years))
+        .add_extension(x509.BasicConstraints(ca=authority, path_length=0 if authority else None),
+                       critical=True)
+        .add_extension(key_usage(authority), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
                        critical=False)
         .sign(key, hashes.SHA256())
     )
-    return pkcs12.serialize_key_and_certificates(
-        unit_name.encode("utf-8"), key, cert, None,
-        BestAvailableEncryption(passphrase.encode("utf-8")))
 
 
 def load_p12(p12: bytes, passphrase: str) -> signers.SimpleSigner:

@@ -320,7 +320,11 @@ def _signer_confirmed(verdict: Verdict, report: SignatureReport, trust: Trust, u
     """Whether the signing certificate is one the verifier trusts, issued to the record's unit
     (trust.py explains the rule)."""
     fingerprint = spaced(verdict.certificate_sha256)
-    if not trust.given:
+    if trust.judge is not None:
+        ok, why_zh, why_en = trust.judge(unit, report.certificate, report.signed_at)
+        zh = f"签名人{'已确认' if ok else '无法确认'}：{why_zh}"
+        en = f"the signer is {'confirmed' if ok else 'unconfirmed'}: {why_en}"
+    elif not trust.given:
         zh = (f"签名人无法确认：未提供所信任的单位证书（--trust）。签名证书名为“{report.signer}”，"
               f"证书指纹（SHA-256）：{fingerprint}，请与县级备案登记的指纹核对")
         en = (f"the signer is unconfirmed: no trusted unit certificate was given (--trust). The "

@@ -56,31 +56,33 @@ class Records:
     # ---- the unit certificate ---------------------------------------------------------------
 
     def has_certificate(self, unit_id: int) -> bool:
-        return self._certificate(unit_id) is not None
+        return self.certificate_file(unit_id) is not None
 
     def create_certificate(self, unit_id: int, passphrase: str) -> None:
         """A new self-made certificate for the unit, its key protected by ``passphrase``; it
         replaces any earlier one for new signatures (earlier ones are kept)."""
         from meetingdesk.record.signing import create_unit_certificate
-        self._store_certificate(unit_id, create_unit_certificate(self._unit_name(unit_id),
+        self.store_certificate(unit_id, create_unit_certificate(self.unit_name(unit_id),
                                                                  passphrase))
 
     def import_certificate(self, unit_id: int, p12: bytes, passphrase: str) -> None:
         """A PKCS#12 file (e.g. from a CA); refused unless ``passphrase`` opens it."""
         from meetingdesk.record.signing import load_p12
         load_p12(p12, passphrase)
-        self._store_certificate(unit_id, p12)
+        self.store_certificate(unit_id, p12)
 
-    def _store_certificate(self, unit_id: int, p12: bytes) -> None:
+    def store_certificate(self, unit_id: int, p12: bytes) -> None:
+        """``p12`` signs the unit's new records from now on (earlier files are kept)."""
         with self.desk.db.session(write=True) as session:
             session.add(m.Certificate(unit_id=unit_id, p12=p12))
 
-    def _certificate(self, unit_id: int) -> bytes | None:
+    def certificate_file(self, unit_id: int) -> bytes | None:
+        """The unit's PKCS#12 that signs new records (the latest stored), if any."""
         with self.desk.db.session() as session:
             return session.scalar(select(m.Certificate.p12).where(m.Certificate.unit_id == unit_id)
                                   .order_by(m.Certificate.id.desc()).limit(1))
 
-    def _unit_name(self, unit_id: int) -> str:
+    def unit_name(self, unit_id: int) -> str:
         with self.desk.db.session() as session:
             unit = session.get(m.Unit, unit_id)
             if unit is None:
@@ -111,7 +113,7 @@ class Records:
         state = self.desk.meeting(meeting_id)
         if state.phase != "closed":
             raise DomainError("NOT_CLOSED", action="导出备案记录", action_en="export the filed record")
-        p12 = self._certificate(info.unit_id)
+        p12 = self.certificate_file(info.unit_id)
         if p12 is not None:
             from meetingdesk.record.signing import load_p12
             if not passphrase:

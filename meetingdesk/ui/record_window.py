@@ -10,15 +10,17 @@ refusals in words and decides nothing itself.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QInputDialog, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
-                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu,
+                               QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from meetingdesk.domain import Meeting
 from meetingdesk.domain.words import SIGNER_ROLES
@@ -27,7 +29,7 @@ from meetingdesk.record.errors import RecordError
 from meetingdesk.record.fonts import FontNotFoundError
 from meetingdesk.record.package import SUFFIX
 from meetingdesk.services import Desk
-from meetingdesk.services.records import Records
+from meetingdesk.services.records import Records, write_atomically
 
 from . import feedback, i18n, prefs, screen_fit
 from .console_forms import child
@@ -35,6 +37,9 @@ from .loader import build_form, load_form
 from .record_pad import SignDialog
 from .record_preview import (PREVIEW_DPI, PreviewUnavailable, page_count, page_images,
                              print_pdf)
+
+if TYPE_CHECKING:  # cryptography and pyHanko: imported when a certificate step is taken
+    from meetingdesk.services.certificates import Certificates
 
 
 def refusals() -> tuple[type[Exception], ...]:
@@ -81,6 +86,12 @@ class RecordWindow(QMainWindow):
                            ("importCertificateButton", self.import_certificate)):
             child(self.form, QPushButton, name).clicked.connect(slot)
         self.signers.itemDoubleClicked.connect(lambda _: self.sign())
+        self.county_menu = QMenu(self)
+        for text, slot in ((self.tr("向县里申请证书…"), self.request_certificate),
+                           (self.tr("导入县里签发的证书…"), self.import_issued),
+                           (self.tr("打印证书登记表…"), self.certificate_form)):
+            self.county_menu.addAction(text, slot)
+        self.button("countyButton").setMenu(self.county_menu)
         feedback.clear(self.message)
         self.refresh()
 
@@ -270,32 +281,37 @@ class RecordWindow(QMainWindow):
     def _file_name(self) -> str:
         return f"{self.info.unit_name}{self.info.title}会议纪实"
 
-    def _ask_path(self, title: str, suffix: str, filters: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, title, prefs.export_path(self._file_name() + suffix), filters)
+    def _ask_path(self, title: str, name: str, filters: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, prefs.export_path(name), filters)
         if not path:
             return None
         prefs.exported_to(path)
         return Path(path)
 
     def export_pdf(self) -> None:
-        path = self._ask_path(self.tr("导出会议纪实 PDF"), ".pdf", self.tr("PDF 文件 (*.pdf)"))
+        path = self._ask_path(self.tr("导出会议纪实 PDF"), self._file_name() + ".pdf",
+                              self.tr("PDF 文件 (*.pdf)"))
         if path is not None:
             self._export(pdf_path=path)
 
     def export_package(self) -> None:
-        path = self._ask_path(self.tr("导出备案包"), SUFFIX,
+        path = self._ask_path(self.tr("导出备案包"), self._file_name() + SUFFIX,
                               self.tr("备案包 (*%1)").replace("%1", SUFFIX))
         if path is not None:
             self._export(package_path=path, mark_filed=self.mark_filed.isChecked())
 
+    def _passphrase(self) -> str | None:
+        """The unit certificate's passphrase, asked for; None if the user cancelled."""
+        passphrase, ok = QInputDialog.getText(
+            self, self.tr("单位证书口令"), self.tr("请输入单位证书口令，用于数字签名："),
+            QLineEdit.EchoMode.Password)
+        return passphrase if ok else None
+
     def _export(self, **what) -> None:
         passphrase = ""
         if self.records.has_certificate(self.info.unit_id):
-            passphrase, ok = QInputDialog.getText(
-                self, self.tr("单位证书口令"), self.tr("请输入单位证书口令，用于数字签名："),
-                QLineEdit.EchoMode.Password)
-            if not ok:
+            passphrase = self._passphrase()
+            if passphrase is None:
                 return
         try:
             done = self.records.export(self.meeting_id, passphrase=passphrase or None, **what)
@@ -355,6 +371,63 @@ class RecordWindow(QMainWindow):
             feedback.show_error(self.message, error)
             return
         self._done(self.tr("已导入单位证书。"))
+
+    # ---- the county's certificate ------------------------------------------------------------
+
+    def request_certificate(self) -> None:
+        """A request file for the county to issue from; the unit's key is made first (a new
+        passphrase, twice) when it has none."""
+        making = not self.records.has_certificate(self.info.unit_id)
+        passphrase = self._new_passphrase() if making else self._passphrase()
+        if passphrase is None:
+            return
+        path = self._ask_path(self.tr("保存证书申请文件"), self.info.unit_name + "证书申请.csr",
+                              self.tr("证书申请 (*.csr *.pem)"))
+        if path is None:
+            return
+        if self._county_step(lambda c: write_atomically(
+                path, c.request(self.info.unit_id, passphrase))):
+            self._done(self.tr("已写出证书申请：%1。请交县里签发。").replace("%1", str(path)))
+
+    def import_issued(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入县里签发的证书"), "",
+                                              self.tr("证书 (*.pem *.crt *.cer *.der)"))
+        passphrase = self._passphrase() if path else None
+        if passphrase is None:
+            return
+        done = []
+        if self._county_step(lambda c: done.append(c.import_issued(
+                self.info.unit_id, Path(path).read_bytes(), passphrase, path))):
+            from meetingdesk.record.trust import spaced
+            self._done(self.tr("已导入县里签发的证书（签发者：%1），此后导出的记录以它签名。指纹：%2")
+                       .replace("%1", done[0].issuer).replace("%2", spaced(done[0].sha256)))
+
+    def certificate_form(self) -> None:
+        passphrase = self._passphrase()
+        if passphrase is None:
+            return
+        path = self._ask_path(self.tr("保存单位数字证书登记表"),
+                              self.info.unit_name + "单位数字证书登记表.pdf",
+                              self.tr("PDF 文件 (*.pdf)"))
+        if path is None:
+            return
+        if self._county_step(lambda c: write_atomically(path, c.form_pdf(
+                self.info.unit_id, passphrase, datetime.now().astimezone()))):
+            self._done(self.tr("已写出登记表：%1。请打印、签名、盖章后交县里登记。")
+                       .replace("%1", str(path)))
+
+    def _county_step(self, step: Callable[[Certificates], object]) -> bool:
+        """Run one step with the unit's certificate; False, and why, when it was refused."""
+        from meetingdesk.services.certificates import Certificates
+        try:
+            step(Certificates(self.desk))
+        except OSError as error:
+            feedback.show_error(self.message, error.strerror or str(error))
+            return False
+        except refusals() as error:
+            feedback.show_error(self.message, error)
+            return False
+        return True
 
 
 class CorrectionDialog(QDialog):

@@ -2775,9 +2775,29 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <source>导入证书文件…</source>
         <translation>Import a certificate file…</translation>
     </message>
+    <message>
+        <source>由县里签发或登记本单位的证书：申请文件、导入签发的证书、打印登记表</source>
+        <translation>Have the county issue or register the unit&apos;s certificate: a request file, importing the issued certificate, the registration form</translation>
+    </message>
+    <message>
+        <source>县里的证书</source>
+        <translation>County certificate</translation>
+    </message>
 </context>
 <context>
     <name>RecordWindow</name>
+    <message>
+        <source>向县里申请证书…</source>
+        <translation>Request a certificate from the county…</translation>
+    </message>
+    <message>
+        <source>导入县里签发的证书…</source>
+        <translation>Import the certificate the county issued…</translation>
+    </message>
+    <message>
+        <source>打印证书登记表…</source>
+        <translation>Print the registration form…</translation>
+    </message>
     <message>
         <source>会议纪实 — %1</source>
         <translation>Record — %1</translation>
@@ -2909,6 +2929,38 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>已导入单位证书。</source>
         <translation>The unit certificate is imported.</translation>
+    </message>
+    <message>
+        <source>保存证书申请文件</source>
+        <translation>Save the certificate request</translation>
+    </message>
+    <message>
+        <source>证书申请 (*.csr *.pem)</source>
+        <translation>Certificate requests (*.csr *.pem)</translation>
+    </message>
+    <message>
+        <source>已写出证书申请：%1。请交县里签发。</source>
+        <translation>Wrote the certificate request: %1. Take it to the county to be issued.</translation>
+    </message>
+    <message>
+        <source>导入县里签发的证书</source>
+        <translation>Import the certificate the county issued</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt *.cer *.der)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>已导入县里签发的证书（签发者：%1），此后导出的记录以它签名。指纹：%2</source>
+        <translation>Imported the certificate the county issued (issuer: %1); exported records are signed with it from now on. Fingerprint: %2</translation>
+    </message>
+    <message>
+        <source>保存单位数字证书登记表</source>
+        <translation>Save the certificate registration form</translation>
+    </message>
+    <message>
+        <source>已写出登记表：%1。请打印、签名、盖章后交县里登记。</source>
+        <translation>Wrote the registration form: %1. Print, sign and seal it, and hand it to the county.</translation>
     </message>
 </context>
 <context>
@@ -3436,6 +3488,109 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>可投票 {voters} 人（到会且未回避）。无记名投票只录入监票人、计票人报告的票数，不记录个人投票；各人选的发出、收回和废票数相同。</source>
         <translation>{voters} members may vote (present and not recused). A secret ballot records only the numbers the scrutineers and counters report, never who voted what; issued, returned and void are the same for every candidate.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustTab</name>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>证书指纹（SHA-256）</source>
+        <translation>Fingerprint (SHA-256)</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>按申请签发证书…</source>
+        <translation>Issue from a request…</translation>
+    </message>
+    <message>
+        <source>登记单位证书…</source>
+        <translation>Register a unit certificate…</translation>
+    </message>
+    <message>
+        <source>吊销所选证书…</source>
+        <translation>Revoke the selected certificate…</translation>
+    </message>
+    <message>
+        <source>县级根证书指纹（SHA-256）：%1</source>
+        <translation>County root fingerprint (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>选择单位的证书申请文件</source>
+        <translation>Choose the unit&apos;s certificate request</translation>
+    </message>
+    <message>
+        <source>证书申请 (*.csr *.pem *.der *.req)</source>
+        <translation>Certificate requests (*.csr *.pem *.der *.req)</translation>
+    </message>
+    <message>
+        <source>县级根证书口令</source>
+        <translation>County root passphrase</translation>
+    </message>
+    <message>
+        <source>请输入县级根证书口令，用于签发证书：</source>
+        <translation>Enter the county root&apos;s passphrase to issue the certificate:</translation>
+    </message>
+    <message>
+        <source>保存签发的证书</source>
+        <translation>Save the issued certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem)</source>
+        <translation>Certificates (*.pem)</translation>
+    </message>
+    <message>
+        <source>已为“%1”签发单位证书：%2。</source>
+        <translation>Issued a unit certificate for %1: %2.</translation>
+    </message>
+    <message>
+        <source>选择单位证书</source>
+        <translation>Choose the unit&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt *.cer *.der)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>登记单位证书</source>
+        <translation>Register a unit certificate</translation>
+    </message>
+    <message>
+        <source>证书登记给哪个单位（与记录上的单位名称一致）：</source>
+        <translation>Register it to which unit (its name exactly as on its records):</translation>
+    </message>
+    <message>
+        <source>已登记“%1”的单位证书。请与单位盖章的登记表逐组核对指纹。</source>
+        <translation>Registered %1&apos;s certificate. Compare the fingerprint group by group with the unit&apos;s sealed form.</translation>
+    </message>
+    <message>
+        <source>吊销证书</source>
+        <translation>Revoke the certificate</translation>
+    </message>
+    <message>
+        <source>吊销“%1”的证书：自现在起以它所作的签名无效。原因：</source>
+        <translation>Revoke %1&apos;s certificate: signatures it makes from now on do not count. Reason:</translation>
+    </message>
+    <message>
+        <source>已吊销“%1”的证书。</source>
+        <translation>Revoked %1&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>证书指纹（SHA-256）：%1</source>
+        <translation>Fingerprint (SHA-256): %1</translation>
     </message>
 </context>
 <context>
