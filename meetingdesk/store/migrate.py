@@ -23,10 +23,12 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def alembic_config(connection: Connection, directory: Path = MIGRATIONS_DIR) -> "Config":
+def alembic_config(connection: Connection, directory: Path | None = None) -> "Config":
     """Alembic's configuration for the migrations in `directory` (the township's by default,
     or the county archive's), running on `connection`."""
     from alembic.config import Config
+
+    directory = directory or MIGRATIONS_DIR  # looked up now: tests point it elsewhere
 
     if not (directory / "env.py").is_file():
         raise StoreError("MIGRATIONS_MISSING", path=directory)
