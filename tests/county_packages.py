@@ -82,7 +82,7 @@ def make_stick(folder: Path) -> Stick:
         desk.add_correction(first, "刘岚", "记录笔误", "议题一的金额应为四万元。")
         records.export(first, package_path=folder / "later" / "m1-corrected.mdpkg",
                        passphrase=PASSPHRASE)
-        der = load_p12(records._certificate(unit), PASSPHRASE).signing_cert.dump()
+        der = load_p12(records.certificate_file(unit), PASSPHRASE).signing_cert.dump()
         other, other_ids = _unit(desk, STRANGER)
         records.create_certificate(other, PASSPHRASE)
         elsewhere = _closed_meeting(desk, other, other_ids, "2026-05-08T09:00:00+08:00", "同意。")

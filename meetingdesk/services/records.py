@@ -170,7 +170,7 @@ class Records:
         from meetingdesk.record.notice import Cancellation, build_notice_package, render_notice
 
         assert info.cancellation is not None
-        p12 = self._certificate(info.unit_id)
+        p12 = self.certificate_file(info.unit_id)
         if p12 is not None and not passphrase:
             raise RecordError("PASSPHRASE_REQUIRED")
         notice = Cancellation(
