@@ -5,15 +5,18 @@ meeting's log, and the tasks show the meetings that heard them."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from meetingdesk.domain import DomainError
 from meetingdesk.domain.hearings import Hearing
+from meetingdesk.record.followup_report import render_pdf, render_xlsx
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
 from submitted import MinuteClock
@@ -141,3 +144,26 @@ def test_the_record_prints_the_decision_and_tasks_heard(desk: Desk, unit: int, c
     flat = re.sub(r"\s+", "", text)
     assert "督办汇报：" + re.sub(r"\s+", "", minutes.items[0].reports_on) in flat
     assert desk.hearings(unit)[first] == [Hearing("2026年第2次党委会", 1, date(2026, 11, 17))]
+
+
+def test_the_followup_report_lists_the_meetings_that_heard_each_task(
+        desk: Desk, unit: int, closed: int, tasks: tuple[int, int, int], tmp_path: Path):
+    first, done, gone = tasks
+    meeting = later(desk, unit)
+    desk.add_progress_report(meeting, desk.meeting_info(closed).uid, 1, [first])
+    desk.start_meeting(meeting)
+    report = desk.followup_report(unit, "2026-11-01", "2026-11-30")
+    assert {r.no: r.heard for r in report.rows} == {
+        first: ("2026年11月17日 2026年第2次党委会第1项",), done: (), gone: ()}
+    assert desk.followup_report(unit, "2026-11-01", "2026-11-16").rows[0].heard == ()
+    pdf = tmp_path / "督办.pdf"
+    pdf.write_bytes(render_pdf(report))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    assert "听取汇报" in flat and "2026年第2次党委会第1项" in flat
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[3][6] == "听取汇报"
+    assert [(r[0], r[6]) for r in rows[4:]] == [
+        (first, "2026年11月17日 2026年第2次党委会第1项"), (done, None), (gone, None)]

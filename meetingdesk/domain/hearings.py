@@ -68,7 +68,12 @@ class ReportLink:
     @property
     def title(self) -> str:
         """The agenda item's title unless the recorder gives another."""
-        return f"关于“{self.item_title}”决定事项督办情况的汇报"
+        return report_title(self.item_title)
+
+
+def report_title(item_title: str) -> str:
+    """The title a progress report on the decision `item_title` gets unless another is given."""
+    return f"关于“{item_title}”决定事项督办情况的汇报"
 
 
 def check_report_kind(kind: str, title: str) -> None:

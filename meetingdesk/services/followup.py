@@ -71,7 +71,7 @@ class FollowUpActions:
                 select(m.Member).where(m.Member.unit_id == unit_id))}
             unit_name = unit.name
         return followup_report(unit_name, self.tasks(unit_id), names, start, end,
-                               self.clock().date())
+                               self.clock().date(), self.hearings(unit_id))
 
     def reportable(self, unit_id: int) -> dict[DecisionRef, list[Task]]:
         """The decisions a meeting of the unit can hear a progress report on, with the tasks
