@@ -205,6 +205,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{area}' is held by {holder}: the portfolio holder submits its items, not {name}."),
     "NOT_SUBMITTER": ("第 {no} 号议题申报只能由原申报人{name}重新申报。",
                       "Only {name}, who submitted it, can resubmit submission {no}."),
+    "NOT_SUBMITTER_WITHDRAW": ("第 {no} 号议题申报只能由申报人{name}撤回。",
+                               "Only {name}, who submitted it, can withdraw submission {no}."),
+    "WITHDRAW_STARTED": (
+        "第 {no} 号议题申报“{title}”已列入{meeting}，该会议已开始，不能撤回。",
+        "Submission {no} ('{title}') is on the agenda of {meeting}, which has started: it "
+        "can no longer be withdrawn."),
     "NOT_CHIEF_APPROVAL": ("议题申报由主要负责人{name}审定。",
                            "Submissions are approved or returned by the chief, {name}."),
     "CHECKS_PENDING": ("“{title}”尚未完成前置程序：{checks}，不能同意上会。",

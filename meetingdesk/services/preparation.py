@@ -232,11 +232,7 @@ class PreparationActions:
     def remove_item(self, item_id: int) -> None:
         with self.db.session(write=True) as session:
             item = self._item_row(session, item_id)
-            row = self._preparing(session, item.meeting_id)
-            row.agenda_items.remove(item)
-            session.delete(item)
-            for i, other in enumerate(sorted(row.agenda_items, key=lambda x: x.position), 1):
-                other.position = i
+            remove_agenda_item(self._preparing(session, item.meeting_id), item)
 
     def move_item(self, item_id: int, position: int) -> None:
         """Put an item at `position` (1-based) in its agenda."""
@@ -538,6 +534,13 @@ def _item_fields(item: m.AgendaItem) -> dict[str, Any]:
             "presenter_id": item.presenter_member_id, "vote_mode": item.vote_mode or "hands",
             "candidates": json.loads(item.candidates or "[]"),
             "materials": json.loads(item.materials or "[]"), "posts": item.posts}
+
+
+def remove_agenda_item(row: m.Meeting, item: m.AgendaItem) -> None:
+    """Take an item off a meeting in preparation; the items after it move up."""
+    row.agenda_items.remove(item)  # an orphan now: deleted with the flush (delete-orphan)
+    for i, other in enumerate(sorted(row.agenda_items, key=lambda x: x.position), 1):
+        other.position = i
 
 
 def _report_link(item: m.AgendaItem) -> dict[str, Any] | None:
