@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from meetingdesk import cli
 from meetingdesk.domain import DomainError
 from meetingdesk.services import Desk
 from meetingdesk.services.integrity import check_database
@@ -84,3 +85,14 @@ def test_a_cancelled_meeting_s_submission_can_still_be_withdrawn(desk: Desk, tea
     desk.cancel_meeting(meeting, "书记赴县参加紧急会议。", "郑小玲")
     desk.withdraw_submission(unit, no, ids["agri"], "会议取消，另行申报。")
     assert desk.submission(unit, no).status == "withdrawn"
+
+
+def test_the_submissions_command_shows_a_withdrawn_one_with_its_reason(
+        desk: Desk, team, capsys: pytest.CaptureFixture[str]):
+    unit, ids = team
+    no = approved(desk, unit, ids)
+    desk.withdraw_submission(unit, no, ids["agri"], "预算调整。")
+    assert cli.main(["submissions", "--db", str(desk.db.path)]) == 0
+    assert capsys.readouterr().out == f"{no}\t晓塘乡党委\t村道硬化工程\t已撤回：预算调整。\n"
+    assert cli.main(["--lang", "en", "submissions", "--db", str(desk.db.path)]) == 0
+    assert capsys.readouterr().out.endswith("\twithdrawn: 预算调整。\n")

@@ -3148,12 +3148,20 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Send &amp;back</translation>
     </message>
     <message>
-        <source>退回理由(&amp;Y)：</source>
+        <source>撤回(&amp;D)</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <source>申报人撤回本申报；已列入筹备中会议议程的，同时移出议程</source>
+        <translation>The submitter withdraws it; if it is on the agenda of a meeting being prepared, it comes off that agenda</translation>
+    </message>
+    <message>
+        <source>理由(&amp;Y)：</source>
         <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
-        <source>退回时必填</source>
-        <translation>required when sending back</translation>
+        <source>退回（主要负责人）或撤回（申报人）时必填</source>
+        <translation>Required to return (the chief) or withdraw (the submitter)</translation>
     </message>
     <message>
         <source>材料送达时间(&amp;G)：</source>
@@ -3225,6 +3233,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>退回理由：%1</source>
         <translation>Returned because: %1</translation>
+    </message>
+    <message>
+        <source>撤回理由：%1</source>
+        <translation>Withdrawn because: %1</translation>
     </message>
     <message>
         <source>材料送达：%1</source>
