@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from meetingdesk.domain import DomainError
 from meetingdesk.services import Desk
+from meetingdesk.ui.console_words import Words
 from meetingdesk.ui.followup_window import FollowUpWindow
 from meetingdesk.ui.prepare import PrepareDialog
 from meetingdesk.ui.progress_report_dialog import ProgressReportDialog
@@ -78,3 +79,18 @@ def test_nothing_to_report_on_is_said_and_cannot_be_confirmed(qtbot, desk: Desk,
     _, dialog = report_dialog(qtbot, desk, unit)
     assert dialog.ui.messageLabel.isVisible() and "没有可汇报的督办事项" in dialog.ui.messageLabel.text()
     assert not dialog.ok_button.isEnabled()
+
+
+def test_the_console_says_which_decision_and_tasks_the_item_reports_on(
+        desk: Desk, unit: int, decided: int):
+    works = desk.members(unit)[2].id
+    first = desk.assign_task(decided, 1, "完成修缮并验收", "2026-11-30", member_id=works)
+    chief = desk.members(unit)[0].id
+    meeting = desk.create_meeting(unit, "party_committee", "2026-11-20T09:00:00+08:00",
+                                  "会议室", chief, "郑小玲")
+    desk.add_progress_report(meeting, desk.meeting_info(decided).uid, 1, [first],
+                             presenter_id=works)
+    desk.start_meeting(meeting)
+    state = desk.meeting(meeting)
+    assert Words("zh").item_meta(state, state.items[1]) == (
+        "通报议题 · 汇报人：孙昇 · 督办汇报（2026年第1次党委会第 1 项，督办事项 1）")

@@ -475,6 +475,10 @@ Open the file to view and print it.</translation>
         <translation>Carried over ({meeting}, item {no})</translation>
     </message>
     <message>
+        <source>督办汇报（{meeting}第 {no} 项，督办事项 {tasks}）</source>
+        <translation>progress report ({meeting}, item {no}, task(s) {tasks})</translation>
+    </message>
+    <message>
         <source>三重一大：{why}</source>
         <translation>Major matter (三重一大): {why}</translation>
     </message>
