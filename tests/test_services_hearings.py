@@ -17,6 +17,8 @@ import pytest
 from meetingdesk.domain import DomainError
 from meetingdesk.domain.hearings import Hearing
 from meetingdesk.record.followup_report import render_pdf, render_xlsx
+from meetingdesk.record.trust import Trust
+from meetingdesk.record.verify_followup import check_followup
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
 from submitted import MinuteClock
@@ -145,6 +147,15 @@ def test_the_record_prints_the_decision_and_tasks_heard(desk: Desk, unit: int, c
     assert "督办汇报：" + re.sub(r"\s+", "", minutes.items[0].reports_on) in flat
     assert desk.hearings(unit)[first] == [Hearing("2026年第2次党委会", 1, date(2026, 11, 17))]
 
+    # the filed package of that meeting verifies, its progress report held against the log
+    records.create_certificate(unit, "口令-hearings")
+    package = tmp_path / "filed.mdpkg"
+    done = records.export(meeting, package_path=package, passphrase="口令-hearings")
+    trust = Trust(fingerprints=frozenset({done.certificate_sha256}))
+    verdict = records.verify(io.BytesIO(package.read_bytes()), trust)
+    assert verdict.ok, [f.text for f in verdict.findings]
+    assert any("1 项督办情况汇报均与会议开始时的督办记录相符" in f.text for f in verdict.findings)
+
 
 def test_the_followup_report_lists_the_meetings_that_heard_each_task(
         desk: Desk, unit: int, closed: int, tasks: tuple[int, int, int], tmp_path: Path):
@@ -167,3 +178,22 @@ def test_the_followup_report_lists_the_meetings_that_heard_each_task(
     assert rows[3][6] == "听取汇报"
     assert [(r[0], r[6]) for r in rows[4:]] == [
         (first, "2026年11月17日 2026年第2次党委会第1项"), (done, None), (gone, None)]
+
+
+def test_verify_holds_the_reports_heard_against_the_follow_up_log_of_the_day(
+        desk: Desk, unit: int, closed: int, tasks: tuple[int, int, int]):
+    first, done, _ = tasks
+    meeting = later(desk, unit)
+    desk.add_progress_report(meeting, desk.meeting_info(closed).uid, 1, [first, done])
+    desk.start_meeting(meeting)
+    desk.cancel_task(unit, first, "项目终止。")  # after the meeting heard it: still as it was
+    log = desk.unit_log_events(unit, "followup")
+    found, summary = check_followup(log, desk.meeting(meeting))
+    assert found[-1][:3] == ("authenticity", True,
+                             "本次会议听取的 1 项督办情况汇报均与会议开始时的督办记录相符")
+    assert summary is not None and summary.cancelled == 2
+    # a log without the second task the record says was heard (its first entry only)
+    found, summary = check_followup(log[:1], desk.meeting(meeting))
+    assert summary is None and found[-1][:2] == ("authenticity", False)
+    assert found[-1][2].startswith("第 1 项督办情况汇报与会议开始时的督办记录不符：")
+    assert f"第 {done} 号督办事项不属于" in found[-1][2]
