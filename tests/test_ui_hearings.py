@@ -67,11 +67,13 @@ def test_a_progress_report_put_on_the_agenda_and_shown_for_its_task(
     assert agenda.index(0, 1).data(Qt.ItemDataRole.ToolTipRole).startswith(
         "听取2026年第1次党委会第1项议题（修缮村委会办公用房）决定事项的督办情况汇报")
     assert agenda.index(0, 2).data() == "审议"
+    prepare.ui.agendaView.selectRow(0)  # what the record will say, under the agenda
+    assert prepare.ui.itemDetail.text() == agenda.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
 
     desk.start_meeting(prepare.meeting_id)
     window = show(qtbot, FollowUpWindow(desk, unit))
     assert window.selected().no == first
-    assert "2026年第2次党委会第 1 项议题听取督办情况汇报" in window.ui.progressLabel.text()
+    assert "听取汇报：2026-11-10 2026年第2次党委会第 1 项议题" in window.ui.progressLabel.text()
 
 
 def test_nothing_to_report_on_is_said_and_cannot_be_confirmed(qtbot, desk: Desk, unit: int,

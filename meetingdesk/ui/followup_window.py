@@ -147,7 +147,7 @@ class FollowUpWindow(UnitWindow):
         if task.outcome:
             lines.append(f"{i18n.word(STATUSES, task.status)}：{task.outcome}")
         for heard in self._hearings.get(task.no, []):  # R14: the meetings that heard it
-            lines.append(self.tr("%1 %2第 %3 项议题听取督办情况汇报").replace(
+            lines.append(self.tr("听取汇报：%1 %2第 %3 项议题").replace(
                 "%1", heard.on.isoformat()).replace("%2", heard.meeting_title)
                 .replace("%3", str(heard.item_no)))
         self.ui.progressLabel.setText("\n".join(lines))

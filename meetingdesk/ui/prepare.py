@@ -300,6 +300,8 @@ class PrepareDialog(QDialog):
             feedback.show_error(self.ui.itemDetail, row.problem)
         elif why:
             feedback.show_error(self.ui.itemDetail, why)
+        elif row is not None and row.spec.reports_on is not None:  # as the record will say
+            feedback.show_note(self.ui.itemDetail, row.spec.reports_on.sentence)
         else:
             feedback.clear(self.ui.itemDetail)
         count = self.agenda_model.rowCount()

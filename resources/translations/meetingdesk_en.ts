@@ -1559,8 +1559,8 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>none yet</translation>
     </message>
     <message>
-        <source>%1 %2第 %3 项议题听取督办情况汇报</source>
-        <translation>%1 %2, item %3: progress report heard</translation>
+        <source>听取汇报：%1 %2第 %3 项议题</source>
+        <translation>Progress report heard: %1 %2, item %3</translation>
     </message>
     <message>
         <source>还没有可督办的决定：会议闭会后，表决通过或同意的议题才能指派督办</source>
