@@ -63,7 +63,7 @@ def test_a_progress_report_is_linked_to_the_decision_and_its_tasks(
     assert (link.meeting_uid, link.item_no, link.tasks) == (
         uid, 1, ((first, "完成修缮并验收"), (done, "公示修缮费用")))
     assert link.sentence == ("听取2026年第1次党委会第1项议题（修缮村委会办公用房）决定事项的督办情况汇报："
-                             f"督办事项第 {first} 号“完成修缮并验收”；第 {done} 号“公示修缮费用”")
+                             f"督办事项第{first}号“完成修缮并验收”；第{done}号“公示修缮费用”")
     # editing the item keeps its link; the unit may want a decision on it
     desk.update_item(item_id, title="修缮工作督办情况汇报", kind="decision")
     [row] = desk.agenda(meeting)
@@ -138,7 +138,7 @@ def test_the_record_prints_the_decision_and_tasks_heard(desk: Desk, unit: int, c
     minutes = records.minutes(meeting)
     assert minutes.items[0].reports_on == (
         "听取2026年第1次党委会第1项议题（修缮村委会办公用房）决定事项的督办情况汇报："
-        f"督办事项第 {first} 号“完成修缮并验收”；第 {done} 号“公示修缮费用”")
+        f"督办事项第{first}号“完成修缮并验收”；第{done}号“公示修缮费用”")
     pdf = tmp_path / "record.pdf"
     pdf.write_bytes(records.preview_pdf(meeting))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,

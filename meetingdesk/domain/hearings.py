@@ -61,7 +61,7 @@ class ReportLink:
     @property
     def sentence(self) -> str:
         """What the record prints under the item."""
-        tasks = "；".join(f"第 {no} 号“{what}”" for no, what in self.tasks)
+        tasks = "；".join(f"第{no}号“{what}”" for no, what in self.tasks)
         return (f"听取{self.meeting_title}第{self.item_no}项议题（{self.item_title}）"
                 f"决定事项的督办情况汇报：督办事项{tasks}")
 
