@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from .errors import DomainError
-from .hearings import ReportLink
+from .hearings import ReportLink, decided_item
 from .ledger import Ledger, entry_no
 from .roster import Member
 from .text import clean_text
@@ -42,16 +42,7 @@ class DecisionRef:
 
     @classmethod
     def from_dict(cls, d: Any) -> "DecisionRef":
-        if not isinstance(d, dict):
-            raise DomainError("BAD_VALUE", field="决定事项", field_en="decision",
-                              value=type(d).__name__)
-        item_no = d.get("item_no")
-        if isinstance(item_no, bool) or not isinstance(item_no, int) or item_no < 1:
-            raise DomainError("BAD_VALUE", field="议题序号", field_en="item number",
-                              value=str(item_no)[:20])
-        return cls(clean_text(d.get("meeting_uid"), "会议", "the meeting", 80),
-                   clean_text(d.get("meeting_title"), "会议名称", "the meeting title", 200),
-                   item_no, clean_text(d.get("item_title"), "议题名称", "the item title", 200),
+        return cls(*decided_item(d, "决定事项", "decision"),
                    _day(d.get("decided_on"), "决定日期", "decision date"))
 
 

@@ -36,13 +36,7 @@ class ReportLink:
 
     @classmethod
     def from_dict(cls, d: Any) -> "ReportLink":
-        if not isinstance(d, dict):
-            raise DomainError("BAD_VALUE", field="督办汇报", field_en="progress report",
-                              value=type(d).__name__)
-        item_no = d.get("item_no")
-        if not _number(item_no):
-            raise DomainError("BAD_VALUE", field="议题序号", field_en="item number",
-                              value=str(item_no)[:20])
+        decided = decided_item(d, "督办汇报", "progress report")
         raw = d.get("tasks")
         if not isinstance(raw, list) or not raw:
             raise DomainError("REPORT_NO_TASKS")
@@ -53,10 +47,7 @@ class ReportLink:
                 raise DomainError("BAD_VALUE", field="督办事项序号", field_en="task number",
                                   value=str(no)[:20])
             tasks[no] = clean_text(t.get("what"), "督办事项", "the task", 2000)
-        return cls(clean_text(d.get("meeting_uid"), "会议", "the meeting", 80),
-                   clean_text(d.get("meeting_title"), "会议名称", "the meeting title", 200),
-                   item_no, clean_text(d.get("item_title"), "议题名称", "the item title", 200),
-                   tuple(sorted(tasks.items())))
+        return cls(*decided, tuple(sorted(tasks.items())))
 
     @property
     def sentence(self) -> str:
@@ -74,6 +65,20 @@ class ReportLink:
 def report_title(item_title: str) -> str:
     """The title a progress report on the decision `item_title` gets unless another is given."""
     return f"关于“{item_title}”决定事项督办情况的汇报"
+
+
+def decided_item(d: Any, what: str, what_en: str) -> tuple[str, str, int, str]:
+    """The earlier meeting's item a reference names (a task's decision, a report's link),
+    checked: the meeting's uid and title, the item's number and title."""
+    if not isinstance(d, dict):
+        raise DomainError("BAD_VALUE", field=what, field_en=what_en, value=type(d).__name__)
+    item_no = d.get("item_no")
+    if not _number(item_no):
+        raise DomainError("BAD_VALUE", field="议题序号", field_en="item number",
+                          value=str(item_no)[:20])
+    return (clean_text(d.get("meeting_uid"), "会议", "the meeting", 80),
+            clean_text(d.get("meeting_title"), "会议名称", "the meeting title", 200),
+            item_no, clean_text(d.get("item_title"), "议题名称", "the item title", 200))
 
 
 def check_report_kind(kind: str, title: str) -> None:
