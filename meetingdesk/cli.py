@@ -212,7 +212,7 @@ def _list(db: str | None, lang: str) -> int:
 
 
 def _submissions(db: str | None, lang: str) -> int:
-    """One a line: number, unit, title, status (a returned one with its reason)."""
+    """One a line: number, unit, title, status (a returned or withdrawn one with its reason)."""
     from meetingdesk.domain.submissions import STATUSES
 
     desk = _open_desk(db, lang)
@@ -221,8 +221,8 @@ def _submissions(db: str | None, lang: str) -> int:
         for unit in desk.units():
             for sub in desk.submissions(unit.id):
                 status = STATUSES[sub.status][col]
-                if sub.status == "returned":
-                    status += ("：" if col == 0 else ": ") + sub.returned_reason
+                if sub.reason:
+                    status += ("：" if col == 0 else ": ") + sub.reason
                 print(f"{sub.no}\t{unit.name}\t{sub.item.title}\t{status}")
         return 0
     finally:

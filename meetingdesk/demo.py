@@ -4,8 +4,9 @@
 三重一大 fund item, an appointment by secret ballot with a recusal, submitted, checked, approved
 and its materials given days ahead (R13), a deferred item; signed on screen by the recorder and
 the chair), follow-up tasks on its decisions (R14: one overdue, one completed), submissions in
-each state, and one meeting in progress. The unit has a signing
-certificate protected by DEMO_PASSPHRASE, so the closed meeting exports as a signed record.
+each state (one withdrawn), and one meeting in progress that hears how a decision is being
+carried out. The unit has a signing certificate protected by DEMO_PASSPHRASE, so the closed
+meeting exports as a signed record.
 Everything goes through Desk, so the demo obeys the same rules as a user.
 """
 
@@ -113,7 +114,8 @@ def _follow_up(desk: Desk, clock: DemoClock, unit: int, meeting: int, ids: list[
 
 def _submissions_in_each_state(desk: Desk, clock: DemoClock, unit: int,
                                ids: list[int]) -> None:
-    """Awaiting approval with a check still to do, returned with a reason, approved."""
+    """Awaiting approval with a check still to do, returned with a reason, approved, and
+    withdrawn by its submitter with a reason."""
     chief, deputy, agri, works = ids[0], ids[2], ids[6], ids[7]
     waiting = desk.submit(unit, agri, title="村级公益事业一事一议财政奖补项目", kind="decision",
                           category="project", amount="450000", fund_type="project",
@@ -132,6 +134,12 @@ def _submissions_in_each_state(desk: Desk, clock: DemoClock, unit: int,
                            presenter_id=deputy)
     clock.advance(60)
     desk.approve_submission(unit, approved, chief)
+    clock.advance(60)
+    withdrawn = desk.submit(unit, deputy, title="乡综治中心值班室改造", kind="decision",
+                            amount="16000", fund_type="regular", area="综合治理",
+                            presenter_id=deputy)
+    clock.advance(60 * 3)
+    desk.withdraw_submission(unit, withdrawn, deputy, "县综治中心将统一改造各乡值班室，本乡不再单独实施。")
 
 
 def _closed_meeting(desk: Desk, clock: DemoClock, unit: int, ids: list[int],
@@ -257,6 +265,11 @@ def _meeting_in_progress(desk: Desk, clock: DemoClock, unit: int, ids: list[int]
     desk.add_item(meeting, title="采购乡机关办公设备", kind="decision", category="general",
                   amount="38000", fund_type="regular", area="物资采购", presenter_id=works,
                   vote_mode="hands")
+    # R14: the team hears how the relief funds decision of the earlier meeting is carried out
+    funds, tasks = next((ref, tasks) for ref, tasks in desk.reportable(unit).items()
+                        if ref.item_no == 1)
+    desk.add_progress_report(meeting, funds.meeting_uid, funds.item_no,
+                             [t.no for t in tasks], presenter_id=agri)
     desk.start_meeting(meeting)
     for member in ids:
         clock.advance(0.2)

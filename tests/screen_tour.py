@@ -151,6 +151,7 @@ def tour_main(window: Any, ids: dict[str, int]) -> None:
         prepare.ui.agendaView.selectRow(0)
         opened("item:edit", prepare.edit_item)
         opened("item:new", prepare.add_item)
+        opened("prepare:report", prepare.add_progress_report)  # the demo has tasks to report on
         blocking("file:materials", prepare.ui.attachButton.click)
         shut(prepare)
     window.show_meeting(ids["preparing"])

@@ -19,7 +19,7 @@ def lines(text: str) -> list[list[str]]:
 
 def test_the_demo_says_what_it_made(tmp_path: Path):
     done = meetingdesk("demo", "--db", str(tmp_path / "demo.sqlite3"))
-    assert "已创建演示单位“晓塘乡党委”及 2 次会议、4 项议题申报、3 项督办任务。" in done.stdout
+    assert "已创建演示单位“晓塘乡党委”及 2 次会议、5 项议题申报、3 项督办任务。" in done.stdout
 
 
 def test_submissions_one_a_line_in_each_state(demo_db: Path):
@@ -30,6 +30,7 @@ def test_submissions_one_a_line_in_each_state(demo_db: Path):
         ["2", "晓塘乡党委", "村级公益事业一事一议财政奖补项目", "待审定"],
         ["3", "晓塘乡党委", "乡机关食堂外包服务采购", "已退回：预算测算依据不足，请补充询价材料后重新申报。"],
         ["4", "晓塘乡党委", "乡综治中心视频监控设备更新", "已同意上会"],
+        ["5", "晓塘乡党委", "乡综治中心值班室改造", "已撤回：县综治中心将统一改造各乡值班室，本乡不再单独实施。"],
     ]
 
 

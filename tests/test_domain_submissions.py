@@ -11,7 +11,8 @@ import pytest
 from meetingdesk.domain import GENESIS_HASH, DomainError, ItemSpec, seal
 from meetingdesk.domain.roster import Member
 from meetingdesk.domain.rules import RuleSet
-from meetingdesk.domain.submissions import Submissions, check_direct_entry, check_notice
+from meetingdesk.domain.submissions import (Submission, Submissions, check_direct_entry,
+                                             check_notice, check_withdrawal)
 
 from meeting_factory import APPOINT_ITEM, CHIEF, FUND_ITEM, MEMBERS, TZ, rules
 
@@ -188,3 +189,35 @@ def test_an_agenda_item_keeps_when_its_materials_were_given() -> None:
         with pytest.raises(DomainError) as refused:
             ItemSpec.from_dict({**APPOINT_ITEM, "materials_given": bad})
         assert refused.value.code == "BAD_VALUE"
+
+
+def test_withdrawn_only_by_its_submitter_with_a_reason_and_final() -> None:
+    desk = Desk()
+    desk.do("submission_filed", 7, item=item(FUND_ITEM))
+    for member, reason, code in ((CHIEF, "不再上会", "NOT_SUBMITTER_WITHDRAW"),
+                                 (7, "  ", "REASON_REQUIRED")):
+        with pytest.raises(DomainError) as refused:
+            desk.do("submission_withdrawn", member, submission=1, reason=reason)
+        assert refused.value.code == code
+    desk.do("submission_withdrawn", 7, submission=1, reason="项目由县里统一实施")
+    sub = desk.replayed().submissions[1]
+    assert (sub.status, sub.reason, sub.withdrawn_reason) == (
+        "withdrawn", "项目由县里统一实施", "项目由县里统一实施")
+    for type_, member, payload in (("submission_approved", CHIEF, {}),
+                                   ("submission_resubmitted", 7, {"item": item(FUND_ITEM)}),
+                                   ("submission_withdrawn", 7, {"reason": "再撤"})):
+        with pytest.raises(DomainError) as refused:
+            desk.do(type_, member, submission=1, **payload)
+        assert refused.value.code == "SUBMISSION_STATE" and "已撤回" in refused.value.message_zh
+
+
+def test_a_scheduled_submission_is_withdrawn_only_before_its_meeting_starts() -> None:
+    sub = Submission(3, ItemSpec.from_dict(FUND_ITEM), 7, T0, status="scheduled",
+                     meeting_uid="m-1")
+    check_withdrawal(sub, "2026年第3次党委会", "preparing")
+    check_withdrawal(sub, "2026年第3次党委会", "cancelled")
+    for status in ("in_progress", "closed", "filed"):
+        with pytest.raises(DomainError) as refused:
+            check_withdrawal(sub, "2026年第3次党委会", status)
+        assert refused.value.code == "WITHDRAW_STARTED"
+        assert "2026年第3次党委会" in refused.value.message_zh

@@ -68,6 +68,7 @@ def test_material_files_travel_in_the_package_and_are_vouched_for(desk, tmp_path
     content = "一季度全镇未发生安全生产事故。".encode()
     assert files["attachments/01-安全生产通报.txt"] == content
     manifest = json.loads(files["manifest.json"])
+    assert manifest["version"] == 2  # no follow-up log: readers of version 2 still read it
     roles = {p["path"]: p["role"] for p in manifest["parts"]}
     assert roles["attachments/01-安全生产通报.txt"] == "attachment"
     verdict = records.verify(io.BytesIO(package.read_bytes()), trust)

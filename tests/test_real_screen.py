@@ -28,12 +28,16 @@ MAIN_STATE = Path(__file__).resolve().parent / "screen_main_state.py"
 EXPECTED = {
     "main": ["unitCombo", "searchEdit", "meetingsView", "nextButton"],
     "prepare:new": ["timeEdit", "placeEdit", "saveHeaderButton", "QPushButton:关闭"],
-    "prepare:existing": ["addItemButton", "editItemButton", "attachButton", "QPushButton:关闭"],
+    "prepare:existing": ["addItemButton", "editItemButton", "attachButton", "reportButton",
+                         "QPushButton:关闭"],
+    "prepare:report": ["decisionCombo", "tasksView", "titleEdit", "kindCombo",
+                       "QPushButton:确定", "QPushButton:取消"],
     "item:edit": ["titleEdit", "QPushButton:确定", "QPushButton:取消"],
     "cancel": ["reasonEdit", "QPushButton:取消会议", "QPushButton:返回"],
     "settings": ["importButton", "QPushButton:关闭"],
     "submissions": ["actorCombo", "newButton", "submissionsTable", "checksTable", "checkButton",
-                    "approveButton", "returnButton", "givenButton", "closeButton"],
+                    "approveButton", "returnButton", "withdrawButton", "givenButton",
+                    "closeButton"],
     "submission:new": ["titleEdit", "QPushButton:确定", "QPushButton:取消"],
     "followup": ["tasksTable", "decisionCombo", "assignButton", "progressButton",
                  "completeButton", "cancelButton", "exportPdfButton", "exportXlsxButton",
@@ -49,7 +53,7 @@ EXPECTED = {
     "file:export-pdf": ["lookInCombo", "fileNameEdit", "fileTypeCombo"],
 }
 MAIN_TOUR = {"main", "about", "prepare:new", "prepare:existing", "item:edit", "item:new",
-             "file:materials", "cancel", "submissions", "submission:new", "followup",
+             "prepare:report", "file:materials", "cancel", "submissions", "submission:new", "followup",
              "settings", "file:roster"}
 WHOLE_TOUR = MAIN_TOUR | {
     "record", "record:correction", "record:sign", "record:print", "file:export-pdf",

@@ -189,8 +189,9 @@ def test_overdue_tasks_and_the_report_of_a_period(desk: Desk, unit: int, closed:
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[0][0] == "晓塘乡党委决定事项督办情况报告"
-    assert rows[3] == ("序号", "决定事项", "督办事项", "责任人", "办结时限", "办理进展", "状态")
-    assert [(r[0], r[3], r[6]) for r in rows[4:]] == [
+    assert rows[3] == ("序号", "决定事项", "督办事项", "责任人", "办结时限", "办理进展", "听取汇报",
+                       "状态")
+    assert [(r[0], r[3], r[7]) for r in rows[4:]] == [
         (late, "孙昇", "办理中（已逾期）"), (done, "党政办", "已办结"), (later, "党政办", "办理中")]
     assert rows[4][5] == "2026年11月16日：主体完工，待验收。"
 

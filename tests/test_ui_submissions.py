@@ -171,3 +171,32 @@ def test_a_returned_submission_is_resubmitted_by_its_submitter(qtbot, desk: Desk
     click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
     assert listed(ui.submissionsTable)[0][1:] == ["新建乡政府停车场（已征求村民意见）", "李犇",
                                                    "一般事项", "30,000", "待审定"]
+
+
+def test_a_scheduled_submission_withdrawn_by_its_submitter_leaves_the_agenda(
+        qtbot, desk: Desk, unit: int):
+    chief, deputy, _ = (m.id for m in desk.members(unit))
+    no = desk.submit(unit, deputy, title="新建乡政府停车场", kind="decision", amount="30000",
+                     fund_type="regular", presenter_id=deputy)
+    desk.approve_submission(unit, no, chief)
+    meeting = desk.create_meeting(unit, "party_committee", "2026-11-20T09:00:00+08:00",
+                                  "会议室", chief, "郑小玲")
+    desk.schedule_submission(meeting, no)
+    window = show(qtbot, SubmissionsWindow(desk, unit))
+    ui = window.ui
+    act_as(window, "徐颖峰")  # not the submitter: the domain says who may
+    type_text(qtbot, ui.reasonEdit, "不再上会。")
+    click(qtbot, ui.withdrawButton)
+    assert ui.actionMessage.text() == DomainError("NOT_SUBMITTER_WITHDRAW", no=no,
+                                                  name="李犇").message_zh
+    act_as(window, "李犇")
+    ui.reasonEdit.clear()
+    click(qtbot, ui.withdrawButton)  # no reason: the domain asks for one
+    assert ui.actionMessage.text() == "请填写撤回理由。"
+    assert window.focusWidget() is ui.reasonEdit
+    type_text(qtbot, ui.reasonEdit, "选址需重新论证。")
+    click(qtbot, ui.withdrawButton)
+    assert not ui.actionMessage.isVisible() and ui.reasonEdit.text() == ""
+    assert listed(ui.submissionsTable)[0][-1] == "已撤回"
+    assert "撤回理由：选址需重新论证。" in ui.detailLabel.text()
+    assert desk.agenda(meeting) == []  # off the agenda of the meeting being prepared

@@ -15,6 +15,8 @@ import pytest
 
 from meetingdesk.domain import seal
 from meetingdesk.domain.chain import GENESIS_HASH
+from meetingdesk.record import package
+from meetingdesk.record.safezip import PackageReadError
 from meetingdesk.services import Desk
 from meetingdesk.services.records import Records
 from package_forge import bomb, parts, refit, write
@@ -121,6 +123,8 @@ def test_the_package_carries_the_followup_log_and_verifies(followed, tmp_path):
         "followup", "application/json", len(files["followup.json"]))
     listed = ET.fromstring(files["manifest.xml"]).findall("文件")
     assert "followup.json" in [f.findtext("路径") for f in listed]
+    # version 3 says the package carries a follow-up log, so an older reader refuses it
+    assert manifest["version"] == 3 and ET.fromstring(files["manifest.xml"]).get("版本") == "3"
     # the closed record is the one exported before any task: same fingerprint, same log
     assert manifest["fingerprint"] == (followed.folder / "fingerprint.txt").read_text()
     assert json.loads(files["events.json"])[-1]["hash"] == manifest["fingerprint"]
@@ -143,6 +147,34 @@ def test_the_package_carries_the_followup_log_and_verifies(followed, tmp_path):
 def test_packages_without_a_followup_log_still_verify():
     code, out = verify(DATA / "v1-package.mdpkg", "--trust", DATA / "v1-unit-certificate.pem")
     assert code == 0 and "督办" not in out, out
+
+
+def test_a_version_2_package_with_a_followup_log_made_before_version_3_still_verifies(
+        followed, tmp_path):
+    older = tmp_path / "v2.mdpkg"
+    write(older, refit(parts(followed.package), version=2))
+    code, out = verify(older, "--trust", followed.certificate)
+    assert code == 0, out
+    assert f"  {SUMMARY}" in out.splitlines()
+
+
+def test_a_reader_of_version_2_refuses_a_package_carrying_a_followup_log(
+        followed, tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """As the program before version 3 does: it would otherwise pass over followup.json."""
+    plain = tmp_path / "plain.mdpkg"
+    files = {k: v for k, v in parts(followed.package).items() if k != "followup.json"}
+    manifest = json.loads(files["manifest.json"])
+    manifest["parts"] = [p for p in manifest["parts"] if p["path"] != "followup.json"]
+    manifest["archival"]["file_count"] -= 1
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+    write(plain, refit(files, version=2))
+    monkeypatch.setattr(package, "FORMAT_VERSION", 2)
+    with pytest.raises(PackageReadError) as refused:
+        with followed.package.open("rb") as fp:
+            package.read_package(fp)
+    assert refused.value.zh == "备案包由更新版本的会议纪实台生成，请升级后再验证"
+    with plain.open("rb") as fp:
+        assert package.read_package(fp).version == 2
 
 
 def progress_after_completion(entries: list[dict[str, Any]]) -> None:

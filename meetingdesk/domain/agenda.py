@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import DomainError
+from .hearings import ReportLink, check_report_kind
 from .roster import Member
 from .rules import RuleSet
 from .text import clean_text
@@ -56,6 +57,8 @@ class ItemSpec:
     posts: int | None = None  # posts to fill; a ballot agreeing to more is void (R7)
     # R13: when the materials were given to members (ISO time with offset), for the record
     materials_given: str | None = field(default=None, compare=False)
+    # R14: a progress report on tasks carrying out an earlier decision (督办情况汇报)
+    reports_on: ReportLink | None = field(default=None, compare=False)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "ItemSpec":
@@ -82,6 +85,10 @@ class ItemSpec:
         if posts is not None and (isinstance(posts, bool) or not isinstance(posts, int)
                                   or not 1 <= posts <= max(len(candidates), 1)):
             raise DomainError("BAD_VALUE", field="职数", field_en="posts", value=str(posts)[:20])
+        reports_on = None
+        if d.get("reports_on") is not None:
+            reports_on = ReportLink.from_dict(d["reports_on"])
+            check_report_kind(kind, str(d.get("title"))[:200])
         presenter = d.get("presenter_id")
         if presenter is not None and (isinstance(presenter, bool) or not isinstance(presenter, int)):
             raise DomainError("UNKNOWN_MEMBER", member_id=presenter)
@@ -94,7 +101,7 @@ class ItemSpec:
             materials=tuple(clean_text(m, "材料名称", "material name", 200)
                             for m in d.get("materials") or []),
             carried_from=d.get("carried_from"), posts=posts,
-            materials_given=_given(d.get("materials_given")),
+            materials_given=_given(d.get("materials_given")), reports_on=reports_on,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,6 +113,7 @@ class ItemSpec:
             "materials": list(self.materials), "carried_from": self.carried_from,
             **({"posts": self.posts} if self.posts is not None else {}),
             **({"materials_given": self.materials_given} if self.materials_given else {}),
+            **({"reports_on": self.reports_on.to_dict()} if self.reports_on else {}),
         }
 
     @property

@@ -205,6 +205,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{area}' is held by {holder}: the portfolio holder submits its items, not {name}."),
     "NOT_SUBMITTER": ("第 {no} 号议题申报只能由原申报人{name}重新申报。",
                       "Only {name}, who submitted it, can resubmit submission {no}."),
+    "NOT_SUBMITTER_WITHDRAW": ("第 {no} 号议题申报只能由申报人{name}撤回。",
+                               "Only {name}, who submitted it, can withdraw submission {no}."),
+    "WITHDRAW_STARTED": (
+        "第 {no} 号议题申报“{title}”已列入{meeting}，该会议已开始，不能撤回。",
+        "Submission {no} ('{title}') is on the agenda of {meeting}, which has started: it "
+        "can no longer be withdrawn."),
     "NOT_CHIEF_APPROVAL": ("议题申报由主要负责人{name}审定。",
                            "Submissions are approved or returned by the chief, {name}."),
     "CHECKS_PENDING": ("“{title}”尚未完成前置程序：{checks}，不能同意上会。",
@@ -234,6 +240,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Name one responsible member or one department."),
     "DEADLINE_PAST": ("办结时限 {deadline} 已过，请填写今天或以后的日期。",
                       "The deadline {deadline} has passed: give today or a later date."),
+    "REPORT_NOT_IN_LEDGER": (
+        "所选决定事项（第 {item_no} 项）不在本单位的督办台账中，不能作为督办情况汇报列入议程。",
+        "The decision chosen (item {item_no}) is not in the unit's follow-up log: no progress "
+        "report can be put on the agenda for it."),
+    "REPORT_NO_TASKS": ("请至少选择一项督办事项作为汇报内容。",
+                        "Choose at least one follow-up task to report on."),
+    "REPORT_TASK_ELSEWHERE": (
+        "第 {no} 号督办事项不属于{title}第 {item_no} 项决定事项。",
+        "Task {no} does not carry out item {item_no} of {title}."),
+    "REPORT_TASK_CANCELLED": (
+        "第 {no} 号督办事项已撤销（{reason}），不能听取其督办情况汇报。",
+        "Task {no} was cancelled ({reason}): there is no progress to report on."),
+    "REPORT_KIND": (
+        "“{title}”是督办情况汇报，应作为通报议题听取，或由本单位决定作为审议议题表决，不能作为学习议题。",
+        "'{title}' is a progress report: it is heard as a briefing, or voted on as a decision "
+        "item if the unit wants one, not taken as a study item."),
     "PROGRESS_DATE": ("进展日期 {on} 应在交办日 {since} 至今天之间。",
                       "The progress date {on} must lie between {since} and today."),
 }

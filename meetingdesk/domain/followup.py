@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from .errors import DomainError
+from .hearings import ReportLink, decided_item
 from .ledger import Ledger, entry_no
 from .roster import Member
 from .text import clean_text
@@ -41,16 +42,7 @@ class DecisionRef:
 
     @classmethod
     def from_dict(cls, d: Any) -> "DecisionRef":
-        if not isinstance(d, dict):
-            raise DomainError("BAD_VALUE", field="决定事项", field_en="decision",
-                              value=type(d).__name__)
-        item_no = d.get("item_no")
-        if isinstance(item_no, bool) or not isinstance(item_no, int) or item_no < 1:
-            raise DomainError("BAD_VALUE", field="议题序号", field_en="item number",
-                              value=str(item_no)[:20])
-        return cls(clean_text(d.get("meeting_uid"), "会议", "the meeting", 80),
-                   clean_text(d.get("meeting_title"), "会议名称", "the meeting title", 200),
-                   item_no, clean_text(d.get("item_title"), "议题名称", "the item title", 200),
+        return cls(*decided_item(d, "决定事项", "decision"),
                    _day(d.get("decided_on"), "决定日期", "decision date"))
 
 
@@ -174,6 +166,36 @@ class FollowUp(Ledger):
 
     def overdue(self, today: date) -> list[Task]:
         return [t for t in self.tasks.values() if t.overdue(today)]
+
+    def reportable(self) -> dict[DecisionRef, list[Task]]:
+        """The decisions a later meeting can hear a progress report on, with the tasks it can
+        report on: open or completed, never cancelled."""
+        out: dict[DecisionRef, list[Task]] = {}
+        for task in self.tasks.values():
+            if task.status != "cancelled":
+                out.setdefault(task.decision, []).append(task)
+        return out
+
+    def report_link(self, meeting_uid: str, item_no: int, task_nos: list[int]) -> ReportLink:
+        """The link a progress-report item carries (R14): the decision must be in this
+        follow-up log, every task one of its tasks and none cancelled."""
+        mine = {t.no: t for t in self.tasks.values()
+                if t.decision.meeting_uid == meeting_uid and t.decision.item_no == item_no}
+        if not mine:
+            raise DomainError("REPORT_NOT_IN_LEDGER", item_no=item_no)
+        if not task_nos:
+            raise DomainError("REPORT_NO_TASKS")
+        for no in task_nos:
+            if no not in mine:
+                raise DomainError("REPORT_TASK_ELSEWHERE", no=str(no)[:20], item_no=item_no,
+                                  title=next(iter(mine.values())).decision.meeting_title)
+            if mine[no].status == "cancelled":
+                raise DomainError("REPORT_TASK_CANCELLED", no=no, reason=mine[no].outcome)
+        ref = next(iter(mine.values())).decision
+        return ReportLink.from_dict({
+            "meeting_uid": ref.meeting_uid, "meeting_title": ref.meeting_title,
+            "item_no": ref.item_no, "item_title": ref.item_title,
+            "tasks": [{"no": no, "what": mine[no].what} for no in task_nos]})
 
 
 def _day(value: Any, what: str, what_en: str) -> date:

@@ -28,6 +28,7 @@ STATUSES = {
     "returned": ("已退回", "returned"),
     "approved": ("已同意上会", "approved for a meeting"),
     "scheduled": ("已列入议程", "on a meeting's agenda"),
+    "withdrawn": ("已撤回", "withdrawn"),
 }
 
 
@@ -52,10 +53,18 @@ class Submission:
     decided_at: datetime | None = None
     materials_given: datetime | None = None
     meeting_uid: str = ""
+    withdrawn_reason: str = ""
 
     @property
     def pending_checks(self) -> list[str]:
         return [c for c in self.required_checks if c not in self.checks]
+
+    @property
+    def reason(self) -> str:
+        """Why it stands where it does: the chief's reason for returning it, or the
+        submitter's for withdrawing it; otherwise empty."""
+        return {"returned": self.returned_reason,
+                "withdrawn": self.withdrawn_reason}.get(self.status, "")
 
 
 def required_checks(item: ItemSpec, rules: RuleSet) -> tuple[str, ...]:
@@ -76,6 +85,14 @@ def check_notice(title: str, category: str, given: datetime | None, meeting_day:
                           given=given.date().isoformat(), date=meeting_day.isoformat())
 
 
+def check_withdrawal(sub: Submission, meeting_title: str, meeting_status: str) -> None:
+    """R13: a submission on a meeting's agenda is withdrawn only while that meeting is being
+    prepared (it then comes off the agenda) or after it was cancelled; never once it started."""
+    if meeting_status not in ("preparing", "cancelled"):
+        raise DomainError("WITHDRAW_STARTED", no=sub.no, title=sub.item.title,
+                          meeting=meeting_title)
+
+
 def check_direct_entry(item: ItemSpec, rules: RuleSet) -> None:
     """R13: an item whose settled category needs notice (appointments) is never typed into an
     agenda directly: it comes from an approved submission (不准临时动议)."""
@@ -89,7 +106,8 @@ class Submissions(Ledger):
     """A unit's submissions, rebuilt from their log; members and division are the unit's now."""
 
     TYPES = ("submission_filed", "submission_resubmitted", "check_done", "submission_approved",
-             "submission_returned", "materials_given", "submission_scheduled")
+             "submission_returned", "materials_given", "submission_scheduled",
+             "submission_withdrawn")
 
     def __init__(self, members: dict[int, Member], division: dict[str, int],
                  rules: RuleSet) -> None:
@@ -228,6 +246,23 @@ class Submissions(Ledger):
     def _apply_submission_scheduled(self, member_id, p, at):
         sub = self.submissions[p["submission"]]
         sub.status, sub.meeting_uid = "scheduled", p["meeting_uid"]
+
+    def _check_submission_withdrawn(self, member_id, p, at):
+        sub = self._in(p, "submitted", "returned", "approved", "scheduled", action="撤回",
+                       action_en="be withdrawn")
+        if member_id != sub.submitter_id:
+            raise DomainError("NOT_SUBMITTER_WITHDRAW", no=sub.no,
+                              name=self._member(sub.submitter_id).name)
+        reason = clean_text(p.get("reason"), "撤回理由", "the reason for withdrawing it", 2000,
+                            empty_code="REASON_REQUIRED")
+        # a scheduled one names the meeting whose agenda it comes off (the services check
+        # that the meeting has not started: check_withdrawal)
+        return member_id, {"submission": sub.no, "reason": reason,
+                           **({"meeting_uid": sub.meeting_uid} if sub.meeting_uid else {})}
+
+    def _apply_submission_withdrawn(self, member_id, p, at):
+        sub = self.submissions[p["submission"]]
+        sub.status, sub.withdrawn_reason, sub.decided_at = "withdrawn", p["reason"], at
 
     def approved(self) -> list[Submission]:
         """What preparing a meeting may take onto its agenda."""

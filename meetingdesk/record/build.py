@@ -172,6 +172,7 @@ def _item(state: Meeting, item: ItemState) -> ItemMinutes:
                        if head else None),
         carried_over_from=(f"{carried['meeting_title']}议题{chinese_number(carried['item_no'])}"
                            "（缓议）" if carried else None),
+        reports_on=spec.reports_on.sentence if spec.reports_on else None,
         conclusion_label="决定" if spec.is_decision else "小结",
     )
 

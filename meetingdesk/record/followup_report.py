@@ -20,17 +20,18 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table
 
 from meetingdesk.domain.followup import STATUSES, Task
+from meetingdesk.domain.hearings import Hearing
 from meetingdesk.record.build import date_label
 from meetingdesk.record.fonts import CJKFont, find_cjk_font, register_font
 from meetingdesk.record.layout import GRID_CELLS, Styles, para, table_style
 from meetingdesk.record.pdf import _check_glyphs
 
 OVERDUE = "已逾期"
-COLUMNS = ("序号", "决定事项", "督办事项", "责任人", "办结时限", "办理进展", "状态")
+COLUMNS = ("序号", "决定事项", "督办事项", "责任人", "办结时限", "办理进展", "听取汇报", "状态")
 MARGIN = 15 * mm
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
-WIDTHS = (12 * mm, 56 * mm, 46 * mm, 22 * mm, 28 * mm, 70 * mm)  # the status takes the rest
+WIDTHS = (10 * mm, 44 * mm, 36 * mm, 20 * mm, 28 * mm, 70 * mm, 32 * mm)  # status: the rest
 SIZE = 10.5
 
 
@@ -47,6 +48,7 @@ class ReportRow:
     progress: tuple[str, ...]  # "2026年11月15日：……", then the completion or cancelling
     status: str  # 办理中, 已办结, 已撤销, 办理中（已逾期）
     overdue: bool
+    heard: tuple[str, ...] = ()  # "2026年11月17日 2026年第2次党委会第1项": reports heard (R14)
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,11 @@ class FollowUpReport:
 
 
 def followup_report(unit_name: str, tasks: list[Task], names: dict[int, str], start: date,
-                    end: date, today: date) -> FollowUpReport:
+                    end: date, today: date,
+                    hearings: dict[int, list[Hearing]] | None = None) -> FollowUpReport:
     """The tasks open at some time from `start` to `end`, as they stood on `end` (or today,
-    for a period not yet over: a deadline still to come is not overdue)."""
+    for a period not yet over: a deadline still to come is not overdue), with the meetings
+    that heard a progress report on each by then."""
     stood = min(end, today)
     rows = []
     for t in tasks:
@@ -95,7 +99,9 @@ def followup_report(unit_name: str, tasks: list[Task], names: dict[int, str], st
             t.no, f"{d.meeting_title}第{d.item_no}项：{d.item_title}", date_label(d.decided_on),
             t.what, names.get(t.member_id, "") if t.member_id is not None else t.department,
             date_label(t.deadline), tuple(progress),
-            STATUSES[status][0] + (f"（{OVERDUE}）" if overdue else ""), overdue))
+            STATUSES[status][0] + (f"（{OVERDUE}）" if overdue else ""), overdue,
+            tuple(f"{date_label(h.on)} {h.meeting_title}第{h.item_no}项"
+                  for h in (hearings or {}).get(t.no, []) if h.on <= end)))
     return FollowUpReport(unit_name, start, end, tuple(rows))
 
 
@@ -109,9 +115,10 @@ def render_pdf(report: FollowUpReport, font: CJKFont | None = None) -> bytes:
     for r in report.rows:
         data.append([para(str(r.no), cell), para(f"{r.decision}（{r.decided_on}决定）", cell),
                      para(r.what, cell), para(r.who, cell), para(r.deadline, cell),
-                     para("\n".join(r.progress) or "—", cell), para(r.status, cell)])
+                     para("\n".join(r.progress) or "—", cell),
+                     para("\n".join(r.heard) or "—", cell), para(r.status, cell)])
     table = Table(data, colWidths=[*WIDTHS, TEXT_WIDTH - sum(WIDTHS)], repeatRows=1)
-    overdue = [("TEXTCOLOR", (6, n), (6, n), colors.Color(0.7, 0, 0))
+    overdue = [("TEXTCOLOR", (7, n), (7, n), colors.Color(0.7, 0, 0))
                for n, r in enumerate(report.rows, 1) if r.overdue]
     table.setStyle(table_style(font_name, *GRID_CELLS, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                *overdue))
@@ -151,7 +158,7 @@ def render_xlsx(report: FollowUpReport) -> bytes:
     sheet.append(list(COLUMNS))
     for r in report.rows:
         sheet.append([r.no, f"{r.decision}（{r.decided_on}决定）", r.what, r.who, r.deadline,
-                      "\n".join(r.progress), r.status])
+                      "\n".join(r.progress), "\n".join(r.heard), r.status])
     sheet["A1"].font = Font(bold=True, size=14)
     for c in sheet[4]:
         c.font = Font(bold=True)
@@ -160,7 +167,7 @@ def render_xlsx(report: FollowUpReport) -> bytes:
     for row in sheet.iter_rows(min_row=5):
         for c in row:
             c.alignment = wrap
-    for letter, width in zip("ABCDEFG", (6, 40, 34, 12, 16, 50, 16)):
+    for letter, width in zip("ABCDEFGH", (6, 40, 34, 12, 16, 50, 30, 16)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A5"
     out = io.BytesIO()

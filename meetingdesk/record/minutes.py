@@ -247,6 +247,7 @@ class ItemMinutes:
     proceed_reason: str | None = None
     head_decision: HeadDecision | None = None
     carried_over_from: str | None = None
+    reports_on: str | None = None  # R14: the decision and tasks a progress report is heard on
     conclusion_label: str = "决定"  # the heading of the outcome: 决定, or 小结 for a study item
 
 

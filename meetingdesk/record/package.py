@@ -18,7 +18,10 @@ A cancelled meeting is filed as a package of kind "cancellation" (notice.py): re
 the signed notice of the cancellation, and there is no log; a package without "kind" is a record.
 
 Format version 1 (until November 2026) had manifest.json with SHA-256 only and no manifest.xml;
-such packages still verify. Neither manifest is signed itself: the signed PDF anchors the rest.
+such packages still verify. Version 3 is version 2 with followup.json: a package carrying the
+follow-up log says so, so that a program that reads only up to version 2 refuses it (upgrade)
+instead of passing over the part it does not know; a package without one stays version 2.
+Version 2 packages with followup.json (made before version 3) still verify. Neither manifest is signed itself: the signed PDF anchors the rest.
 It prints the fingerprint (the hash at the head of the log, which covers every event and so the
 rule set) and lists the SHA-256 of every attached file.
 """
@@ -41,7 +44,8 @@ from meetingdesk.record.safezip import Entry, PackageReadError, read_entries
 from meetingdesk.record.sm3 import sm3
 
 FORMAT = "meetingdesk-filing"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # the newest this program reads; what it writes with followup.json
+PLAIN_VERSION = 2  # what it writes without one, which programs reading version 2 still read
 PDF_PATH = "record.pdf"
 EVENTS_PATH = "events.json"
 RULES_PATH = "rules.json"
@@ -119,7 +123,7 @@ def build_package(pdf: bytes, events: Sequence[Event], state: Meeting,
               for n, a in enumerate(attachments, 1)]
     description = Description.of(state, classification)
     manifest = {
-        "format": FORMAT, "version": FORMAT_VERSION,
+        "format": FORMAT, "version": FORMAT_VERSION if followup else PLAIN_VERSION,
         "meeting": {"uid": head.meeting_uid, "unit": description.creator,
                     "title": state.header["title"], "date": description.date},
         "archival": {**description.as_dict(), "file_count": len(parts)},

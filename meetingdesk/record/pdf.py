@@ -262,6 +262,8 @@ def _item_rows(item: ItemMinutes) -> list[tuple[str, str]]:
         rows.append(("回避", "；".join(f"{r.name}（{r.reason}）" for r in item.recusals)))
     if item.carried_over_from:
         rows.append(("复议", item.carried_over_from))
+    if item.reports_on:
+        rows.append(("督办汇报", item.reports_on))
     return rows
 
 

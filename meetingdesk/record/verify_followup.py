@@ -2,8 +2,9 @@
 
 It is the unit's own log, not the meeting's: its chain must hold, every entry must replay
 through the follow-up rules (domain/followup.py) with the members the meeting's own log names,
-and a task that says it carries out a decision of THIS meeting must name an item the record
-shows decided. Findings are (aspect, ok, Chinese, English), as verify.Finding takes them.
+a task that says it carries out a decision of THIS meeting must name an item the record
+shows decided, and a progress report this meeting heard must name tasks the log held then.
+Findings are (aspect, ok, Chinese, English), as verify.Finding takes them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from meetingdesk.domain import DomainError, Event, Meeting, verify_chain
+from meetingdesk.domain import DomainError, Event, Meeting, parse_time, verify_chain
 from meetingdesk.domain.followup import FollowUp, decision
 
 Found = tuple[str, bool, str, str]
@@ -91,9 +92,48 @@ def check_followup(events: Sequence[Event], state: Meeting
         found.append(("authenticity", True, f"本次会议的 {len(own)} 项督办任务均指向记录中已作出的决定",
                       f"this meeting's {len(own)} follow-up task(s) refer to decisions in its "
                       "record"))
+    heard = _heard(events, state)
+    if heard is not None:
+        found.append(heard)
+        if not heard[1]:
+            return found, None
     assert followup.last_at is not None
     today = followup.last_at.date()
     statuses = [t.status for t in followup.tasks.values()]
     return found, FollowUpSummary(len(statuses), statuses.count("open"),
                                   len(followup.overdue(today)), statuses.count("done"),
                                   statuses.count("cancelled"), today.isoformat())
+
+
+def _heard(events: Sequence[Event], state: Meeting) -> Found | None:
+    """The progress reports this meeting heard (R14) against the follow-up log as it stood
+    when the meeting started: every task named was one of that decision's, as named, and not
+    cancelled. None if the meeting heard none."""
+    items = [item.spec for item in state.items.values() if item.spec.reports_on is not None]
+    if not items:
+        return None
+    assert state.started_at is not None
+    then = FollowUp(state.members)
+    for ev in events:
+        if parse_time(ev.at) > state.started_at:
+            break
+        then.handle(ev)
+    for spec in items:
+        link = spec.reports_on
+        assert link is not None
+        try:
+            held = then.report_link(link.meeting_uid, link.item_no, [no for no, _ in link.tasks])
+        except DomainError as error:
+            return ("authenticity", False,
+                    f"第 {spec.no} 项督办情况汇报与会议开始时的督办记录不符：{error.message_zh}",
+                    f"item {spec.no}, a progress report, does not match the follow-up log as it "
+                    f"stood when the meeting started: {error.message_en}")
+        if held != link:
+            return ("authenticity", False,
+                    f"第 {spec.no} 项督办情况汇报所载的决定事项或督办事项与督办记录不一致",
+                    f"item {spec.no}, a progress report, names the decision or its tasks "
+                    "otherwise than the follow-up log")
+    return ("authenticity", True,
+            f"本次会议听取的 {len(items)} 项督办情况汇报均与会议开始时的督办记录相符",
+            f"the {len(items)} progress report(s) this meeting heard match the follow-up log as "
+            "it stood when the meeting started")

@@ -8,6 +8,7 @@ of the closed meeting's: its record stays as it was filed. The rules are the dom
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from meetingdesk.domain import DomainError, Event, Meeting
 from meetingdesk.domain.followup import DecisionRef, FollowUp, Task, decision, decisions
+from meetingdesk.domain.hearings import Hearing
 from meetingdesk.domain.ledger import Ledger
 from meetingdesk.record.followup_report import FollowUpReport, followup_report
 from meetingdesk.store import models as m
@@ -32,6 +34,9 @@ class FollowUpActions:
     meeting: Callable[[int], Meeting]
     _ledger: Callable[..., Ledger]
     _record_unit: Callable[..., Event]
+    _preparing: Callable[[Any, int], m.Meeting]  # from PreparationActions
+    _add_agenda_item: Callable[..., m.AgendaItem]
+    _held: Callable[[Any, list[int]], dict[int, tuple[str | None, str | None]]]
 
     # ---- reading -----------------------------------------------------------------------------
 
@@ -66,7 +71,32 @@ class FollowUpActions:
                 select(m.Member).where(m.Member.unit_id == unit_id))}
             unit_name = unit.name
         return followup_report(unit_name, self.tasks(unit_id), names, start, end,
-                               self.clock().date())
+                               self.clock().date(), self.hearings(unit_id))
+
+    def reportable(self, unit_id: int) -> dict[DecisionRef, list[Task]]:
+        """The decisions a meeting of the unit can hear a progress report on, with the tasks
+        it can report on (never a cancelled one), oldest decision first."""
+        return self._follow_up(unit_id).reportable()
+
+    def hearings(self, unit_id: int) -> dict[int, list[Hearing]]:
+        """Per task, the meetings of the unit that heard a progress report on it: meetings
+        held (started), not ones still in preparation or cancelled, in the order held."""
+        with self.db.session() as session:
+            rows = list(session.execute(
+                select(m.AgendaItem.position, m.AgendaItem.reports_on, m.Meeting.id,
+                       m.Meeting.title)
+                .join(m.Meeting, m.Meeting.id == m.AgendaItem.meeting_id)
+                .where(m.Meeting.unit_id == unit_id, m.AgendaItem.reports_on.is_not(None),
+                       m.Meeting.status != "preparing", m.Meeting.cancelled_at.is_(None))))
+            held = self._held(session, [r.id for r in rows])
+        out: dict[int, list[Hearing]] = {}
+        for position, link, meeting_id, title in rows:
+            on = date.fromisoformat(held[meeting_id][0][:10])
+            for task in json.loads(link)["tasks"]:
+                out.setdefault(task["no"], []).append(Hearing(title, position, on))
+        for heard in out.values():
+            heard.sort(key=lambda h: (h.on, h.meeting_title, h.item_no))
+        return out
 
     def overdue_tasks(self, unit_id: int, today: date | None = None) -> list[Task]:
         """Open tasks past their deadline (today: the desk's clock)."""
@@ -91,6 +121,22 @@ class FollowUpActions:
             "decision": ref.to_dict(), "what": what, "member_id": member_id,
             "department": department, "deadline": _iso(deadline)}, number)
         return assigned[0]
+
+    def add_progress_report(self, meeting_id: int, meeting_uid: str, item_no: int,
+                            tasks: list[int], title: str = "", kind: str = "briefing",
+                            presenter_id: int | None = None) -> int:
+        """Put on a meeting in preparation an item hearing how a decision of an earlier
+        meeting is being carried out (督办情况汇报): the follow-up log links the decision
+        and the tasks (domain FollowUp.report_link). A briefing unless the unit wants a
+        decision (`kind`); the title defaults to the link's. Returns the agenda item's id."""
+        with self.db.session(write=True) as session:
+            row = self._preparing(session, meeting_id)
+            followup: FollowUp = self._ledger(session, row.unit_id, KIND)  # type: ignore[assignment]
+            link = followup.report_link(meeting_uid, item_no, tasks)
+            fields = {"title": title.strip() or link.title, "kind": kind,
+                      "presenter_id": presenter_id}
+            return self._add_agenda_item(session, meeting_id, fields,
+                                         reports_on=link.to_dict()).id
 
     def note_progress(self, unit_id: int, task_no: int, on: date | str, note: str,
                       by: int | None = None) -> Event:

@@ -18,6 +18,7 @@ from sqlalchemy import String, cast, func, or_, select
 from meetingdesk import paths
 from meetingdesk.domain import (Classification, DomainError, ItemSpec, RuleSet, check_item,
                                 check_team, classify, meeting_title, next_number, parse_time)
+from meetingdesk.domain.followup import FollowUp
 from meetingdesk.domain.numbering import gaps
 from meetingdesk.domain.submissions import check_direct_entry, check_notice
 from meetingdesk.domain.text import clean_text
@@ -105,6 +106,7 @@ class DeferredItem:
 class PreparationActions:
     db: "Database"
     _rules: Callable[[Any, int], RuleSet]  # from SetupActions
+    _ledger: Callable[..., Any]  # a unit log folded (UnitLogs)
 
     # ---- the meeting header -------------------------------------------------------------------
 
@@ -199,14 +201,15 @@ class PreparationActions:
             return self._add_agenda_item(session, meeting_id, fields).id
 
     def _add_agenda_item(self, session: Any, meeting_id: int, fields: dict[str, Any],
-                         submission_no: int | None = None,
-                         materials_given: str | None = None) -> m.AgendaItem:
-        """An item typed in, carried over (R9) or taken from an approved submission (R13);
-        only the last may be of a category that needs notice (不准临时动议)."""
+                         submission_no: int | None = None, materials_given: str | None = None,
+                         reports_on: dict[str, Any] | None = None) -> m.AgendaItem:
+        """An item typed in, carried over (R9), taken from an approved submission (R13) or
+        reporting on follow-up tasks (R14, `reports_on` as the follow-up log linked it); only
+        a submission's may be of a category that needs notice (不准临时动议)."""
         row = self._preparing(session, meeting_id)
         position = len(row.agenda_items) + 1
         direct = submission_no is None and fields.get("carried_from_item_id") is None
-        spec = self._checked_spec(session, row, position, fields, direct)
+        spec = self._checked_spec(session, row, position, fields, direct, reports_on)
         item = m.AgendaItem(meeting_id=meeting_id, position=position,
                             carried_from_item_id=fields.get("carried_from_item_id"),
                             submission_no=submission_no, materials_given=materials_given,
@@ -221,18 +224,15 @@ class PreparationActions:
             row = self._preparing(session, item.meeting_id)
             fields = _item_fields(item) | changes
             direct = item.submission_no is None and item.carried_from_item_id is None
-            spec = self._checked_spec(session, row, item.position, fields, direct)
+            spec = self._checked_spec(session, row, item.position, fields, direct,
+                                      _report_link(item))
             for key, value in _item_columns(spec).items():
                 setattr(item, key, value)
 
     def remove_item(self, item_id: int) -> None:
         with self.db.session(write=True) as session:
             item = self._item_row(session, item_id)
-            row = self._preparing(session, item.meeting_id)
-            row.agenda_items.remove(item)
-            session.delete(item)
-            for i, other in enumerate(sorted(row.agenda_items, key=lambda x: x.position), 1):
-                other.position = i
+            remove_agenda_item(self._preparing(session, item.meeting_id), item)
 
     def move_item(self, item_id: int, position: int) -> None:
         """Put an item at `position` (1-based) in its agenda."""
@@ -251,12 +251,15 @@ class PreparationActions:
             rules = self._rules(session, row.unit_id)
             members = {r.id: to_member(r) for r in session.scalars(
                 select(m.Member).where(m.Member.unit_id == row.unit_id))}
+            followup: FollowUp = self._ledger(session, row.unit_id, "followup")  # type: ignore[assignment]
             out = []
             for item in sorted(row.agenda_items, key=lambda x: x.position):
-                spec = ItemSpec.from_dict({"no": item.position, **_item_fields(item)})
+                spec = ItemSpec.from_dict({"no": item.position, **_item_fields(item),
+                                           "reports_on": _report_link(item)})
                 try:
                     verdict, problem = check_item(spec, members, rules,
                                                   row.meeting_type.decision_mode), None
+                    check_report_link(followup, spec)
                 except DomainError as error:  # shown on the item, so that it can be put right
                     verdict, problem = classify(spec, rules), error
                 out.append(AgendaRow(item.id, spec, verdict, item.carried_from_item_id, problem))
@@ -314,7 +317,10 @@ class PreparationActions:
         """Put a deferred item on this meeting's agenda, linked to where it was deferred."""
         with self.db.session(write=True) as session:
             source = self._item_row(session, source_item_id)
-        return self.add_item(meeting_id, carried_from_item_id=source.id, **_item_fields(source))
+            return self._add_agenda_item(session, meeting_id,
+                                         {"carried_from_item_id": source.id,
+                                          **_item_fields(source)},
+                                         reports_on=_report_link(source)).id
 
     # ---- finding meetings -----------------------------------------------------------------
 
@@ -461,15 +467,17 @@ class PreparationActions:
         return item
 
     def _checked_spec(self, session: Any, row: m.Meeting, position: int,
-                      fields: dict[str, Any], direct: bool) -> ItemSpec:
+                      fields: dict[str, Any], direct: bool,
+                      reports_on: dict[str, Any] | None = None) -> ItemSpec:
         """The item as it may stand on the agenda (R1, R2); typed in `direct`ly, not of a
-        category that must come through a submission (R13)."""
+        category that must come through a submission (R13). `reports_on` is never typed: the
+        follow-up log links it (FollowUpActions.add_progress_report)."""
         unknown = set(fields) - set(ITEM_FIELDS) - {"carried_from_item_id"}
         if unknown:
             raise DomainError("BAD_VALUE", field="议题字段", field_en="item field",
                               value=", ".join(sorted(unknown)))
-        spec = ItemSpec.from_dict({"no": position, **{k: v for k, v in fields.items()
-                                                     if k in ITEM_FIELDS}})
+        spec = ItemSpec.from_dict({"no": position, "reports_on": reports_on,
+                                   **{k: v for k, v in fields.items() if k in ITEM_FIELDS}})
         members = {r.id: to_member(r) for r in session.scalars(
             select(m.Member).where(m.Member.unit_id == row.unit_id))}
         rules = self._rules(session, row.unit_id)
@@ -515,7 +523,9 @@ def _item_columns(spec: ItemSpec) -> dict[str, Any]:
             "presenter_member_id": d["presenter_id"], "vote_mode": d["vote_mode"],
             "candidates": json.dumps(d["candidates"], ensure_ascii=False),
             "materials": json.dumps(d["materials"], ensure_ascii=False),
-            "posts": spec.posts}
+            "posts": spec.posts,
+            "reports_on": (json.dumps(d["reports_on"], ensure_ascii=False)
+                           if spec.reports_on else None)}
 
 
 def _item_fields(item: m.AgendaItem) -> dict[str, Any]:
@@ -524,3 +534,24 @@ def _item_fields(item: m.AgendaItem) -> dict[str, Any]:
             "presenter_id": item.presenter_member_id, "vote_mode": item.vote_mode or "hands",
             "candidates": json.loads(item.candidates or "[]"),
             "materials": json.loads(item.materials or "[]"), "posts": item.posts}
+
+
+def remove_agenda_item(row: m.Meeting, item: m.AgendaItem) -> None:
+    """Take an item off a meeting in preparation; the items after it move up."""
+    row.agenda_items.remove(item)  # an orphan now: deleted with the flush (delete-orphan)
+    for i, other in enumerate(sorted(row.agenda_items, key=lambda x: x.position), 1):
+        other.position = i
+
+
+def _report_link(item: m.AgendaItem) -> dict[str, Any] | None:
+    """The decision and tasks a progress-report item reports on, as stored (R14)."""
+    return json.loads(item.reports_on) if item.reports_on else None
+
+
+def check_report_link(followup: FollowUp, spec: ItemSpec) -> None:
+    """A progress-report item's link still holds in the unit's follow-up log (R14): checked
+    when the agenda is shown and again when the meeting starts (a task may since have been
+    cancelled)."""
+    link = spec.reports_on
+    if link is not None:
+        followup.report_link(link.meeting_uid, link.item_no, [no for no, _ in link.tasks])

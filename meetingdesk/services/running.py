@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import delete, select
 
-from meetingdesk.domain import Event, RuleSet
+from meetingdesk.domain import Event, ItemSpec, RuleSet
 from meetingdesk.store import models as m
 
+from .preparation import check_report_link
 from .setup import to_member
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ class RunningActions:
     _record: Callable[..., Event]  # Desk's one write path
     _rules: Callable[[Any, int], RuleSet]
     _startable: Callable[[Any, int], m.Meeting]  # from PreparationActions
+    _ledger: Callable[..., Any]  # a unit log folded (UnitLogs)
 
     # ---- start and roll call ---------------------------------------------------------------
 
@@ -58,7 +60,11 @@ class RunningActions:
                     "materials": json.loads(item.materials or "[]"), "carried_from": carried,
                     "posts": item.posts,
                     **({"materials_given": item.materials_given} if item.materials_given
-                       else {})})
+                       else {}),
+                    **({"reports_on": json.loads(item.reports_on)} if item.reports_on else {})})
+            followup = self._ledger(session, row.unit_id, "followup")
+            for spec in agenda:  # R14: a task reported on may since have been cancelled
+                check_report_link(followup, ItemSpec.from_dict(spec))
             payload = {
                 "uid": row.uid,
                 "unit": {"id": row.unit_id, "name": row.unit.name},

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from meetingdesk.domain import DomainError, Event, parse_time
 from meetingdesk.domain.ledger import Ledger
-from meetingdesk.domain.submissions import Submission, Submissions
+from meetingdesk.domain.submissions import Submission, Submissions, check_withdrawal
 from meetingdesk.store import models as m
 
-from .preparation import ITEM_FIELDS, store_file
+from .preparation import ITEM_FIELDS, remove_agenda_item, store_file
 
 if TYPE_CHECKING:
     from meetingdesk.store import Database
@@ -133,6 +133,27 @@ class SubmissionActions:
                           {"submission": no, "meeting_uid": uid, "meeting_date": day.isoformat()},
                           add)
         return added[0]
+
+    # ---- the portfolio holder changes their mind ----------------------------------------------
+
+    def withdraw_submission(self, unit_id: int, no: int, member_id: int, reason: str) -> Event:
+        """The submitter withdraws a submission (撤回) with a reason. One on a meeting's agenda
+        comes off it in the same transaction while that meeting is being prepared; once the
+        meeting has started it cannot be withdrawn (check_withdrawal)."""
+
+        def off_agenda(session: Session, _ev: Event, ledger: Ledger) -> None:
+            sub = ledger.submissions[no]  # type: ignore[attr-defined]
+            if sub.status != "scheduled":
+                return
+            row = session.scalar(select(m.Meeting).where(m.Meeting.uid == sub.meeting_uid))
+            status = "cancelled" if row.cancelled_at is not None else row.status
+            check_withdrawal(sub, row.title, status)
+            if status == "preparing":  # a cancelled meeting's agenda stays as it was
+                for item in [i for i in row.agenda_items if i.submission_no == no]:
+                    remove_agenda_item(row, item)
+
+        return self._record_unit(unit_id, KIND, "submission_withdrawn", member_id,
+                                 {"submission": no, "reason": reason}, off_agenda)
 
     def _submissions(self, unit_id: int) -> Submissions:
         with self.db.session() as session:

@@ -194,6 +194,8 @@ class AgendaItem(Base):
     # from, and when its materials were given to members (ISO time), printed in the record
     submission_no: Mapped[int | None]
     materials_given: Mapped[str | None]
+    # R14: the decision and tasks a progress-report item reports on (JSON of ReportLink)
+    reports_on: Mapped[str | None]
     notes: Mapped[str] = mapped_column(default="")
 
     attachments: Mapped[list[Attachment]] = relationship(cascade="all, delete-orphan")

@@ -128,6 +128,11 @@ class Words:
             parts.append(translate("Console", "复议（{meeting}第 {no} 项）").format(
                 meeting=spec.carried_from.get("meeting_title", ""),
                 no=spec.carried_from.get("item_no", "")))
+        if spec.reports_on:  # R14: which decision and tasks the meeting hears about
+            link = spec.reports_on
+            parts.append(translate("Console", "督办汇报（{meeting}第 {no} 项，督办事项 {tasks}）")
+                         .format(meeting=link.meeting_title, no=link.item_no,
+                                 tasks="、".join(str(no) for no, _ in link.tasks)))
         return " · ".join(parts)
 
     def major(self, item: ItemState) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QTableWidgetItem, QWidget
 
 from meetingdesk.domain.followup import STATUSES, Task
+from meetingdesk.domain.hearings import Hearing
 
 from . import feedback, i18n, prefs, screen_fit
 from .models import fit_rows
@@ -42,6 +43,7 @@ class FollowUpWindow(UnitWindow):
         super().__init__(desk, unit_id, "followup_window", parent)
         self.setWindowTitle(self.tr("督办 — %1").replace("%1", self.unit_name))
         self._tasks: list[Task] = []
+        self._hearings: dict[int, list[Hearing]] = {}
         self._meeting_ids: dict[str, int] = {}
         ui = self.ui
         feedback.reserve(ui.overdueLabel, 1)  # one line says it
@@ -99,6 +101,7 @@ class FollowUpWindow(UnitWindow):
                              for row in self.desk.list_meetings(self.unit_id, status, limit=10**6)}
         today = self.desk.clock().date()
         self._tasks = self.desk.tasks(self.unit_id)
+        self._hearings = self.desk.hearings(self.unit_id)
         table = ui.tasksTable
         table.setRowCount(len(self._tasks))
         for row, task in enumerate(self._tasks):
@@ -143,6 +146,10 @@ class FollowUpWindow(UnitWindow):
         lines += [f"{p.on.isoformat()}  {p.note}" for p in task.progress]
         if task.outcome:
             lines.append(f"{i18n.word(STATUSES, task.status)}：{task.outcome}")
+        for heard in self._hearings.get(task.no, []):  # R14: the meetings that heard it
+            lines.append(self.tr("听取汇报：%1 %2第 %3 项议题").replace(
+                "%1", heard.on.isoformat()).replace("%2", heard.meeting_title)
+                .replace("%3", str(heard.item_no)))
         self.ui.progressLabel.setText("\n".join(lines))
 
     # ---- acting ------------------------------------------------------------------------------

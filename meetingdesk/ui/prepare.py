@@ -28,6 +28,7 @@ from . import feedback, i18n, prefs, screen_fit
 from .loader import build_form
 from .models import (ROW_ROLE, Column, RowsModel, TextTableModel, fit_rows, select_row,
                      selected_row, show_table)
+from .progress_report_dialog import ProgressReportDialog
 
 
 def local_minute(at: datetime) -> str:
@@ -207,8 +208,10 @@ class PrepareDialog(QDialog):
         ui = self.ui
         self.agenda_model: RowsModel[AgendaRow] = RowsModel([
             Column(self.tr("序号"), lambda r: str(r.spec.no)),
-            Column(self.tr("议题"), lambda r: r.spec.title + (self.tr("（复议）")
-                                                              if r.carried_from_item_id else "")),
+            Column(self.tr("议题"), lambda r: r.spec.title + (
+                self.tr("（复议）") if r.carried_from_item_id else "") + (
+                self.tr("（督办汇报）") if r.spec.reports_on else ""),
+                   tooltip=lambda r: r.spec.reports_on.sentence if r.spec.reports_on else ""),
             Column(self.tr("类型"), lambda r: i18n.word(KINDS, r.spec.kind)),
             Column(self.tr("三重一大"), lambda r: self.tr("三重一大") if r.classification.major
                    else "", tooltip=lambda r: badge_text(r.classification),
@@ -255,6 +258,7 @@ class PrepareDialog(QDialog):
         ui.removeItemButton.clicked.connect(self.remove_item)
         ui.attachButton.clicked.connect(self._choose_materials)
         ui.carryButton.clicked.connect(self.carry_over)
+        ui.reportButton.clicked.connect(self.add_progress_report)
         feedback.clear(ui.agendaMessage)
 
     def reload_agenda(self, select: int | None = None) -> None:
@@ -296,6 +300,8 @@ class PrepareDialog(QDialog):
             feedback.show_error(self.ui.itemDetail, row.problem)
         elif why:
             feedback.show_error(self.ui.itemDetail, why)
+        elif row is not None and row.spec.reports_on is not None:  # as the record will say
+            feedback.show_note(self.ui.itemDetail, row.spec.reports_on.sentence)
         else:
             feedback.clear(self.ui.itemDetail)
         count = self.agenda_model.rowCount()
@@ -323,6 +329,13 @@ class PrepareDialog(QDialog):
         decision_mode = next(t.decision_mode for t in self.types
                              if t.code == self.ui.typeCombo.currentData())
         dialog = ItemDialog(self.desk, self.unit_id, self.meeting_id, decision_mode, row, self)
+        dialog.saved.connect(self._saved_item)
+        dialog.open()
+
+    def add_progress_report(self) -> None:
+        """An item hearing how an earlier decision is being carried out (督办情况汇报, R14)."""
+        assert self.meeting_id is not None
+        dialog = ProgressReportDialog(self.desk, self.unit_id, self.meeting_id, self)
         dialog.saved.connect(self._saved_item)
         dialog.open()
 
@@ -505,7 +518,9 @@ class ItemDialog(QDialog):
         ui.voteCombo.setEnabled(decision)
         ui.candidatesGroup.setVisible(fields["category"] == "appointment"
                                       or bool(fields["candidates"]))
-        draft = fields | {"no": 1, "title": fields["title"].strip() or self.tr("（议题名称）")}
+        link = self.row.spec.reports_on if self.row is not None else None
+        draft = fields | {"no": 1, "title": fields["title"].strip() or self.tr("（议题名称）"),
+                          "reports_on": link.to_dict() if link else None}
         try:
             spec = ItemSpec.from_dict(draft)
         except feedback.refusals() as error:

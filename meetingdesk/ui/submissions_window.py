@@ -1,6 +1,7 @@
 """议题申报: the unit's submissions and their status (R13), filing one (the agenda item's own
 dialog, filed instead of added), marking its required checks done, the chief's approval or
-return, recording when its materials were given, and resubmitting a returned one.
+return, recording when its materials were given, resubmitting a returned one, and its
+submitter withdrawing it.
 
 Who acts is chosen explicitly each time (the submitter or the chief): nothing is done in the
 name of a member the user did not pick. Every refusal is the domain's, shown beside its field.
@@ -97,6 +98,7 @@ class SubmissionsWindow(UnitWindow):
         ui.noteEdit.returnPressed.connect(self.mark_check)
         ui.approveButton.clicked.connect(self.approve)
         ui.returnButton.clicked.connect(self.send_back)
+        ui.withdrawButton.clicked.connect(self.withdraw)
         ui.reasonEdit.returnPressed.connect(self.send_back)
         ui.givenButton.clicked.connect(self.materials_given)
         ui.closeButton.clicked.connect(self.close)
@@ -130,7 +132,7 @@ class SubmissionsWindow(UnitWindow):
     def _show_selected(self) -> None:
         ui, sub = self.ui, self.selected()
         for widget in (ui.resubmitButton, ui.checksBox, ui.approveButton, ui.returnButton,
-                       ui.givenButton):
+                       ui.withdrawButton, ui.givenButton):
             widget.setEnabled(sub is not None)
         if sub is None:
             ui.detailLabel.setText(self.tr("还没有申报的议题：选择经办人后点“新申报”。"))
@@ -141,6 +143,8 @@ class SubmissionsWindow(UnitWindow):
                  .replace("%4", self._names.get(sub.submitter_id, ""))]
         if sub.returned_reason:
             lines.append(self.tr("退回理由：%1").replace("%1", sub.returned_reason))
+        if sub.withdrawn_reason:
+            lines.append(self.tr("撤回理由：%1").replace("%1", sub.withdrawn_reason))
         if sub.materials_given:
             lines.append(self.tr("材料送达：%1").replace(
                 "%1", local_minute(sub.materials_given)))
@@ -227,6 +231,13 @@ class SubmissionsWindow(UnitWindow):
 
     def send_back(self) -> None:
         if self._act(lambda member, s: self.desk.return_submission(
+                self.unit_id, s.no, member, self.ui.reasonEdit.text()), self.ui.reasonEdit):
+            self.ui.reasonEdit.clear()
+
+    def withdraw(self) -> None:
+        """The submitter withdraws it (R13), with the reason typed beside the buttons; one on
+        the agenda of a meeting still being prepared comes off it."""
+        if self._act(lambda member, s: self.desk.withdraw_submission(
                 self.unit_id, s.no, member, self.ui.reasonEdit.text()), self.ui.reasonEdit):
             self.ui.reasonEdit.clear()
 

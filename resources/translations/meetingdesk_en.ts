@@ -538,6 +538,10 @@ Open the file to view and print it.</translation>
         <translation>Carried over ({meeting}, item {no})</translation>
     </message>
     <message>
+        <source>督办汇报（{meeting}第 {no} 项，督办事项 {tasks}）</source>
+        <translation>progress report ({meeting}, item {no}, task(s) {tasks})</translation>
+    </message>
+    <message>
         <source>三重一大：{why}</source>
         <translation>Major matter (三重一大): {why}</translation>
     </message>
@@ -1637,6 +1641,10 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>none yet</translation>
     </message>
     <message>
+        <source>听取汇报：%1 %2第 %3 项议题</source>
+        <translation>Progress report heard: %1 %2, item %3</translation>
+    </message>
+    <message>
         <source>还没有可督办的决定：会议闭会后，表决通过或同意的议题才能指派督办</source>
         <translation>No decision to follow up yet: once a meeting is closed, the items it passed or agreed can be given tasks</translation>
     </message>
@@ -2381,6 +2389,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Remove from agenda</translation>
     </message>
     <message>
+        <source>添加督办汇报(&amp;F)…</source>
+        <translation>Add progress &amp;follow-up report…</translation>
+    </message>
+    <message>
         <source>附加材料(&amp;M)…</source>
         <translation>Attach &amp;materials…</translation>
     </message>
@@ -2447,6 +2459,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>（复议）</source>
         <translation> (carried over)</translation>
+    </message>
+    <message>
+        <source>（督办汇报）</source>
+        <translation> (progress report)</translation>
     </message>
     <message>
         <source>类型</source>
@@ -2543,6 +2559,53 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>已附加 %1 份材料，已复制到本程序的存储中。</source>
         <translation>Attached %1 file(s), copied into MeetingDesk&apos;s storage.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReportDialog</name>
+    <message>
+        <source>选择以往会议作出的决定事项和要汇报的督办事项；汇报议题在会议记录中注明所听取的决定事项和督办事项。已撤销的督办事项不能汇报。</source>
+        <translation>Choose a decision of an earlier meeting and the follow-up tasks to report on; the record names the decision and the tasks the meeting heard. A cancelled task cannot be reported on.</translation>
+    </message>
+    <message>
+        <source>决定事项(&amp;D)：</source>
+        <translation>&amp;Decision:</translation>
+    </message>
+    <message>
+        <source>督办事项(&amp;R)：</source>
+        <translation>Tasks to &amp;report on:</translation>
+    </message>
+    <message>
+        <source>议题名称(&amp;T)：</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>议题类型(&amp;K)：</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>汇报人(&amp;P)：</source>
+        <translation>&amp;Presenter:</translation>
+    </message>
+    <message>
+        <source>添加督办情况汇报</source>
+        <translation>Add a progress report (督办情况汇报)</translation>
+    </message>
+    <message>
+        <source>%1 第 %2 项：%3</source>
+        <translation>%1 item %2: %3</translation>
+    </message>
+    <message>
+        <source>（未定）</source>
+        <translation>(not decided)</translation>
+    </message>
+    <message>
+        <source>没有可汇报的督办事项：以往会议的决定事项交办督办事项后，才能听取其督办情况汇报。</source>
+        <translation>No follow-up task to report on: once tasks are assigned to the decisions of earlier meetings, a meeting can hear how they are going.</translation>
+    </message>
+    <message>
+        <source>第 %1 号&#x3000;%2（%3，%4 前，%5）</source>
+        <translation>Task %1&#x3000;%2 (%3, by %4, %5)</translation>
     </message>
 </context>
 <context>
@@ -3329,12 +3392,20 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Send &amp;back</translation>
     </message>
     <message>
-        <source>退回理由(&amp;Y)：</source>
+        <source>撤回(&amp;D)</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <source>申报人撤回本申报；已列入筹备中会议议程的，同时移出议程</source>
+        <translation>The submitter withdraws it; if it is on the agenda of a meeting being prepared, it comes off that agenda</translation>
+    </message>
+    <message>
+        <source>理由(&amp;Y)：</source>
         <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
-        <source>退回时必填</source>
-        <translation>required when sending back</translation>
+        <source>退回（主要负责人）或撤回（申报人）时必填</source>
+        <translation>Required to return (the chief) or withdraw (the submitter)</translation>
     </message>
     <message>
         <source>材料送达时间(&amp;G)：</source>
@@ -3406,6 +3477,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>退回理由：%1</source>
         <translation>Returned because: %1</translation>
+    </message>
+    <message>
+        <source>撤回理由：%1</source>
+        <translation>Withdrawn because: %1</translation>
     </message>
     <message>
         <source>材料送达：%1</source>
