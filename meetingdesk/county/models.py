@@ -9,7 +9,10 @@ Timestamps are ISO 8601 text with a UTC offset, as in the township's database.
 
 from __future__ import annotations
 
-from sqlalchemy import CHAR, CheckConstraint, ForeignKey, LargeBinary, MetaData, Text
+from decimal import Decimal
+
+from sqlalchemy import (JSON, Boolean, CHAR, CheckConstraint, ForeignKey, Index, LargeBinary,
+                        MetaData, Numeric, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from meetingdesk.store.models import NAMING_CONVENTION, now_iso
@@ -73,3 +76,190 @@ class UnitCertificate(Base):
     revoke_reason: Mapped[str | None]
 
     unit: Mapped[Unit] = relationship(back_populates="certificates")
+
+
+# --- Receipt and the index. filed_packages/refused_packages keep the bytes as received; the
+# filed_* tables and search are parsed from the accepted bytes and can be rebuilt from them.
+
+PACKAGE_KINDS = ("record", "cancellation")
+
+
+class ReceiptBatch(Base):
+    """One import (a folder, a USB stick): what came in together, and its 回执 PDF."""
+
+    __tablename__ = "receipt_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_at: Mapped[str] = mapped_column(default=now_iso)
+    source: Mapped[str]  # the paths imported, one a line
+    receipt_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class FiledPackage(Base):
+    """An accepted package, byte for byte. A later package of the same meeting with a longer
+    log (a correction after closing) supersedes it; both are kept."""
+
+    __tablename__ = "filed_packages"
+    __table_args__ = (CheckConstraint("kind IN ('record', 'cancellation')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("receipt_batches.id"), index=True)
+    sha256: Mapped[str] = mapped_column(CHAR(64), unique=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    file_name: Mapped[str]
+    received_at: Mapped[str] = mapped_column(default=now_iso)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("county_units.id"), index=True)
+    meeting_uid: Mapped[str] = mapped_column(index=True)
+    fingerprint: Mapped[str]  # the log's chain head, as the record prints it
+    kind: Mapped[str] = mapped_column(default="record")
+    signed_at: Mapped[str | None]
+    certificate_sha256: Mapped[str] = mapped_column(CHAR(64))
+    log_entries: Mapped[int]  # length of the meeting's log: a longer one supersedes
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("filed_packages.id"))
+
+
+class RefusedPackage(Base):
+    """A refused package, kept apart for inspection with every reason it was refused."""
+
+    __tablename__ = "refused_packages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("receipt_batches.id"), index=True)
+    sha256: Mapped[str] = mapped_column(CHAR(64), index=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    file_name: Mapped[str]
+    received_at: Mapped[str] = mapped_column(default=now_iso)
+    unit_name: Mapped[str | None]
+    meeting_uid: Mapped[str | None]
+    reasons: Mapped[list] = mapped_column(JSON)  # [{aspect, zh, en}]
+
+
+class FiledMeeting(Base):
+    """A filed meeting as its package records it (or a cancelled one, from its notice)."""
+
+    __tablename__ = "filed_meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("filed_packages.id"), unique=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("county_units.id"))
+    meeting_uid: Mapped[str] = mapped_column(index=True)
+    meeting_type: Mapped[str]
+    year: Mapped[int]
+    number: Mapped[int | None]
+    title: Mapped[str]
+    held_on: Mapped[str | None]  # the date held, or planned for a cancelled meeting
+    started_at: Mapped[str | None]
+    ended_at: Mapped[str | None]
+    place: Mapped[str | None]
+    chair: Mapped[str | None]
+    recorder: Mapped[str | None]
+    chief: Mapped[str | None]
+    expected: Mapped[int | None]
+    present: Mapped[int | None]
+    current: Mapped[bool] = mapped_column(Boolean, default=True)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancel_reason: Mapped[str | None]
+    cancelled_by: Mapped[str | None]
+    cancelled_at: Mapped[str | None]
+    received_at: Mapped[str]
+    days_to_receipt: Mapped[int | None]
+
+    __table_args__ = (Index("ix_filed_meetings_unit_id_year_meeting_type",
+                            "unit_id", "year", "meeting_type"),)
+
+
+class FiledItem(Base):
+    __tablename__ = "filed_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("filed_meetings.id"), index=True)
+    no: Mapped[int]
+    title: Mapped[str]
+    kind: Mapped[str]
+    category: Mapped[str]
+    major: Mapped[bool] = mapped_column(Boolean, default=False)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    fund_type: Mapped[str | None]
+    area: Mapped[str | None]
+    mode: Mapped[str]  # vote | head
+    outcome: Mapped[str | None]  # passed | rejected | deferred | concluded
+    decision: Mapped[str | None]
+    deferral_reason: Mapped[str | None]
+    head_decision: Mapped[str | None]
+    head_reason: Mapped[str | None]
+    against_majority: Mapped[bool] = mapped_column(Boolean, default=False)
+    carried_from_uid: Mapped[str | None]
+    carried_from_no: Mapped[int | None]
+    agree: Mapped[int | None]
+    disagree: Mapped[int | None]
+    abstain: Mapped[int | None]
+
+
+class FiledAttendance(Base):
+    __tablename__ = "filed_attendance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("filed_meetings.id"), index=True)
+    member: Mapped[str]
+    is_chief: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str]  # present | absent | late | left_early
+    reason: Mapped[str | None]
+
+
+class FiledOpinion(Base):
+    __tablename__ = "filed_opinions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("filed_items.id"), index=True)
+    seq: Mapped[int]
+    at: Mapped[str]
+    member: Mapped[str]
+    is_chief: Mapped[bool] = mapped_column(Boolean, default=False)
+    kind: Mapped[str]
+    stance: Mapped[str | None]
+    words: Mapped[str]
+
+
+class FiledVote(Base):
+    __tablename__ = "filed_votes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("filed_items.id"), index=True)
+    member: Mapped[str]
+    choice: Mapped[str]
+    candidate: Mapped[str | None]  # for an election, the candidate the choice is about
+
+
+class FiledCorrection(Base):
+    __tablename__ = "filed_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("filed_meetings.id"), index=True)
+    at: Mapped[str]
+    author: Mapped[str]
+    reason: Mapped[str]
+    text: Mapped[str]
+    after_closing: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FiledSignature(Base):
+    __tablename__ = "filed_signatures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("filed_meetings.id"), index=True)
+    role: Mapped[str]
+    name: Mapped[str]
+
+
+class SearchText(Base):
+    """One searchable text of a filed meeting (a title, words spoken, a decision, a name).
+    Served by FTS5 trigram (``search_fts``, kept by triggers) on SQLite and a pg_trgm GIN
+    index on PostgreSQL; both match Chinese substrings of three characters and more."""
+
+    __tablename__ = "search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("filed_meetings.id"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("filed_items.id"))
+    field: Mapped[str]  # title | words | decision | name
+    text: Mapped[str]
