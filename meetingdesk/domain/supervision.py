@@ -23,6 +23,8 @@ SPENT = ("passed", "concluded")  # outcomes that let money be spent
 SERIES_DAYS = 30  # 拆分规避: same-area items this many days apart or fewer form a series
 BAND = Decimal("0.10")  # "just under": this share below a threshold, up to it
 ECHO_MIN_STANCES = 10  # 附和: never against, over at least this many stances
+OUTCOMES = {"passed": ("通过", "passed"), "rejected": ("未通过", "rejected"),
+            "deferred": ("缓议", "deferred"), "concluded": ("已结束", "concluded")}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,317 @@
+"""The supervision signals over the archive: the index tables read into the domain's inputs
+(meetingdesk.domain.supervision) for one unit or all, and one period.
+
+Only current, held meetings count (a superseded record gives way to its correction; a
+cancelled meeting has no items). Each query lets SQL narrow the rows to the candidates of
+its signal, and the two signals that read every stance or every attendance line (f, g) count
+in SQL; the domain judges every row.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any, Callable, Iterable
+
+from sqlalchemy import Connection, Select, and_, case, false, func, select, true
+
+from meetingdesk.county import models as cm
+from meetingdesk.domain import supervision as s
+from meetingdesk.domain.rules import RuleSet
+from meetingdesk.record.package import RULES_PATH
+from meetingdesk.services.setup import default_settings
+
+M = cm.FiledMeeting.__table__
+I = cm.FiledItem.__table__  # noqa: E741
+U = cm.Unit.__table__
+A = cm.FiledAttendance.__table__
+O = cm.FiledOpinion.__table__  # noqa: E741
+C = cm.FiledCorrection.__table__
+P = cm.FiledPackage.__table__
+
+MEETING_COLUMNS = (M.c.id, M.c.unit_id, U.c.name, M.c.meeting_uid, M.c.meeting_type,
+                   M.c.number, M.c.title, M.c.held_on, M.c.chief)
+ITEM_COLUMNS = (I.c.id, I.c.meeting_id, I.c.no, I.c.title, I.c.category, I.c.major, I.c.amount,
+                I.c.fund_type, I.c.area, I.c.mode, I.c.outcome, I.c.deferral_reason,
+                I.c.head_decision, I.c.head_reason, I.c.against_majority,
+                I.c.carried_from_uid, I.c.carried_from_no, I.c.agree, I.c.disagree, I.c.abstain)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose records and when: one unit by name (or every unit) and a period."""
+
+    period: s.Period
+    unit: str | None = None
+
+    def held(self, start: date | None = None) -> Any:
+        """The SQL condition for a current, held meeting of the scope (from ``start``)."""
+        cond = and_(M.c.current == true(), M.c.cancelled == false(),
+                    M.c.held_on >= (start or self.period.start).isoformat(),
+                    M.c.held_on <= self.period.end.isoformat())
+        return cond if self.unit is None else and_(cond, U.c.name == self.unit)
+
+
+def _from_meetings(query: Select) -> Select:
+    return query.select_from(M.join(U, U.c.id == M.c.unit_id))
+
+
+def _meeting(row: Any) -> s.FiledMeeting:
+    return s.FiledMeeting(row.id, row.unit_id, row.name, row.meeting_uid, row.meeting_type,
+                          row.number or 0, row.title, date.fromisoformat(row.held_on[:10]),
+                          row.chief or "")
+
+
+def _item(row: Any) -> s.FiledItem:
+    return s.FiledItem(
+        row.item_id, row.meeting_id, row.no, row.item_title, row.category, bool(row.major),
+        None if row.amount is None else Decimal(row.amount), row.fund_type, row.area or "",
+        row.mode, row.outcome or "", row.deferral_reason or "", row.head_decision or "",
+        row.head_reason or "", bool(row.against_majority), row.carried_from_uid,
+        row.carried_from_no, row.agree or 0, row.disagree or 0, row.abstain or 0)
+
+
+def _items_query(condition: Any) -> Select:
+    columns = [*MEETING_COLUMNS, *(c.label("item_id") if c is I.c.id else
+                                   c.label("item_title") if c is I.c.title else c
+                                   for c in ITEM_COLUMNS if c is not I.c.meeting_id),
+               I.c.meeting_id]
+    return select(*columns).select_from(
+        I.join(M, M.c.id == I.c.meeting_id).join(U, U.c.id == M.c.unit_id)).where(condition)
+
+
+def _filed(conn: Connection, *queries: Select, filed: s.Filed | None = None) -> s.Filed:
+    filed = filed or s.Filed({})
+    for query in queries:
+        for row in conn.execute(query):
+            if row.id not in filed.meetings:
+                filed.meetings[row.id] = _meeting(row)
+            filed.items.append(_item(row))
+    return filed
+
+
+class Signals:
+    """Every signal of one scope, each computed when first asked for."""
+
+    def __init__(self, conn: Connection, scope: Scope, as_of: date | None = None,
+                 band: Decimal = s.BAND, series_days: int = s.SERIES_DAYS,
+                 min_stances: int = s.ECHO_MIN_STANCES) -> None:
+        self.conn, self.scope, self.period = conn, scope, scope.period
+        self.as_of = as_of or date.today()
+        self.band, self.series_days, self.min_stances = band, series_days, min_stances
+        self._thresholds: dict[int, s.Thresholds] | None = None
+        self._units: dict[int, str] | None = None
+        self._tallies: s.StanceTallies | None = None
+
+    @property
+    def units(self) -> dict[int, str]:
+        if self._units is None:
+            query = select(U.c.id, U.c.name)
+            if self.scope.unit is not None:
+                query = query.where(U.c.name == self.scope.unit)
+            self._units = dict(self.conn.execute(query).all())
+        return self._units
+
+    def thresholds(self) -> dict[int, s.Thresholds]:
+        """Each unit's R1 amounts from the rule set of its latest record in the period (the
+        rules.json its package carries); the shipped defaults for a unit with none."""
+        if self._thresholds is None:
+            default = s.Thresholds.of(RuleSet.from_dict(default_settings()["rule_set"]))
+            latest = _from_meetings(select(M.c.unit_id, func.max(M.c.package_id))).where(
+                self.scope.held()).group_by(M.c.unit_id).subquery()
+            found = {unit_id: s.Thresholds.of(RuleSet.from_dict(_rules_of(data)))
+                     for unit_id, data in self.conn.execute(
+                         select(latest.c.unit_id, P.c.data).join(
+                             P, P.c.id == latest.c[1]))}
+            self._thresholds = {u: found.get(u, default) for u in self.units}
+        return self._thresholds
+
+    def major_items(self) -> list[s.MajorRow]:
+        filed = _filed(self.conn, _items_query(and_(self.scope.held(), I.c.major == true())))
+        return s.major_items(filed, self.period)
+
+    def _amount_limits(self) -> tuple[Decimal, Decimal]:
+        limits = [t for th in self.thresholds().values() for t in (th.regular, th.project)]
+        return min(limits, default=Decimal(0)) * (1 - self.band), max(limits, default=Decimal(0))
+
+    def just_under(self) -> list[s.JustUnderRow]:
+        low, high = self._amount_limits()
+        filed = _filed(self.conn, _items_query(and_(
+            self.scope.held(), I.c.amount >= low, I.c.amount < high)))
+        return s.just_under(filed, self.period, self.thresholds(), self.band)
+
+    def split_series(self) -> list[s.SeriesRow]:
+        _, high = self._amount_limits()
+        start = self.period.start - timedelta(self.series_days)
+        filed = _filed(self.conn, _items_query(and_(
+            self.scope.held(start), I.c.amount < high, I.c.area != "",
+            I.c.outcome.in_(s.SPENT))))
+        return s.split_series(filed, self.period, self.thresholds(), self.series_days)
+
+    def against_majority(self) -> list[s.AgainstRow]:
+        filed = _filed(self.conn, _items_query(and_(
+            self.scope.held(), I.c.mode == "head", I.c.against_majority == true())))
+        return s.against_majority(filed, self.period)
+
+    def deferrals(self) -> list[s.DeferralRow]:
+        deferred = _items_query(and_(self.scope.held(), I.c.outcome == "deferred"))
+        uids = select(M.c.meeting_uid).select_from(I.join(M, M.c.id == I.c.meeting_id)).where(
+            M.c.held_on >= self.period.start.isoformat(),
+            M.c.held_on <= self.period.end.isoformat(), I.c.outcome == "deferred")
+        returns = _items_query(and_(M.c.current == true(), M.c.cancelled == false(),
+                                    M.c.held_on >= self.period.start.isoformat(),
+                                    I.c.carried_from_uid.in_(uids)))
+        return s.deferrals(_filed(self.conn, deferred, returns), self.period, self.as_of)
+
+    def _stance_tallies(self) -> s.StanceTallies:
+        if self._tallies is None:
+            self._tallies = self._count_stances()
+        return self._tallies
+
+    def _count_stances(self) -> s.StanceTallies:
+        stated = select(M.c.unit_id, I.c.meeting_id, O.c.item_id, O.c.member, O.c.is_chief,
+                        O.c.stance).select_from(
+            O.join(I, I.c.id == O.c.item_id).join(M, M.c.id == I.c.meeting_id)
+            .join(U, U.c.id == M.c.unit_id)).where(
+            self.scope.held(), O.c.kind.in_(s.STATED), O.c.stance.is_not(None)).cte("stated")
+
+        def count(stance: str) -> Any:
+            return func.sum(case((stated.c.stance == stance, 1), else_=0))
+
+        members = [s.StanceTally(r.unit_id, r.member, bool(r.is_chief), r.agree or 0,
+                                 r.disagree or 0, r.defer or 0, r.abstain or 0)
+                   for r in self.conn.execute(select(
+                       stated.c.unit_id, stated.c.member, stated.c.is_chief,
+                       count("agree").label("agree"), count("disagree").label("disagree"),
+                       count("defer").label("defer"), count("abstain").label("abstain"))
+                       .group_by(stated.c.unit_id, stated.c.member, stated.c.is_chief))]
+        rounds = dict(self.conn.execute(select(
+            stated.c.unit_id, func.count(func.distinct(stated.c.item_id)))
+            .group_by(stated.c.unit_id)).all())
+        contested_items = select(stated.c.item_id).where(
+            stated.c.stance != "agree", stated.c.is_chief == false())
+        contested = [s.ContestedStance(*r) for r in self.conn.execute(select(
+            stated.c.unit_id, stated.c.meeting_id, stated.c.item_id, stated.c.member,
+            stated.c.stance).where(stated.c.item_id.in_(contested_items)))]
+        return s.StanceTallies(members, contested, rounds)
+
+    def unanimity(self) -> list[s.UnanimityRow]:
+        return s.unanimity(self._stance_tallies(), self.units)
+
+    def member_stances(self) -> list[s.MemberRow]:
+        return s.member_stances(self._stance_tallies(), self.units, self.min_stances)
+
+    def attendance(self) -> list[s.AttendanceRow]:
+        joined = A.join(M, M.c.id == A.c.meeting_id).join(U, U.c.id == M.c.unit_id)
+
+        def count(status: str) -> Any:
+            return func.sum(case((A.c.status == status, 1), else_=0))
+
+        tallies = [s.AttendanceTally(r.unit_id, r.member, bool(r.is_chief), r.n, r.absent or 0,
+                                     r.late or 0, r.left_early or 0)
+                   for r in self.conn.execute(select(
+                       M.c.unit_id, A.c.member, A.c.is_chief, func.count().label("n"),
+                       count("absent").label("absent"), count("late").label("late"),
+                       count("left_early").label("left_early")).select_from(joined)
+                       .where(self.scope.held())
+                       .group_by(M.c.unit_id, A.c.member, A.c.is_chief))]
+        absences = [s.Absence(*r) for r in self.conn.execute(
+            select(M.c.unit_id, A.c.meeting_id, A.c.member, A.c.status).select_from(joined)
+            .where(self.scope.held(), A.c.status != "present"))]
+        return s.attendance(tallies, absences, self.units)
+
+    def corrections(self) -> list[s.CorrectionRow]:
+        filed = s.Filed({})
+        found = []
+        for r in self.conn.execute(_from_meetings(select(
+                *MEETING_COLUMNS, C.c.id.label("correction_id"), C.c.at, C.c.author,
+                C.c.reason, C.c.text, C.c.after_closing)).join(C, C.c.meeting_id == M.c.id)
+                .where(self.scope.held(), C.c.after_closing == true())):
+            filed.meetings.setdefault(r.id, _meeting(r))
+            found.append(s.FiledCorrection(r.correction_id, r.id, datetime.fromisoformat(r.at),
+                                           r.author, r.reason, r.text, bool(r.after_closing)))
+        return s.corrections(filed, found, self.period)
+
+    def by_month(self, refs: Iterable[s.Ref]) -> dict[int, int]:
+        """How many of the records behind a signal fall in each month (1-12) of the period."""
+        meeting_ids = {r.meeting_id for r in refs}
+        months: dict[int, int] = {}
+        held = self.meetings_held(meeting_ids)
+        for r in refs:
+            month = held[r.meeting_id].month
+            months[month] = months.get(month, 0) + 1
+        return months
+
+    def meetings_held(self, meeting_ids: Iterable[int]) -> dict[int, date]:
+        ids = list(meeting_ids)
+        out: dict[int, date] = {}
+        for chunk in range(0, len(ids), 900):
+            out.update((i, date.fromisoformat(d[:10])) for i, d in self.conn.execute(
+                select(M.c.id, M.c.held_on).where(M.c.id.in_(ids[chunk:chunk + 900]))))
+        return out
+
+
+SIGNAL_METHODS: dict[str, Callable[[Signals], list[Any]]] = {
+    "major": Signals.major_items, "just_under": Signals.just_under,
+    "series": Signals.split_series, "against": Signals.against_majority,
+    "deferrals": Signals.deferrals, "unanimity": Signals.unanimity,
+    "members": Signals.member_stances, "attendance": Signals.attendance,
+    "corrections": Signals.corrections,
+}
+
+
+def _rules_of(package: bytes) -> dict[str, Any]:
+    """The rule set a filing package carries (accepted packages are verified, so it is there)."""
+    with zipfile.ZipFile(io.BytesIO(package)) as z:
+        return json.loads(z.read(RULES_PATH))
+
+
+@dataclass(frozen=True)
+class RecordLine:
+    """A record behind a signal row, as the drill-down lists it."""
+
+    meeting_id: int
+    item_id: int | None
+    unit: str
+    title: str  # 2026年第3次党委会
+    held_on: date
+    item_no: int | None
+    item_title: str
+
+
+def records_behind(conn: Connection, refs: Iterable[s.Ref]) -> list[RecordLine]:
+    refs = list(refs)
+    meeting_ids = sorted({r.meeting_id for r in refs})
+    item_ids = sorted({r.item_id for r in refs if r.item_id is not None})
+    meetings = {}
+    for chunk in range(0, len(meeting_ids), 900):
+        meetings.update((r.id, r) for r in conn.execute(_from_meetings(select(
+            M.c.id, U.c.name, M.c.title, M.c.held_on)).where(
+            M.c.id.in_(meeting_ids[chunk:chunk + 900]))))
+    items = {}
+    for chunk in range(0, len(item_ids), 900):
+        items.update((r.id, r) for r in conn.execute(select(I.c.id, I.c.no, I.c.title).where(
+            I.c.id.in_(item_ids[chunk:chunk + 900]))))
+    lines = []
+    for ref in refs:
+        m = meetings[ref.meeting_id]
+        item = items.get(ref.item_id) if ref.item_id is not None else None
+        lines.append(RecordLine(ref.meeting_id, ref.item_id, m.name, m.title,
+                                date.fromisoformat(m.held_on[:10]),
+                                item.no if item else None, item.title if item else ""))
+    return lines
+
+
+def record_pdf(conn: Connection, meeting_id: int) -> bytes:
+    """The signed record PDF of a filed meeting, from its package as received."""
+    from meetingdesk.record.package import PDF_PATH
+
+    data = conn.execute(select(P.c.data).join(M, M.c.package_id == P.c.id).where(
+        M.c.id == meeting_id)).scalar_one()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(PDF_PATH)
+
