@@ -20,6 +20,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "备案库“{path}”由更新版本的会议纪实台创建（结构版本 {revision}），请升级本程序后再打开。",
         "the archive '{path}' was made by a newer MeetingDesk (schema revision {revision}); "
         "upgrade the program to open it."),
+    "UNREADABLE_PATH": (
+        "无法读取“{path}”（{why}），未导入任何备案包。",
+        "'{path}' cannot be read ({why_en}); no package was imported."),
+    "NO_PACKAGES": (
+        "在{paths}中没有找到备案包（.mdpkg 或 .zip 文件），未作任何改动。",
+        "no filing package (.mdpkg or .zip file) was found in {paths}; nothing was changed."),
 }
 
 

@@ -143,7 +143,8 @@ class FiledMeeting(Base):
     package_id: Mapped[int] = mapped_column(ForeignKey("filed_packages.id"), unique=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("county_units.id"))
     meeting_uid: Mapped[str] = mapped_column(index=True)
-    meeting_type: Mapped[str]
+    meeting_type: Mapped[str]  # the type's code; numbering runs per unit, type and year
+    meeting_type_name: Mapped[str]  # as the record prints it (党委会)
     year: Mapped[int]
     number: Mapped[int | None]
     title: Mapped[str]

@@ -290,15 +290,20 @@ class Voting:
         if decision not in HEAD_DECISIONS:
             raise DomainError("BAD_VALUE", field="决定", field_en="decision", value=str(decision)[:20])
         text = self._text(p.get("text"), "决定内容", "the decision")
-        said = list(item.stances.values())
-        if self._rules().written_opinions_in_division:
-            said += list(item.written.values())
-        others = [stance for s in said for stance in s.values()]
         reason = self._text(p.get("reason"), "理由", "the reason", required=False)
-        if against_majority(others, decision) and not reason:
+        if self.against_majority(n, decision) and not reason:
             raise DomainError("REASON_REQUIRED", what="与多数意见不一致的决定理由",
                               what_en="the reason for deciding against the majority")
         return head, {"item_no": n, "decision": decision, "text": text, "reason": reason}
+
+    def against_majority(self, n: int, decision: str) -> bool:
+        """R10: whether the head's ``decision`` on item ``n`` goes against the majority of the
+        others' stances (and, where the rules count them, the absent members' written ones)."""
+        item = self.items[n]
+        said = list(item.stances.values())
+        if self._rules().written_opinions_in_division:
+            said += list(item.written.values())
+        return against_majority([stance for s in said for stance in s.values()], decision)
 
     def _apply_head_decision(self, member_id: int | None, p: dict[str, Any], at: datetime):
         item = self.items[p["item_no"]]

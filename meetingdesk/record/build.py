@@ -45,10 +45,10 @@ def minutes_from_meeting(state: Meeting, fingerprint: str,
         meeting_type=header["meeting_type"]["name"], date=date_label(opened),
         start=time_label(opened),
         end=time_label(state.closed_at) if state.closed_at else "—",
-        place=header["place"] or "—", chair=state.name(_chair(state)),
+        place=header["place"] or "—", chair=state.name(chair_of(state)),
         recorder=header["recorder"],
         expected=tuple(_with_post(state, m) for m in state.expected),
-        present=tuple(state.name(m) for m in _attended(state)),
+        present=tuple(state.name(m) for m in attended(state)),
         rule_set_label=state.rules.label, fingerprint=fingerprint,
         agenda=tuple(f"{chinese_number(n)}、{item.spec.title}" for n, item in state.items.items()),
         quorum_text=_meeting_quorum(state),
@@ -96,7 +96,7 @@ def time_label(at: datetime) -> str:
     return at.strftime("%H:%M")
 
 
-def _attended(state: Meeting) -> list[int]:
+def attended(state: Meeting) -> list[int]:
     """Expected members who were at the meeting, if only for a while (late, or leaving early)."""
     return [m for m in state.expected if state.attendance.get(m) in ("present", "left")]
 
@@ -105,12 +105,12 @@ def _meeting_quorum(state: Meeting) -> str:
     """R3 as the record states it: the expected members and those who attended, against the
     number the meeting needed to open."""
     quorum = state.quorum()
-    attended = len(_attended(state))
-    verdict = "符合" if attended >= quorum.needed else "不足"
-    return f"应到 {quorum.expected} 人，实到 {attended} 人，{verdict}规定人数"
+    present = len(attended(state))
+    verdict = "符合" if present >= quorum.needed else "不足"
+    return f"应到 {quorum.expected} 人，实到 {present} 人，{verdict}规定人数"
 
 
-def _chair(state: Meeting) -> int | None:
+def chair_of(state: Meeting) -> int | None:
     return state.chair_id if state.chair_id is not None else state.chief_id
 
 
@@ -385,11 +385,11 @@ def signing_places(state: Meeting) -> list[SigningPlace]:
     for sig in state.signatures:
         given[_place_key(sig)] = sig
     voided = {_place_key(sig) for sig in state.voided_signatures}
-    chair = _chair(state)
+    chair = chair_of(state)
     wanted: list[tuple[str, int | None, str]] = [
         ("recorder", None, state.header["recorder"]), ("chair", chair, state.name(chair))]
     if state.rules.all_attendees_sign:
-        wanted += [("attendee", m, state.name(m)) for m in _attended(state) if m != chair]
+        wanted += [("attendee", m, state.name(m)) for m in attended(state) if m != chair]
     places = []
     for role, member, name in wanted:
         key = (role, member if role == "attendee" else None)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, BinaryIO, Iterable, NamedTuple, Sequence
 
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -107,6 +108,8 @@ class Verdict:
     unreadable: bool = False
     signer: Finding | None = None  # the signer check, when the signature itself is valid
     certificate_sha256: str = ""
+    certificate: bytes = b""  # the signing certificate (DER), for a registry to judge
+    signed_at: datetime | None = None  # when the signature says it was made
     summary: Summary = field(default_factory=Summary)
 
     @property
@@ -292,6 +295,7 @@ def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | N
         return None
     when = report.signed_at.astimezone().strftime("%Y-%m-%d %H:%M %z") if report.signed_at else "—"
     verdict.certificate_sha256 = certificate_sha256(report.certificate)
+    verdict.certificate, verdict.signed_at = report.certificate, report.signed_at
     verdict.add("authenticity", True,
                 f"数字签名有效，签名后文件未被改动（签名证书：{report.signer}，签名时间：{when}）",
                 f"the digital signature is valid and the file unchanged since signing "
@@ -413,11 +417,29 @@ def _summarise(summary: Summary, state: Meeting) -> None:
 # ---- the package --------------------------------------------------------------------------------
 
 def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
+    return check_package(fp, trust).verdict
+
+
+@dataclass
+class CheckedPackage:
+    """A package's verdict with what was read on the way: the log and the meeting it replays
+    to (None where the check stopped before), for an archive to index what it accepts."""
+
+    verdict: Verdict
+    events: list[Event] | None = None
+    state: Meeting | None = None
+    manifest: dict[str, Any] | None = None
+
+
+def check_package(fp: BinaryIO, trust: Trust = Trust()) -> CheckedPackage:
+    """verify_package, keeping the log and the replayed meeting."""
     verdict = Verdict("package")
+    checked = CheckedPackage(verdict)
     try:
         package = read_package(fp)
     except PackageReadError as error:
-        return verdict.refuse(error)
+        verdict.refuse(error)
+        return checked
     verdict.add("security", True,
                 f"备案包没有加密或未知压缩方式的文件，大小和压缩比均在限度内"
                 f"（共 {len(package.entries) + 1} 个文件）",
@@ -425,7 +447,7 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
                 f"within bounds ({len(package.entries) + 1} entries)")
     try:
         if not _parts_match(verdict, package):
-            return verdict
+            return checked
         events = events_from(loads(package.data(EVENTS_PATH), EVENTS_PATH))
         rules = loads(package.data(RULES_PATH), RULES_PATH)
         xml = parse_manifest_xml(package.data(MANIFEST_XML_PATH)) if package.version >= 2 \
@@ -433,12 +455,14 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
         followup = events_from(loads(package.data(FOLLOWUP_PATH), FOLLOWUP_PATH), FOLLOWUP_PATH) \
             if FOLLOWUP_PATH in package.entries else None
     except PackageReadError as error:
-        return verdict.refuse(error)
+        verdict.refuse(error)
+        return checked
+    checked.events, checked.manifest = events, package.manifest
     if not _chain_holds(verdict, events, "", ""):
-        return verdict
-    state = _replayed(verdict, events)
+        return checked
+    state = checked.state = _replayed(verdict, events)
     if state is None:
-        return verdict
+        return checked
     if state.phase != "closed":
         verdict.add("authenticity", False, "记录中的会议尚未闭会，不是可备案的记录",
                     "the log's meeting is not closed: not a record to file")
@@ -458,7 +482,7 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
         verdict.extend(found)
     facts = _pdf_findings(verdict, package.data(PDF_PATH), trust, state)
     if facts is None:
-        return verdict
+        return checked
     _matches_log(verdict, facts.fingerprint, events)
     if facts.meeting_uid != events[-1].meeting_uid:
         verdict.add("authenticity", False, "PDF 记录的是另一次会议",
@@ -470,7 +494,7 @@ def verify_package(fp: BinaryIO, trust: Trust = Trust()) -> Verdict:
     elif attached:
         verdict.add("authenticity", True, f"{len(attached)} 个材料文件与 PDF 所列附件一致",
                     f"{len(attached)} material file(s) match those the PDF lists")
-    return verdict
+    return checked
 
 
 def events_from(raw: Any, name: str = EVENTS_PATH) -> list[Event]:

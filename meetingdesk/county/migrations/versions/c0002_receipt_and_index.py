@@ -95,6 +95,7 @@ def upgrade() -> None:
         sa.Column("unit_id", sa.Integer(), nullable=False),
         sa.Column("meeting_uid", sa.Text(), nullable=False),
         sa.Column("meeting_type", sa.Text(), nullable=False),
+        sa.Column("meeting_type_name", sa.Text(), nullable=False),
         sa.Column("year", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=True),
         sa.Column("title", sa.Text(), nullable=False),

@@ -1,0 +1,195 @@
+"""The archive's index: what an accepted package records, parsed into rows for queries.
+
+Every row comes from the meeting the rules core replays from the package's own log (the same
+replay verify does), so the index says nothing the signed record does not. It can be dropped
+and rebuilt from the stored package bytes at any time (``rebuild_index``).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from typing import Iterable
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from meetingdesk.county.models import (FiledAttendance, FiledCorrection, FiledItem, FiledMeeting,
+                                       FiledOpinion, FiledPackage, FiledSignature, FiledVote,
+                                       SearchText)
+from meetingdesk.domain import ItemState, Meeting
+from meetingdesk.domain.words import HEAD_DECISIONS_FOR
+from meetingdesk.record.build import attended, chair_of
+from meetingdesk.store.database import Database
+
+INDEX_TABLES = (SearchText, FiledVote, FiledOpinion, FiledItem, FiledAttendance, FiledCorrection,
+                FiledSignature, FiledMeeting)  # children first, for deleting
+
+
+def index_meeting(session: Session, package: FiledPackage, state: Meeting) -> FiledMeeting:
+    """The index rows of ``package`` (accepted, flushed), whose log replays to ``state``."""
+    header = state.header
+    opened = state.opened_at or state.started_at
+    held_on = opened.date() if opened else None
+    chair = chair_of(state)
+    meeting = FiledMeeting(
+        package_id=package.id, unit_id=package.unit_id, meeting_uid=state.uid,
+        meeting_type=header["meeting_type"]["code"],
+        meeting_type_name=header["meeting_type"]["name"],
+        year=header["year"], number=header["number"], title=header["title"],
+        held_on=held_on.isoformat() if held_on else None,
+        started_at=_iso(opened), ended_at=_iso(state.closed_at),
+        place=header.get("place") or None,
+        chair=state.name(chair) if chair is not None else None,
+        recorder=header.get("recorder"),
+        chief=state.name(state.chief_id) if state.chief_id is not None else None,
+        expected=len(state.expected), present=len(attended(state)),
+        current=package.superseded_by_id is None, cancelled=False,
+        received_at=package.received_at,
+        days_to_receipt=days_between(held_on, package.received_at))
+    session.add(meeting)
+    session.flush()
+    texts = [("title", None, header["title"])]
+    texts += [("name", None, name) for name in {m.name for m in state.members.values()}
+              | {header.get("recorder") or ""} if name]
+    for m in state.expected:
+        session.add(FiledAttendance(
+            meeting_id=meeting.id, member=state.name(m), is_chief=m == state.chief_id,
+            status=_attendance(state, m), reason=_absence_reason(state, m)))
+    for item in state.items.values():
+        row = _item(session, meeting, state, item)
+        texts += [("title", row.id, row.title)]
+        texts += [("decision", row.id, t) for t in (row.decision, row.deferral_reason,
+                                                     row.head_reason) if t]
+        texts += [("words", row.id, s.words) for s in item.speeches
+                  if s.kind != "head_decision" and s.words]
+    texts += [("words", None, s.words) for s in state.remarks if s.words]
+    for c in state.corrections:
+        session.add(FiledCorrection(
+            meeting_id=meeting.id, at=c.at.isoformat(), author=c.author, reason=c.reason,
+            text=c.text, after_closing=state.closed_at is not None and c.at >= state.closed_at))
+        texts.append(("words", None, c.text))
+    for s in state.signatures:
+        session.add(FiledSignature(meeting_id=meeting.id, role=s.role, name=s.name))
+    session.add_all(SearchText(meeting_id=meeting.id, item_id=item_id, field=field, text=text)
+                    for field, item_id, text in texts)
+    session.flush()
+    return meeting
+
+
+def _item(session: Session, meeting: FiledMeeting, state: Meeting, item: ItemState
+          ) -> FiledItem:
+    spec = item.spec
+    head = state.decision_mode == "head"
+    carried = spec.carried_from or {}
+    counts = _counts(state, item, head)
+    row = FiledItem(
+        meeting_id=meeting.id, no=spec.no, title=spec.title, kind=spec.kind,
+        category=spec.category, major=item.classification.major, amount=spec.amount,
+        fund_type=spec.fund_type, area=spec.area or None, mode="head" if head else "vote",
+        outcome=_outcome(item, head), decision=item.decision_text or None,
+        deferral_reason=item.deferral_reason or None,
+        head_decision=item.head_decision or None, head_reason=item.head_reason or None,
+        against_majority=bool(item.head_decision)
+        and state.against_majority(spec.no, item.head_decision),
+        carried_from_uid=carried.get("meeting_uid"), carried_from_no=carried.get("item_no"),
+        agree=counts[0], disagree=counts[1], abstain=counts[2])
+    session.add(row)
+    session.flush()
+    for s in item.speeches:
+        session.add(FiledOpinion(
+            item_id=row.id, seq=s.seq, at=s.at.isoformat(), member=s.speaker,
+            is_chief=s.member_id is not None and s.member_id == state.chief_id, kind=s.kind,
+            stance=s.stance, words=s.words))
+    for ballot, cast in item.votes.items():
+        candidate = spec.candidates[ballot - 1].name if ballot else None
+        session.add_all(FiledVote(item_id=row.id, member=state.name(m), choice=choice,
+                                  candidate=candidate) for m, choice in cast.items())
+    return row
+
+
+def _outcome(item: ItemState, head: bool) -> str | None:
+    if item.status in ("deferred", "concluded"):
+        return item.status
+    if item.status != "decided":
+        return None
+    if head:
+        return "passed" if item.head_decision in HEAD_DECISIONS_FOR else "rejected"
+    return "passed" if item.results and all(r.passed for r in item.results.values()) \
+        else "rejected"
+
+
+def _counts(state: Meeting, item: ItemState, head: bool
+            ) -> tuple[int | None, int | None, int | None]:
+    """The vote (the first ballot's) or, in head mode, the members' stances: agree, disagree
+    (with defer), abstain."""
+    if not head:
+        result = next(iter(item.results.values()), None)
+        return (result.agree, result.disagree, result.abstain) if result else (None, None, None)
+    stances = [st for said in item.stances.values() for st in said.values()]
+    if not stances:
+        return None, None, None
+    return (stances.count("agree"), stances.count("disagree") + stances.count("defer"),
+            stances.count("abstain"))
+
+
+def _attendance(state: Meeting, member_id: int) -> str:
+    status = state.attendance.get(member_id, "absent")
+    if status == "left":
+        return "left_early"
+    if status == "present" and any(p.member_id == member_id and p.kind == "arrived"
+                                   for p in state.presence_log):
+        return "late"
+    return status
+
+
+def _absence_reason(state: Meeting, member_id: int) -> str | None:
+    if state.attendance.get(member_id) == "left":
+        return next((p.reason for p in reversed(state.presence_log)
+                     if p.member_id == member_id and p.kind == "left"), None) or None
+    return state.absence_reasons.get(member_id) or None
+
+
+def days_between(held_on: date | None, received_at: str) -> int | None:
+    if held_on is None:
+        return None
+    return (datetime.fromisoformat(received_at).date() - held_on).days
+
+
+def _iso(at: datetime | None) -> str | None:
+    return at.isoformat() if at else None
+
+
+def clear_index(session: Session, meeting_ids: Iterable[int] | None = None) -> None:
+    """Delete the index rows (of ``meeting_ids``, or all of them)."""
+    if meeting_ids is None:
+        for table in INDEX_TABLES:
+            session.execute(delete(table))
+        return
+    ids = list(meeting_ids)
+    items = select(FiledItem.id).where(FiledItem.meeting_id.in_(ids))
+    session.execute(delete(SearchText).where(SearchText.meeting_id.in_(ids)))
+    session.execute(delete(FiledVote).where(FiledVote.item_id.in_(items)))
+    session.execute(delete(FiledOpinion).where(FiledOpinion.item_id.in_(items)))
+    for table in (FiledItem, FiledAttendance, FiledCorrection, FiledSignature):
+        session.execute(delete(table).where(table.meeting_id.in_(ids)))
+    session.execute(delete(FiledMeeting).where(FiledMeeting.id.in_(ids)))
+
+
+def rebuild_index(archive: Database) -> int:
+    """Rebuild every index row from the stored package bytes, in one transaction; returns the
+    number of packages indexed."""
+    from meetingdesk.county.notice import index_notice, read_notice
+    from meetingdesk.record.verify import check_package
+
+    with archive.session(write=True) as session:
+        clear_index(session)
+        packages = session.scalars(select(FiledPackage).order_by(FiledPackage.id)).all()
+        for package in packages:
+            if package.kind == "cancellation":
+                index_notice(session, package, read_notice(package.data))
+                continue
+            state = check_package(io.BytesIO(package.data)).state
+            assert state is not None, f"filed package {package.id} no longer replays"
+            index_meeting(session, package, state)
+    return len(packages)
