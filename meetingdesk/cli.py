@@ -79,6 +79,13 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--report", type=Path, metavar="OUT",
                         help="写出四性检查报告 PDF，并在旁边写出同名 .xml / write the 四性 check "
                              "report as a PDF, and an .xml of the same name beside it")
+    county = sub.add_parser("county", parents=[common],
+                            help="县级备案台 / the county filing desk")
+    county_commands = county.add_subparsers(dest="county_command", metavar="命令 / command",
+                                            required=True)
+    from meetingdesk.county.signals_cli import add_signals
+
+    add_signals(county_commands, common)
     return parser
 
 
@@ -118,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command in ("export", "verify", "tasks"):
             return {"export": _export, "verify": _verify, "tasks": _tasks}[args.command](args)
+        if args.command == "county":
+            from meetingdesk.county.signals_cli import run_signals
+
+            return {"signals": run_signals}[args.county_command](args)
         if args.command == "submissions":
             return _submissions(args.db, lang)
         return {"demo": _demo, "list": _list, "check": _check}[args.command](args.db, lang)

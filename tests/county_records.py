@@ -26,7 +26,13 @@ TINY_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Typ
 
 
 def new_archive(url: str) -> Database:
-    return open_archive(url, create=True)
+    """An archive as far as the signals need one: the tables, and the row that makes it one
+    (its root certificate is not used here)."""
+    db = open_archive(url, create=True)
+    with db.transaction(write=True) as conn:
+        conn.execute(insert(cm.Archive).values(name="测试县", root_certificate=b"-",
+                                               root_key=b"-", root_sha256="0" * 64))
+    return db
 
 
 def package_bytes(regular: int = 50000, project: int = 200000) -> bytes:
@@ -70,7 +76,8 @@ class Rows:
             certificate_sha256="0" * 64, log_entries=10)
         return self._add(
             cm.FiledMeeting, package_id=package, unit_id=unit_id, meeting_uid=uid,
-            meeting_type=meeting_type, year=day.year, number=number,
+            meeting_type=meeting_type, meeting_type_name=meeting_type, year=day.year,
+            number=number,
             title=f"{day.year}年第{number}次{meeting_type}", held_on=day.isoformat(), chief=chief,
             current=current, cancelled=False, received_at=_iso(day), **extra)
 

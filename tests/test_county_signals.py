@@ -138,3 +138,28 @@ def test_report_pdf_counts_every_signal(sqlite_url: str, tmp_path: Path) -> None
     assert "采购防汛物资" in text and "47,000.00" in text
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     assert "(A4)" in info and "841.89 x 595.276" in info  # landscape
+
+
+def test_command_prints_counts_and_writes_both_files(sqlite_url: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from meetingdesk.cli import main
+
+    db = new_archive(sqlite_url)
+    with db.transaction(write=True) as conn:
+        crafted(Rows(conn))
+    db.close()
+    xlsx, pdf = tmp_path / "signals.xlsx", tmp_path / "signals.pdf"
+    assert main(["county", "signals", "--db", sqlite_url, "--year", "2026", "--xlsx", str(xlsx),
+                 "--pdf", str(pdf)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("全县2026年监督信号：")
+    assert "金额接近限额：2 条" in out and "缓议事项：2 条" in out and "闭会后更正：1 条" in out
+    assert "采购防汛物资" in out and "47,000.00" in out
+    assert xlsx.stat().st_size > 0 and pdf.read_bytes().startswith(b"%PDF")
+    assert main(["county", "signals", "--db", sqlite_url, "--year", "2026", "--unit", "西周镇",
+                 "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Amounts just under a threshold: 1" in out and "Deferrals: 0" in out
+    assert main(["county", "signals", "--db", sqlite_url, "--year", "2026",
+                 "--unit", "无此乡"]) == 2
+    assert "备案库中没有名为“无此乡”的单位" in capsys.readouterr().err

@@ -46,24 +46,6 @@ def test_default_thresholds_come_from_the_rule_set() -> None:
     assert DEFAULT.for_fund("lending") is None
 
 
-def test_major_items_grouped_by_unit_and_category_with_amounts() -> None:
-    r = Records()
-    m1, m2 = r.meeting(date(2026, 3, 1)), r.meeting(date(2026, 4, 1), unit_id=2)
-    a = r.item(m1, category="funds", major=True, amount=money(80000))
-    b = r.item(m1, category="funds", major=True, amount=money(120000))
-    c = r.item(m1, category="appointment", major=True)
-    r.item(m1, category="general", amount=money(1000))  # not major
-    d = r.item(m2, category="funds", major=True, amount=money(60000))
-    old = r.meeting(date(2025, 12, 31))
-    r.item(old, category="funds", major=True, amount=money(90000))  # another period
-    rows = s.major_items(r.filed, YEAR)
-    assert [(x.unit, x.category, x.items, x.total, x.largest) for x in rows] == [
-        ("东陈乡", "appointment", 1, 0, None), ("东陈乡", "funds", 2, 200000, 120000),
-        ("西周镇", "funds", 1, 60000, 60000)]
-    assert rows[1].behind == (s.Ref(m1.id, a.id), s.Ref(m1.id, b.id))
-    assert rows[0].behind == (s.Ref(m1.id, c.id),) and rows[2].behind == (s.Ref(m2.id, d.id),)
-
-
 def test_just_under_is_the_band_below_the_threshold_never_at_it() -> None:
     r = Records()
     m = r.meeting(date(2026, 5, 6))
@@ -186,11 +168,11 @@ def test_unanimity_and_dissent_per_member_without_the_chiefs_last_word() -> None
         # the chief disagreeing alone leaves an item unanimous among the others
         opinions.append(stance(item, "王书记", "disagree" if n == 11 else "agree", chief=True))
         opinions.append(s.FiledOpinion(item.id, "王书记", True, "remark", None))  # procedural
-    tallies = s.tally_stances(r.filed, opinions, YEAR)
-    [row] = s.unanimity(tallies, UNITS)
+    tallies, dissents, rounds = s.tally_stances(r.filed, opinions, YEAR)
+    [row] = s.unanimity(dissents, rounds, UNITS)
     assert (row.items, row.unanimous) == (12, 9)
     assert row.behind == tuple(s.Ref(m.id, i.id) for i in items[:3])
-    members = {x.member: x for x in s.member_stances(tallies, UNITS)}
+    members = {x.member: x for x in s.member_stances(tallies, dissents, UNITS)}
     assert members["张委员"].echo and members["张委员"].dissent == 0
     assert (members["李委员"].dissent, members["李委员"].echo) == (3, False)
     assert abs(members["李委员"].dissent_rate - 0.25) < 1e-9
@@ -202,9 +184,9 @@ def test_unanimity_and_dissent_per_member_without_the_chiefs_last_word() -> None
 def test_too_few_stances_are_not_called_echoing() -> None:
     r = Records()
     item = r.item(r.meeting(date(2026, 5, 1)))
-    tallies = s.tally_stances(r.filed, [stance(item, "张委员", "agree")], YEAR)
-    assert not s.member_stances(tallies, UNITS)[0].echo
-    assert s.member_stances(tallies, UNITS, min_stances=1)[0].echo
+    tallies, dissents, _ = s.tally_stances(r.filed, [stance(item, "张委员", "agree")], YEAR)
+    assert not s.member_stances(tallies, dissents, UNITS)[0].echo
+    assert s.member_stances(tallies, dissents, UNITS, min_stances=1)[0].echo
 
 
 def test_attendance_and_the_chiefs_absences() -> None:

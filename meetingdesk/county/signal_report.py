@@ -100,7 +100,9 @@ def render_pdf(tables: list[SignalTable], scope: str, period: Period) -> bytes:
     font_name = register_font(find_cjk_font())
     styles = Styles.for_font(font_name)
     cell = ParagraphStyle("cell", styles.plain, fontSize=SIZE, leading=SIZE * 1.35)
-    heading = ParagraphStyle("signal", styles.plain, fontSize=12, leading=18, spaceBefore=8)
+    heading = ParagraphStyle("signal", styles.plain, fontSize=12, leading=18, spaceBefore=8,
+                             keepWithNext=1)
+    about = ParagraphStyle("about", cell, keepWithNext=1)
     title = title_of(scope, period)
     story: list[Any] = [para(title, ParagraphStyle("report-title", styles.title, fontSize=18,
                                                    leading=27)),
@@ -108,7 +110,7 @@ def render_pdf(tables: list[SignalTable], scope: str, period: Period) -> bytes:
                         para("；".join(f"{t.spec.zh} {len(t.rows)} 条" for t in tables), cell)]
     for table in tables:
         spec = table.spec
-        story += [para(f"{spec.zh}：{len(table.rows)} 条", heading), para(spec.about_zh, cell)]
+        story += [para(f"{spec.zh}：{len(table.rows)} 条", heading), para(spec.about_zh, about)]
         if not table.rows:
             continue
         kinds = [c.kind for c in spec.columns] + [COUNT]

@@ -17,7 +17,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import Connection, Select, and_, case, false, func, select, true
+from sqlalchemy import (Connection, Date, Select, Text, and_, case, cast, false, func, literal,
+                        or_, select, true)
 
 from meetingdesk.county import models as cm
 from meetingdesk.domain import supervision as s
@@ -105,7 +106,7 @@ class Signals:
         self.band, self.series_days, self.min_stances = band, series_days, min_stances
         self._thresholds: dict[int, s.Thresholds] | None = None
         self._units: dict[int, str] | None = None
-        self._tallies: s.StanceTallies | None = None
+        self._dissent_rows: list[s.Dissent] | None = None
 
     @property
     def units(self) -> dict[int, str]:
@@ -131,25 +132,63 @@ class Signals:
         return self._thresholds
 
     def major_items(self) -> list[s.MajorRow]:
-        filed = _filed(self.conn, _items_query(and_(self.scope.held(), I.c.major == true())))
-        return s.major_items(filed, self.period)
+        """Counted in SQL: per unit and category, the items, their total and largest amount,
+        and the items themselves as "meeting:item" pairs."""
+        pair = _text(I.c.meeting_id) + ":" + _text(I.c.id)
+        query = select(U.c.name, I.c.category, func.count(), func.coalesce(func.sum(I.c.amount), 0),
+                       func.max(I.c.amount), _joined(self.conn, pair)).select_from(
+            I.join(M, M.c.id == I.c.meeting_id).join(U, U.c.id == M.c.unit_id)).where(
+            self.scope.held(), I.c.major == true()).group_by(U.c.name, I.c.category).order_by(
+            U.c.name, I.c.category)
+        return [s.MajorRow(unit, category, n, Decimal(total),
+                           None if largest is None else Decimal(largest), _refs(pairs))
+                for unit, category, n, total, largest, pairs in self.conn.execute(query)]
 
-    def _amount_limits(self) -> tuple[Decimal, Decimal]:
-        limits = [t for th in self.thresholds().values() for t in (th.regular, th.project)]
-        return min(limits, default=Decimal(0)) * (1 - self.band), max(limits, default=Decimal(0))
+    def _fund_is(self, fund: str) -> Any:
+        return or_(I.c.fund_type.is_(None), I.c.fund_type == fund) if fund == "regular" \
+            else I.c.fund_type == fund
+
+    def _limits(self) -> dict[str, tuple[Decimal, Decimal]]:
+        """Per fund type, the lowest and highest threshold among the scope's units."""
+        out = {}
+        for fund in ("regular", "project"):
+            found = [t.regular if fund == "regular" else t.project
+                     for t in self.thresholds().values()]
+            out[fund] = (min(found), max(found)) if found else (Decimal(0), Decimal(0))
+        return out
 
     def just_under(self) -> list[s.JustUnderRow]:
-        low, high = self._amount_limits()
-        filed = _filed(self.conn, _items_query(and_(
-            self.scope.held(), I.c.amount >= low, I.c.amount < high)))
+        near = or_(*(and_(self._fund_is(fund), I.c.amount >= low * (1 - self.band),
+                          I.c.amount < high)
+                     for fund, (low, high) in self._limits().items()))
+        filed = _filed(self.conn, _items_query(and_(self.scope.held(), near)))
         return s.just_under(filed, self.period, self.thresholds(), self.band)
 
     def split_series(self) -> list[s.SeriesRow]:
-        _, high = self._amount_limits()
+        """SQL finds the runs of one unit, area and fund type whose amounts within the window
+        reach the lowest threshold; the domain judges those runs' items against each unit's
+        own thresholds."""
+        limits = self._limits()
         start = self.period.start - timedelta(self.series_days)
-        filed = _filed(self.conn, _items_query(and_(
-            self.scope.held(start), I.c.amount < high, I.c.area != "",
-            I.c.outcome.in_(s.SPENT))))
+        fund = func.coalesce(I.c.fund_type, "regular")
+        candidates = select(I.c.id, M.c.unit_id, I.c.area, fund.label("fund"),
+                            _day_number(self.conn).label("day"), I.c.amount).select_from(
+            I.join(M, M.c.id == I.c.meeting_id).join(U, U.c.id == M.c.unit_id)).where(
+            self.scope.held(start), I.c.area != "", I.c.outcome.in_(s.SPENT),
+            or_(*(and_(self._fund_is(f), I.c.amount < high)
+                  for f, (_, high) in limits.items()))).cte("candidates")
+        c = candidates.c
+        window = dict(partition_by=(c.unit_id, c.area, c.fund), order_by=c.day,
+                      range_=(0, self.series_days))
+        runs = select(c.unit_id, c.area, c.fund, func.sum(c.amount).over(**window).label("total"),
+                      func.count().over(**window).label("n")).cte("runs")
+        lowest = case(*((runs.c.fund == f, low) for f, (low, _) in limits.items()))
+        crossing = select(runs.c.unit_id, runs.c.area, runs.c.fund).where(
+            runs.c.n >= 2, runs.c.total >= lowest).distinct().cte("crossing")
+        ids = select(c.id).join(crossing, and_(crossing.c.unit_id == c.unit_id,
+                                               crossing.c.area == c.area,
+                                               crossing.c.fund == c.fund))
+        filed = _filed(self.conn, _items_query(I.c.id.in_(ids)))
         return s.split_series(filed, self.period, self.thresholds(), self.series_days)
 
     def against_majority(self) -> list[s.AgainstRow]:
@@ -167,43 +206,44 @@ class Signals:
                                     I.c.carried_from_uid.in_(uids)))
         return s.deferrals(_filed(self.conn, deferred, returns), self.period, self.as_of)
 
-    def _stance_tallies(self) -> s.StanceTallies:
-        if self._tallies is None:
-            self._tallies = self._count_stances()
-        return self._tallies
+    def _stated(self) -> tuple[Any, Any]:
+        """Opinions joined to their meetings, and the condition of a stance in the scope."""
+        joined = O.join(I, I.c.id == O.c.item_id).join(M, M.c.id == I.c.meeting_id).join(
+            U, U.c.id == M.c.unit_id)
+        return joined, and_(self.scope.held(), O.c.kind.in_(s.STATED), O.c.stance.is_not(None))
 
-    def _count_stances(self) -> s.StanceTallies:
-        stated = select(M.c.unit_id, I.c.meeting_id, O.c.item_id, O.c.member, O.c.is_chief,
-                        O.c.stance).select_from(
-            O.join(I, I.c.id == O.c.item_id).join(M, M.c.id == I.c.meeting_id)
-            .join(U, U.c.id == M.c.unit_id)).where(
-            self.scope.held(), O.c.kind.in_(s.STATED), O.c.stance.is_not(None)).cte("stated")
-
-        def count(stance: str) -> Any:
-            return func.sum(case((stated.c.stance == stance, 1), else_=0))
-
-        members = [s.StanceTally(r.unit_id, r.member, bool(r.is_chief), r.agree or 0,
-                                 r.disagree or 0, r.defer or 0, r.abstain or 0)
-                   for r in self.conn.execute(select(
-                       stated.c.unit_id, stated.c.member, stated.c.is_chief,
-                       count("agree").label("agree"), count("disagree").label("disagree"),
-                       count("defer").label("defer"), count("abstain").label("abstain"))
-                       .group_by(stated.c.unit_id, stated.c.member, stated.c.is_chief))]
-        rounds = dict(self.conn.execute(select(
-            stated.c.unit_id, func.count(func.distinct(stated.c.item_id)))
-            .group_by(stated.c.unit_id)).all())
-        contested_items = select(stated.c.item_id).where(
-            stated.c.stance != "agree", stated.c.is_chief == false())
-        contested = [s.ContestedStance(*r) for r in self.conn.execute(select(
-            stated.c.unit_id, stated.c.meeting_id, stated.c.item_id, stated.c.member,
-            stated.c.stance).where(stated.c.item_id.in_(contested_items)))]
-        return s.StanceTallies(members, contested, rounds)
+    def _dissents(self) -> list[s.Dissent]:
+        """The few stances other than agree, each with its item."""
+        if self._dissent_rows is None:
+            joined, stated = self._stated()
+            self._dissent_rows = [s.Dissent(*r[:4], bool(r[4]), r[5]) for r in self.conn.execute(
+                select(M.c.unit_id, I.c.meeting_id, O.c.item_id, O.c.member, O.c.is_chief,
+                       O.c.stance).select_from(joined).where(stated, O.c.stance != "agree"))]
+        return self._dissent_rows
 
     def unanimity(self) -> list[s.UnanimityRow]:
-        return s.unanimity(self._stance_tallies(), self.units)
+        has_round = select(O.c.id).where(O.c.item_id == I.c.id, O.c.kind.in_(s.STATED),
+                                         O.c.stance.is_not(None)).exists()
+        rounds = {u: n for u, n in self.conn.execute(
+            select(M.c.unit_id, func.count()).select_from(
+                I.join(M, M.c.id == I.c.meeting_id).join(U, U.c.id == M.c.unit_id))
+            .where(self.scope.held(), has_round).group_by(M.c.unit_id))}
+        return s.unanimity(self._dissents(), rounds, self.units)
 
     def member_stances(self) -> list[s.MemberRow]:
-        return s.member_stances(self._stance_tallies(), self.units, self.min_stances)
+        """Each member's stances counted in SQL (one pass over the period's stances)."""
+        joined, stated = self._stated()
+
+        def count(stance: str) -> Any:
+            return func.sum(case((O.c.stance == stance, 1), else_=0))
+
+        tallies = [s.StanceTally(u, name, bool(chief), *(n or 0 for n in counts))
+                   for u, name, chief, *counts in self.conn.execute(
+                       select(M.c.unit_id, O.c.member, O.c.is_chief, count("agree"),
+                              count("disagree"), count("defer"), count("abstain"))
+                       .select_from(joined).where(stated)
+                       .group_by(M.c.unit_id, O.c.member, O.c.is_chief))]
+        return s.member_stances(tallies, self._dissents(), self.units, self.min_stances)
 
     def attendance(self) -> list[s.AttendanceRow]:
         joined = A.join(M, M.c.id == A.c.meeting_id).join(U, U.c.id == M.c.unit_id)
@@ -262,6 +302,33 @@ SIGNAL_METHODS: dict[str, Callable[[Signals], list[Any]]] = {
     "members": Signals.member_stances, "attendance": Signals.attendance,
     "corrections": Signals.corrections,
 }
+
+
+def _text(column: Any) -> Any:
+    return cast(column, Text)
+
+
+def _joined(conn: Connection, text: Any) -> Any:
+    """The texts of a group joined with commas (SQLite group_concat, PostgreSQL string_agg)."""
+    if conn.dialect.name == "postgresql":
+        return func.string_agg(text, ",")
+    return func.group_concat(text, ",")
+
+
+def _refs(pairs: str | None) -> tuple[s.Ref, ...]:
+    """"3:17,3:18" -> the records behind, in meeting and item order."""
+    refs = []
+    for pair in (pairs or "").split(","):
+        meeting, _, item = pair.partition(":")
+        refs.append((int(meeting), int(item)))
+    return tuple(s.Ref(m, i) for m, i in sorted(refs))
+
+
+def _day_number(conn: Connection) -> Any:
+    """The meeting's date as a number of days, for windows of days."""
+    if conn.dialect.name == "postgresql":
+        return cast(M.c.held_on, Date) - cast(literal("2000-01-01"), Date)
+    return func.julianday(M.c.held_on)
 
 
 def _rules_of(package: bytes) -> dict[str, Any]:

@@ -161,7 +161,7 @@ def _ref(item: FiledItem) -> Ref:
     return Ref(item.meeting_id, item.id)
 
 
-# (a) 三重一大 items by category and amount
+# (a) 三重一大 items by category and amount (counted by the archive in SQL)
 
 @dataclass(frozen=True)
 class MajorRow:
@@ -171,19 +171,6 @@ class MajorRow:
     total: Decimal  # of the items that state an amount
     largest: Decimal | None
     behind: tuple[Ref, ...]
-
-
-def major_items(filed: Filed, period: Period) -> list[MajorRow]:
-    groups: dict[tuple[str, str], list[FiledItem]] = defaultdict(list)
-    for item in filed.in_period(period):
-        if item.major:
-            groups[filed.meeting_of(item).unit, item.category].append(item)
-    rows = []
-    for (unit, category), items in sorted(groups.items()):
-        amounts = [i.amount for i in items if i.amount is not None]
-        rows.append(MajorRow(unit, category, len(items), sum(amounts, Decimal(0)),
-                             max(amounts, default=None), tuple(_ref(i) for i in items)))
-    return rows
 
 
 # (b) amounts just under a threshold
@@ -373,49 +360,53 @@ class StanceTally:
 
 
 @dataclass(frozen=True)
-class ContestedStance:
-    """A stance on a contested item: one where a member other than the chief did not agree."""
+class Dissent:
+    """A stance other than agree: the records behind the dissent counts."""
 
     unit_id: int
     meeting_id: int
     item_id: int
     member: str
+    is_chief: bool
     stance: str
 
 
-@dataclass(frozen=True)
-class StanceTallies:
-    members: list[StanceTally]
-    contested: list[ContestedStance]
-    rounds: dict[int, int]  # unit -> items with at least one stance
-
-
 def tally_stances(filed: Filed, opinions: Iterable[FiledOpinion], period: Period
-                  ) -> StanceTallies:
-    """The counts the stance signals read, from the plain records (the archive counts the
-    same in SQL). The chief's last word does not make an item contested: unanimity is the
-    others' (R5: the chief speaks after them)."""
+                  ) -> tuple[list[StanceTally], list[Dissent], dict[int, int]]:
+    """What the stance signals read, from the plain records (the archive counts the same in
+    SQL): each member's tally, the stances other than agree, and per unit the items with a
+    round of stances."""
     items = {i.id: i for i in filed.in_period(period)}
     counts: dict[tuple[int, str, bool], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    by_item: dict[int, list[FiledOpinion]] = defaultdict(list)
+    stated: dict[int, set[int]] = defaultdict(set)
+    dissents = []
     for o in opinions:
         if o.item_id not in items or o.kind not in STATED or o.stance is None:
             continue
-        unit_id = filed.meeting_of(items[o.item_id]).unit_id
-        counts[unit_id, o.member, o.is_chief][o.stance] += 1
-        by_item[o.item_id].append(o)
-    contested = []
-    rounds: dict[int, int] = defaultdict(int)
-    for item_id, stated in by_item.items():
-        item = items[item_id]
+        item = items[o.item_id]
         unit_id = filed.meeting_of(item).unit_id
-        rounds[unit_id] += 1
-        if any(o.stance != "agree" and not o.is_chief for o in stated):
-            contested += [ContestedStance(unit_id, item.meeting_id, item_id, o.member, o.stance)
-                          for o in stated if o.stance is not None]
+        counts[unit_id, o.member, o.is_chief][o.stance] += 1
+        stated[unit_id].add(o.item_id)
+        if o.stance != "agree":
+            dissents.append(Dissent(unit_id, item.meeting_id, o.item_id, o.member, o.is_chief,
+                                    o.stance))
     members = [StanceTally(u, name, chief, c["agree"], c["disagree"], c["defer"], c["abstain"])
                for (u, name, chief), c in counts.items()]
-    return StanceTallies(members, contested, dict(rounds))
+    return members, dissents, {u: len(i) for u, i in stated.items()}
+
+
+def _in_order(refs: Iterable[Ref]) -> tuple[Ref, ...]:
+    return tuple(sorted(set(refs), key=lambda r: (r.meeting_id, r.item_id or 0)))
+
+
+def _contested(dissents: Iterable[Dissent]) -> dict[int, tuple[Ref, ...]]:
+    """Per unit, the items where a member other than the chief did not agree: the chief's
+    last word does not divide the team (R5: the chief speaks after them)."""
+    found: dict[int, list[Ref]] = defaultdict(list)
+    for d in dissents:
+        if not d.is_chief:
+            found[d.unit_id].append(Ref(d.meeting_id, d.item_id))
+    return {u: _in_order(refs) for u, refs in found.items()}
 
 
 @dataclass(frozen=True)
@@ -430,13 +421,12 @@ class UnanimityRow:
         return self.unanimous / self.items if self.items else 0.0
 
 
-def unanimity(tallies: StanceTallies, units: dict[int, str]) -> list[UnanimityRow]:
-    contested: dict[int, set[Ref]] = defaultdict(set)
-    for c in tallies.contested:
-        contested[c.unit_id].add(Ref(c.meeting_id, c.item_id))
-    rows = [UnanimityRow(units[u], n, n - len(contested[u]),
-                         tuple(sorted(contested[u], key=lambda r: (r.meeting_id, r.item_id or 0))))
-            for u, n in tallies.rounds.items()]
+def unanimity(dissents: Sequence[Dissent], rounds: dict[int, int], units: dict[int, str]
+              ) -> list[UnanimityRow]:
+    """Per unit, the share of items with a round of stances (``rounds``) left uncontested."""
+    contested = _contested(dissents)
+    rows = [UnanimityRow(units[u], n, n - len(contested.get(u, ())), contested.get(u, ()))
+            for u, n in rounds.items()]
     return sorted(rows, key=lambda r: r.unit)
 
 
@@ -450,26 +440,29 @@ class MemberRow:
     dissent: int  # disagree + defer
     abstain: int
     echo: bool  # 附和: never against over at least ``min_stances`` (never said of the chief)
-    behind: tuple[Ref, ...]  # the member's stances on contested items
+    behind: tuple[Ref, ...]  # the member's own dissents; for one echoing, the unit's contested
 
     @property
     def dissent_rate(self) -> float:
         return self.dissent / self.stances if self.stances else 0.0
 
 
-def member_stances(tallies: StanceTallies, units: dict[int, str],
-                   min_stances: int = ECHO_MIN_STANCES) -> list[MemberRow]:
-    behind: dict[tuple[int, str], list[Ref]] = defaultdict(list)
-    for c in tallies.contested:
-        behind[c.unit_id, c.member].append(Ref(c.meeting_id, c.item_id))
+def member_stances(tallies: Sequence[StanceTally], dissents: Sequence[Dissent],
+                   units: dict[int, str], min_stances: int = ECHO_MIN_STANCES
+                   ) -> list[MemberRow]:
+    """Each member's stances and dissent rate. Behind a member who never dissents are the
+    items the others contested, where the member agreed all the same."""
+    own: dict[tuple[int, str], list[Ref]] = defaultdict(list)
+    for d in dissents:
+        own[d.unit_id, d.member].append(Ref(d.meeting_id, d.item_id))
+    contested = _contested(dissents)
     rows = []
-    for t in tallies.members:
+    for t in tallies:
         dissent = t.disagree + t.defer
-        rows.append(MemberRow(
-            units[t.unit_id], t.member, t.is_chief, t.stances, t.agree, dissent, t.abstain,
-            not t.is_chief and dissent == 0 and t.stances >= min_stances,
-            tuple(sorted(behind[t.unit_id, t.member], key=lambda r: (r.meeting_id,
-                                                                     r.item_id or 0)))))
+        echo = not t.is_chief and dissent == 0 and t.stances >= min_stances
+        behind = contested.get(t.unit_id, ()) if echo else _in_order(own[t.unit_id, t.member])
+        rows.append(MemberRow(units[t.unit_id], t.member, t.is_chief, t.stances, t.agree,
+                              dissent, t.abstain, echo, behind))
     return sorted(rows, key=lambda r: (r.unit, not r.is_chief, -r.stances, r.member))
 
 
@@ -535,8 +528,7 @@ def attendance(tallies: Sequence[AttendanceTally], absences: Sequence[Absence],
     for a in absences:
         behind[a.unit_id, a.member].append(Ref(a.meeting_id))
     rows = [AttendanceRow(units[t.unit_id], t.member, t.is_chief, t.meetings, t.absent, t.late,
-                          t.left_early, tuple(sorted(set(behind[t.unit_id, t.member]),
-                                                     key=lambda r: r.meeting_id)))
+                          t.left_early, _in_order(behind[t.unit_id, t.member]))
             for t in tallies]
     return sorted(rows, key=lambda r: (r.unit, not r.is_chief, -r.absent, r.member))
 
