@@ -31,7 +31,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in [*(ROOT / "meetingdesk" / "ui").glob("*.py"),
+    return sorted(str(p.relative_to(ROOT)) for p in [*(ROOT / "meetingdesk" / "ui").rglob("*.py"),
                                                      *(ROOT / "forms").glob("*.ui")])
 
 

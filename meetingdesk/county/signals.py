@@ -278,9 +278,9 @@ class Signals:
 
     def by_month(self, refs: Iterable[s.Ref]) -> dict[int, int]:
         """How many of the records behind a signal fall in each month (1-12) of the period."""
-        meeting_ids = {r.meeting_id for r in refs}
+        refs = list(refs)
         months: dict[int, int] = {}
-        held = self.meetings_held(meeting_ids)
+        held = self.meetings_held({r.meeting_id for r in refs})
         for r in refs:
             month = held[r.meeting_id].month
             months[month] = months.get(month, 0) + 1
@@ -343,6 +343,7 @@ class RecordLine:
 
     meeting_id: int
     item_id: int | None
+    package_id: int  # the package as received: its record PDF is what the drill-down opens
     unit: str
     title: str  # 2026年第3次党委会
     held_on: date
@@ -357,7 +358,7 @@ def records_behind(conn: Connection, refs: Iterable[s.Ref]) -> list[RecordLine]:
     meetings = {}
     for chunk in range(0, len(meeting_ids), 900):
         meetings.update((r.id, r) for r in conn.execute(_from_meetings(select(
-            M.c.id, U.c.name, M.c.title, M.c.held_on)).where(
+            M.c.id, M.c.package_id, U.c.name, M.c.title, M.c.held_on)).where(
             M.c.id.in_(meeting_ids[chunk:chunk + 900]))))
     items = {}
     for chunk in range(0, len(item_ids), 900):
@@ -367,18 +368,7 @@ def records_behind(conn: Connection, refs: Iterable[s.Ref]) -> list[RecordLine]:
     for ref in refs:
         m = meetings[ref.meeting_id]
         item = items.get(ref.item_id) if ref.item_id is not None else None
-        lines.append(RecordLine(ref.meeting_id, ref.item_id, m.name, m.title,
+        lines.append(RecordLine(ref.meeting_id, ref.item_id, m.package_id, m.name, m.title,
                                 date.fromisoformat(m.held_on[:10]),
                                 item.no if item else None, item.title if item else ""))
     return lines
-
-
-def record_pdf(conn: Connection, meeting_id: int) -> bytes:
-    """The signed record PDF of a filed meeting, from its package as received."""
-    from meetingdesk.record.package import PDF_PATH
-
-    data = conn.execute(select(P.c.data).join(M, M.c.package_id == P.c.id).where(
-        M.c.id == meeting_id)).scalar_one()
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return z.read(PDF_PATH)
-
