@@ -51,6 +51,7 @@ def test_drill_from_a_deferral_into_the_record_that_brought_it_back(
     widget.signalList.setCurrentRow(4)
     assert texts(widget.rowsTable, 0)[4:7] == ["调整村级办公用房", "需进一步调研", "已复议"]
     assert texts(widget.rowsTable, 1)[6] == "未复议"
+    assert widget.chart.counts == {3: 2}  # the two deferrals, not the return
     widget.rowsTable.setCurrentCell(0, 0)
     widget.rowsTable.setFocus()
     qtbot.keyClick(widget.rowsTable, Qt.Key.Key_Return)

@@ -3004,6 +3004,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>&amp;Unit:</translation>
     </message>
     <message>
+        <source>每月所涉记录数</source>
+        <translation>Records behind, by month</translation>
+    </message>
+    <message>
         <source>所涉记录（在上表中双击一行或按回车查看）</source>
         <translation>Records behind (double-click a row above or press Enter)</translation>
     </message>

@@ -110,6 +110,7 @@ class SignalsTab(QWidget):
         self.aboutLabel.setWordWrap(True)
         self.rowsTable = QTableWidget()
         self.chart = TrendChart()
+        self.chartLabel = QLabel(self.tr("每月所涉记录数"))
         self.recordsLabel = QLabel(self.tr("所涉记录（在上表中双击一行或按回车查看）"))
         self.recordsTable = QTableWidget(0, 4)
         self.recordsTable.setHorizontalHeaderLabels(
@@ -128,6 +129,7 @@ class SignalsTab(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.aboutLabel)
         column.addWidget(self.rowsTable, 3)
+        column.addWidget(self.chartLabel)
         column.addWidget(self.chart, 1)
         column.addWidget(self.recordsLabel)
         column.addWidget(self.recordsTable, 2)
@@ -202,8 +204,8 @@ class SignalsTab(QWidget):
             with self.archive.transaction() as conn:
                 signals = Signals(conn, self.scope, as_of=self.today)
                 self.tables = run_all(signals)
-                self.months = [signals.by_month(r for row in t.rows for r in row.behind)
-                               if t.spec.trend else None for t in self.tables]
+                self.months = [None if t.spec.trend is None else signals.by_month(
+                    r for row in t.rows for r in t.spec.trend(row)) for t in self.tables]
         finally:
             QApplication.restoreOverrideCursor()
         self.signalList.blockSignals(True)
@@ -239,6 +241,7 @@ class SignalsTab(QWidget):
         view.resizeColumnsToContents()
         months = self.months[index]
         self.chart.setVisible(months is not None)
+        self.chartLabel.setVisible(months is not None)
         self.chart.set_counts(months or {})
         self._show_records([])
 
