@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -162,3 +162,30 @@ def test_command_prints_counts_and_writes_both_files(sqlite_url: str, tmp_path: 
     assert main(["county", "signals", "--db", sqlite_url, "--year", "2026",
                  "--unit", "无此乡"]) == 2
     assert "备案库中没有名为“无此乡”的单位" in capsys.readouterr().err
+
+
+def test_sql_narrowing_finds_every_series_the_domain_finds_in_all_items(db_url: str) -> None:
+    """A seeded year of many small same-area amounts (two units, two rule sets): the series
+    from the SQL-narrowed candidates are exactly those of the domain over every item."""
+    import random
+
+    rnd = random.Random(7)
+    db = new_archive(db_url)
+    with db.transaction(write=True) as conn:
+        rows = Rows(conn)
+        units = [rows.unit("甲乡"), rows.unit("乙镇", regular=30000)]
+        for n in range(120):
+            day = date(2025, 12, 1) + timedelta(rnd.randrange(400))
+            m = rows.meeting(rnd.choice(units), day)
+            for no in range(1, 3):
+                rows.item(m, no, f"事项{n}-{no}", rnd.randint(1, 40) * 1000,
+                          area=rnd.choice(("水利", "林业")),
+                          fund_type=rnd.choice((None, "regular", "project")),
+                          outcome=rnd.choice(("passed", "passed", "rejected")))
+    with db.transaction() as conn:
+        got = sig.Signals(conn, sig.Scope(YEAR), as_of=AS_OF)
+        everything = sig._filed(conn, sig._items_query(sig.M.c.current == sig.true()))
+        expected = s.split_series(everything, YEAR, got.thresholds())
+        assert len(expected) > 10
+        assert got.split_series() == expected
+    db.close()

@@ -42,6 +42,9 @@ ITEM_COLUMNS = (I.c.id, I.c.meeting_id, I.c.no, I.c.title, I.c.category, I.c.maj
                 I.c.carried_from_uid, I.c.carried_from_no, I.c.agree, I.c.disagree, I.c.abstain)
 
 
+_RULES_READ: dict[str, s.Thresholds] = {}  # package SHA-256 -> its thresholds
+
+
 @dataclass(frozen=True)
 class Scope:
     """Whose records and when: one unit by name (or every unit) and a period."""
@@ -62,36 +65,36 @@ def _from_meetings(query: Select) -> Select:
 
 
 def _meeting(row: Any) -> s.FiledMeeting:
-    return s.FiledMeeting(row.id, row.unit_id, row.name, row.meeting_uid, row.meeting_type,
-                          row.number or 0, row.title, date.fromisoformat(row.held_on[:10]),
-                          row.chief or "")
+    mid, unit_id, unit, uid, kind, number, title, held_on, chief = row[:9]
+    return s.FiledMeeting(mid, unit_id, unit, uid, kind, number or 0, title,
+                          date.fromisoformat(held_on[:10]), chief or "")
 
 
 def _item(row: Any) -> s.FiledItem:
+    (item_id, meeting_id, no, title, category, major, amount, fund_type, area, mode, outcome,
+     deferral_reason, head_decision, head_reason, against, carried_uid, carried_no, agree,
+     disagree, abstain) = row[9:]
     return s.FiledItem(
-        row.item_id, row.meeting_id, row.no, row.item_title, row.category, bool(row.major),
-        None if row.amount is None else Decimal(row.amount), row.fund_type, row.area or "",
-        row.mode, row.outcome or "", row.deferral_reason or "", row.head_decision or "",
-        row.head_reason or "", bool(row.against_majority), row.carried_from_uid,
-        row.carried_from_no, row.agree or 0, row.disagree or 0, row.abstain or 0)
+        item_id, meeting_id, no, title, category, bool(major),
+        None if amount is None else Decimal(amount), fund_type, area or "", mode,
+        outcome or "", deferral_reason or "", head_decision or "", head_reason or "",
+        bool(against), carried_uid, carried_no, agree or 0, disagree or 0, abstain or 0)
 
 
 def _items_query(condition: Any) -> Select:
-    columns = [*MEETING_COLUMNS, *(c.label("item_id") if c is I.c.id else
-                                   c.label("item_title") if c is I.c.title else c
-                                   for c in ITEM_COLUMNS if c is not I.c.meeting_id),
-               I.c.meeting_id]
-    return select(*columns).select_from(
+    """The meeting's columns (as ``_meeting`` reads them), then the item's (``_item``)."""
+    return select(*MEETING_COLUMNS, *ITEM_COLUMNS).select_from(
         I.join(M, M.c.id == I.c.meeting_id).join(U, U.c.id == M.c.unit_id)).where(condition)
 
 
 def _filed(conn: Connection, *queries: Select, filed: s.Filed | None = None) -> s.Filed:
     filed = filed or s.Filed({})
+    meetings, items = filed.meetings, filed.items
     for query in queries:
-        for row in conn.execute(query):
-            if row.id not in filed.meetings:
-                filed.meetings[row.id] = _meeting(row)
-            filed.items.append(_item(row))
+        for row in conn.execute(query).all():
+            if row[0] not in meetings:
+                meetings[row[0]] = _meeting(row)
+            items.append(_item(row))
     return filed
 
 
@@ -119,16 +122,21 @@ class Signals:
 
     def thresholds(self) -> dict[int, s.Thresholds]:
         """Each unit's R1 amounts from the rule set of its latest record in the period (the
-        rules.json its package carries); the shipped defaults for a unit with none."""
+        rules.json its package carries); the shipped defaults for a unit with none. A package
+        is read once a process (packages never change: kept by their SHA-256)."""
         if self._thresholds is None:
             default = s.Thresholds.of(RuleSet.from_dict(default_settings()["rule_set"]))
-            latest = _from_meetings(select(M.c.unit_id, func.max(M.c.package_id))).where(
-                self.scope.held()).group_by(M.c.unit_id).subquery()
-            found = {unit_id: s.Thresholds.of(RuleSet.from_dict(_rules_of(data)))
-                     for unit_id, data in self.conn.execute(
-                         select(latest.c.unit_id, P.c.data).join(
-                             P, P.c.id == latest.c[1]))}
-            self._thresholds = {u: found.get(u, default) for u in self.units}
+            latest = _from_meetings(select(M.c.unit_id, func.max(M.c.package_id).label("p"))
+                                    ).where(self.scope.held()).group_by(M.c.unit_id).subquery()
+            found = dict(self.conn.execute(select(latest.c.unit_id, P.c.sha256).join(
+                P, P.c.id == latest.c.p)).all())
+            missing = sorted(set(found.values()) - set(_RULES_READ))
+            for chunk in range(0, len(missing), 500):
+                for digest, data in self.conn.execute(select(P.c.sha256, P.c.data).where(
+                        P.c.sha256.in_(missing[chunk:chunk + 500]))):
+                    _RULES_READ[digest] = s.Thresholds.of(RuleSet.from_dict(_rules_of(data)))
+            self._thresholds = {u: _RULES_READ[found[u]] if u in found else default
+                                for u in self.units}
         return self._thresholds
 
     def major_items(self) -> list[s.MajorRow]:
@@ -165,9 +173,9 @@ class Signals:
         return s.just_under(filed, self.period, self.thresholds(), self.band)
 
     def split_series(self) -> list[s.SeriesRow]:
-        """SQL finds the runs of one unit, area and fund type whose amounts within the window
-        reach the lowest threshold; the domain judges those runs' items against each unit's
-        own thresholds."""
+        """SQL finds the windows of one unit, area and fund type whose amounts reach the lowest
+        threshold of the scope; the domain judges the items of those windows (every item of
+        a window it could report is among them) against each unit's own thresholds."""
         limits = self._limits()
         start = self.period.start - timedelta(self.series_days)
         fund = func.coalesce(I.c.fund_type, "regular")
@@ -180,14 +188,16 @@ class Signals:
         c = candidates.c
         window = dict(partition_by=(c.unit_id, c.area, c.fund), order_by=c.day,
                       range_=(0, self.series_days))
-        runs = select(c.unit_id, c.area, c.fund, func.sum(c.amount).over(**window).label("total"),
+        runs = select(c.unit_id, c.area, c.fund, c.day,
+                      func.sum(c.amount).over(**window).label("total"),
                       func.count().over(**window).label("n")).cte("runs")
         lowest = case(*((runs.c.fund == f, low) for f, (low, _) in limits.items()))
-        crossing = select(runs.c.unit_id, runs.c.area, runs.c.fund).where(
-            runs.c.n >= 2, runs.c.total >= lowest).distinct().cte("crossing")
-        ids = select(c.id).join(crossing, and_(crossing.c.unit_id == c.unit_id,
-                                               crossing.c.area == c.area,
-                                               crossing.c.fund == c.fund))
+        crossing = select(runs.c.unit_id, runs.c.area, runs.c.fund, runs.c.day).where(
+            runs.c.n >= 2, runs.c.total >= lowest).cte("crossing")
+        ids = select(c.id).join(crossing, and_(
+            crossing.c.unit_id == c.unit_id, crossing.c.area == c.area,
+            crossing.c.fund == c.fund, c.day >= crossing.c.day,
+            c.day <= crossing.c.day + self.series_days)).distinct()
         filed = _filed(self.conn, _items_query(I.c.id.in_(ids)))
         return s.split_series(filed, self.period, self.thresholds(), self.series_days)
 
