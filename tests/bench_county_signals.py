@@ -32,9 +32,10 @@ from county_records import new_archive, package_bytes  # noqa: E402
 from meetingdesk.county import models as cm  # noqa: E402
 from meetingdesk.county.signals import SIGNAL_METHODS, Scope, Signals  # noqa: E402
 from meetingdesk.domain.supervision import Period  # noqa: E402
+from meetingdesk.services.setup import default_settings  # noqa: E402
 
 YEAR = 2026
-AREAS = ("工程建设", "水利", "农业农村", "社会事业", "物资采购", "综合治理", "林业", "宣传")
+AREAS = tuple(default_settings()["portfolio_areas"])  # the 16 areas a unit starts with
 STANCES = ("agree",) * 196 + ("disagree", "disagree", "defer", "abstain")  # 2% not agreeing
 MEMBERS = 8  # besides the chief
 CHUNK = 20_000

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from county_records import Rows, crafted, new_archive
 from meetingdesk.county import signals as sig
-from meetingdesk.county.signal_report import render_pdf, render_xlsx, run_all
+from meetingdesk.county.signal_report import SignalTable, render_pdf, render_xlsx, run_all
 from meetingdesk.domain import supervision as s
 
 YEAR = s.Period.year(2026)
@@ -102,13 +102,19 @@ def test_another_year_is_empty_and_the_records_behind_read_back(archive) -> None
             "东陈乡", "2026年第2次党委会", date(2026, 3, 20), 1, "调整村级办公用房")
 
 
-def test_workbook_has_a_sheet_per_signal_with_numbers(sqlite_url: str) -> None:
+@pytest.fixture
+def tables(sqlite_url: str) -> list[SignalTable]:
+    """Every signal of the crafted year, all units."""
     db = new_archive(sqlite_url)
     with db.transaction(write=True) as conn:
         crafted(Rows(conn))
     with db.transaction() as conn:
-        tables = run_all(signals(conn))
+        found = run_all(signals(conn))
     db.close()
+    return found
+
+
+def test_workbook_has_a_sheet_per_signal_with_numbers(tables: list[SignalTable]) -> None:
     book = load_workbook(io.BytesIO(render_xlsx(tables, "全县", YEAR)))
     assert book.sheetnames[:3] == ["三重一大事项", "金额接近限额", "同领域拆分"]
     assert len(book.sheetnames) == 9
@@ -121,13 +127,7 @@ def test_workbook_has_a_sheet_per_signal_with_numbers(sqlite_url: str) -> None:
     assert (li[7].value, li[7].number_format) == (0.25, "0.0%")
 
 
-def test_report_pdf_counts_every_signal(sqlite_url: str, tmp_path: Path) -> None:
-    db = new_archive(sqlite_url)
-    with db.transaction(write=True) as conn:
-        crafted(Rows(conn))
-    with db.transaction() as conn:
-        tables = run_all(signals(conn))
-    db.close()
+def test_report_pdf_counts_every_signal(tables: list[SignalTable], tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
     path.write_bytes(render_pdf(tables, "全县", YEAR))
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
