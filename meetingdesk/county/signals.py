@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import (Connection, Date, Select, Text, and_, case, cast, false, func, literal,
-                        or_, select, true)
+                        null, or_, select, true)
 
 from meetingdesk.county import models as cm
 from meetingdesk.domain import supervision as s
@@ -152,48 +152,55 @@ class Signals:
                            None if largest is None else Decimal(largest), _refs(pairs))
                 for unit, category, n, total, largest, pairs in self.conn.execute(query)]
 
-    def _fund_is(self, fund: str) -> Any:
-        return or_(I.c.fund_type.is_(None), I.c.fund_type == fund) if fund == "regular" \
-            else I.c.fund_type == fund
+    def _limit_of(self, fund_type: Any) -> Any:
+        """The threshold an item's amount is judged by, as SQL (R1): its unit's regular
+        spending threshold (also with no fund type) or project funds threshold; none for
+        lending, guarantee and financing. Units share a few rule sets: one branch each."""
+        units_of: dict[tuple[Decimal, Decimal], list[int]] = {}
+        for unit_id, th in self.thresholds().items():
+            units_of.setdefault((th.regular, th.project), []).append(unit_id)
+        shared = sorted(units_of.items(), key=lambda pair: -len(pair[1]))
+        if not shared:
+            return null()
 
-    def _limits(self) -> dict[str, tuple[Decimal, Decimal]]:
-        """Per fund type, the lowest and highest threshold among the scope's units."""
-        out = {}
-        for fund in ("regular", "project"):
-            found = [t.regular if fund == "regular" else t.project
-                     for t in self.thresholds().values()]
-            out[fund] = (min(found), max(found)) if found else (Decimal(0), Decimal(0))
-        return out
+        def pick(n: int) -> Any:
+            (common, _), rest = shared[0], shared[1:]
+            if not rest:
+                return literal(float(common[n]))
+            return case(*((M.c.unit_id.in_(units), float(limits[n])) for limits, units in rest),
+                        else_=float(common[n]))
+
+        return case((or_(fund_type.is_(None), fund_type == "regular"), pick(0)),
+                    (fund_type == "project", pick(1)), else_=null())
 
     def just_under(self) -> list[s.JustUnderRow]:
-        near = or_(*(and_(self._fund_is(fund), I.c.amount >= low * (1 - self.band),
-                          I.c.amount < high)
-                     for fund, (low, high) in self._limits().items()))
-        filed = _filed(self.conn, _items_query(and_(self.scope.held(), near)))
+        limit = self._limit_of(I.c.fund_type)
+        near = and_(self.scope.held(), I.c.amount >= limit * float(1 - self.band),
+                    I.c.amount < limit)
+        filed = _filed(self.conn, _items_query(near))
         return s.just_under(filed, self.period, self.thresholds(), self.band)
 
     def split_series(self) -> list[s.SeriesRow]:
-        """SQL finds the windows of one unit, area and fund type whose amounts reach the lowest
-        threshold of the scope; the domain judges the items of those windows (every item of
-        a window it could report is among them) against each unit's own thresholds."""
-        limits = self._limits()
+        """SQL finds the windows of one unit, area and fund type whose amounts, each under the
+        unit's threshold, reach it together; the domain judges the items of those windows
+        (every item of a window it could report is among them)."""
         start = self.period.start - timedelta(self.series_days)
         fund = func.coalesce(I.c.fund_type, "regular")
+        limit = self._limit_of(I.c.fund_type)
         candidates = select(I.c.id, M.c.unit_id, I.c.area, fund.label("fund"),
-                            _day_number(self.conn).label("day"), I.c.amount).select_from(
+                            _day_number(self.conn).label("day"), I.c.amount,
+                            limit.label("limit")).select_from(
             I.join(M, M.c.id == I.c.meeting_id).join(U, U.c.id == M.c.unit_id)).where(
             self.scope.held(start), I.c.area != "", I.c.outcome.in_(s.SPENT),
-            or_(*(and_(self._fund_is(f), I.c.amount < high)
-                  for f, (_, high) in limits.items()))).cte("candidates")
+            I.c.amount < limit).cte("candidates")
         c = candidates.c
         window = dict(partition_by=(c.unit_id, c.area, c.fund), order_by=c.day,
                       range_=(0, self.series_days))
-        runs = select(c.unit_id, c.area, c.fund, c.day,
+        runs = select(c.unit_id, c.area, c.fund, c.day, c.limit,
                       func.sum(c.amount).over(**window).label("total"),
                       func.count().over(**window).label("n")).cte("runs")
-        lowest = case(*((runs.c.fund == f, low) for f, (low, _) in limits.items()))
         crossing = select(runs.c.unit_id, runs.c.area, runs.c.fund, runs.c.day).where(
-            runs.c.n >= 2, runs.c.total >= lowest).cte("crossing")
+            runs.c.n >= 2, runs.c.total >= runs.c.limit).cte("crossing")
         ids = select(c.id).join(crossing, and_(
             crossing.c.unit_id == c.unit_id, crossing.c.area == c.area,
             crossing.c.fund == c.fund, c.day >= crossing.c.day,

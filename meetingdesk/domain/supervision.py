@@ -244,16 +244,20 @@ def split_series(filed: Filed, period: Period, thresholds: dict[int, Thresholds]
         run.sort(key=lambda p: (p[0], p[1].meeting_id, p[1].no))
         limit = thresholds[unit_id].for_fund(fund)
         assert limit is not None
+        running = [Decimal(0)]  # running[k]: the amounts of the first k items together
+        for _, i in run:
+            running.append(running[-1] + i.amount)  # type: ignore[operator]
         reported_to = -1
         end = 0
+        span = timedelta(days)
         for start in range(len(run)):
             end = max(end, start)
-            while end + 1 < len(run) and run[end + 1][0] - run[start][0] <= timedelta(days):
+            while end + 1 < len(run) and run[end + 1][0] - run[start][0] <= span:
                 end += 1
-            window = run[start:end + 1]
-            total = sum((i.amount for _, i in window), Decimal(0))  # type: ignore[misc]
-            if end <= reported_to or len(window) < 2 or total < limit:
+            total = running[end + 1] - running[start]
+            if end <= reported_to or end == start or total < limit:
                 continue
+            window = run[start:end + 1]
             if not any(d in period for d, _ in window):
                 continue
             reported_to = end
