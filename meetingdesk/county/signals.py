@@ -3,8 +3,9 @@
 
 Only current, held meetings count (a superseded record gives way to its correction; a
 cancelled meeting has no items). Each query lets SQL narrow the rows to the candidates of
-its signal, and the two signals that read every stance or every attendance line (f, g) count
-in SQL; the domain judges every row.
+its signal (amounts against each unit's thresholds, same-area windows by a window sum), and
+what reads every item, stance or attendance line (三重一大 by category, the stance and
+attendance tallies) is counted in SQL; the domain judges every row.
 """
 
 from __future__ import annotations
