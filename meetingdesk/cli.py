@@ -85,7 +85,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="按县级备案库的证书登记确认签名人（代替 --trust） / confirm the signer "
                              "by the county archive's registry (instead of --trust)")
     from meetingdesk.county.commands import add_commands as add_county_commands
-    cli_trust.add_parsers(sub, common, add_county_commands(sub, common))
+    from meetingdesk.county.signals_cli import add_signals
+
+    county_commands = add_county_commands(sub, common)
+    cli_trust.add_parsers(sub, common, county_commands)
+    add_signals(county_commands, common)
     return parser
 
 

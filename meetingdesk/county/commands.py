@@ -42,8 +42,11 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Run a receipt-side county command; None-valued commands belong to another module."""
+    from meetingdesk.county.signals_cli import run_signals
+
     runners: dict[str, Callable[[argparse.Namespace], int]] = {
-        "import": _import, "gaps": _gaps, "search": _search, "gui": _gui}
+        "import": _import, "gaps": _gaps, "search": _search, "gui": _gui,
+        "signals": run_signals}
     if args.county_command not in runners:
         print("请给出子命令，见 meetingdesk county --help / give a subcommand", file=sys.stderr)
         return 2

@@ -3289,6 +3289,85 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     </message>
 </context>
 <context>
+    <name>SignalsTab</name>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>导出报告 PDF</source>
+        <translation>Export report PDF</translation>
+    </message>
+    <message>
+        <source>年度(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>单位(&amp;U)：</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>每月所涉记录数</source>
+        <translation>Records behind, by month</translation>
+    </message>
+    <message>
+        <source>所涉记录（在上表中双击一行或按回车查看）</source>
+        <translation>Records behind (double-click a row above or press Enter)</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>会议日期</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <source>议题</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>打开会议纪实(&amp;O)</source>
+        <translation>&amp;Open the record</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>第%1项：%2</source>
+        <translation>Item %1: %2</translation>
+    </message>
+    <message>
+        <source>全县</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出监督信号</source>
+        <translation>Export the supervision signals</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>会议已取消：{reason}（{by}）</source>
@@ -3563,6 +3642,13 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
     <message>
         <source>可投票 {voters} 人（到会且未回避）。无记名投票只录入监票人、计票人报告的票数，不记录个人投票；各人选的发出、收回和废票数相同。</source>
         <translation>{voters} members may vote (present and not recused). A secret ballot records only the numbers the scrutineers and counters report, never who voted what; issued, returned and void are the same for every candidate.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>%1月</source>
+        <translation>%1</translation>
     </message>
 </context>
 <context>

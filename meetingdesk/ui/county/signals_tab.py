@@ -1,0 +1,295 @@
+"""监督信号: every supervision signal of a year for one unit or all, its count, its table, the
+records behind a row (opening a record through ``recordRequested``, which the county window
+connects to its PDF opener), a month-by-month chart where a trend reads better, and the
+exports (XLSX, the report PDF).
+
+The signals are computed by meetingdesk.county.signals; nothing is judged here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFileDialog,
+                               QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from meetingdesk.county.signal_report import SignalTable, render_pdf, render_xlsx, run_all
+from meetingdesk.county.signal_tables import COUNT, MONEY, RATE
+from meetingdesk.county.signals import RecordLine, Scope, Signals, records_behind
+from meetingdesk.domain.supervision import Period
+from meetingdesk.record.errors import RecordError
+from meetingdesk.record.fonts import FontNotFoundError
+from meetingdesk.services.records import write_atomically
+from meetingdesk.ui import feedback, i18n, prefs
+
+if TYPE_CHECKING:
+    from meetingdesk.store.database import Database
+
+NUMBER_KINDS = (COUNT, MONEY, RATE)
+
+
+class TrendChart(QWidget):
+    """Bars of a count per month (1-12), drawn with QPainter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: dict[int, int] = {}
+        self.setMinimumHeight(120)
+
+    def set_counts(self, counts: dict[int, int]) -> None:
+        self.counts = counts
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        area = QRectF(self.rect()).adjusted(8, line + 4, -8, -line - 4)
+        top = max(self.counts.values(), default=0)
+        slot = area.width() / 12
+        painter.setPen(QPen(self.palette().text().color()))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        for month in range(1, 13):
+            x = area.left() + (month - 1) * slot
+            n = self.counts.get(month, 0)
+            height = area.height() * n / top if top else 0
+            bar = QRectF(x + slot * 0.2, area.bottom() - height, slot * 0.6, height)
+            painter.fillRect(bar, QColor("#5b8bd0"))
+            painter.drawText(QRectF(x, area.bottom() + 2, slot, line),
+                             Qt.AlignmentFlag.AlignCenter, self.tr("%1月").replace("%1", str(month)))
+            if n:
+                painter.drawText(QRectF(x, bar.top() - line - 2, slot, line),
+                                 Qt.AlignmentFlag.AlignCenter, str(n))
+        painter.end()
+
+
+class SignalsTab(QWidget):
+    """The signals of a year and unit: a list with counts, the chosen signal's table, and the
+    records behind the row chosen."""
+
+    recordRequested = Signal(int)  # the filed package whose record PDF to open
+
+    def __init__(self, archive: "Database", parent: QWidget | None = None,
+                 year: int | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.today = today or date.today()
+        self.tables: list[SignalTable] = []
+        self.lines: list[RecordLine] = []
+        self.months: list[dict[int, int] | None] = []
+
+        self.yearSpin = QSpinBox()
+        self.yearSpin.setRange(2000, 2100)
+        self.yearSpin.setValue(year or self.today.year)
+        self.unitCombo = QComboBox()
+        self.unitCombo.setMinimumContentsLength(12)
+        self.xlsxButton = QPushButton(self.tr("导出 Excel"))
+        self.pdfButton = QPushButton(self.tr("导出报告 PDF"))
+        top = QHBoxLayout()
+        for label, field in ((self.tr("年度(&Y)："), self.yearSpin),
+                             (self.tr("单位(&U)："), self.unitCombo)):
+            caption = QLabel(label)
+            caption.setBuddy(field)
+            top.addWidget(caption)
+            top.addWidget(field)
+        top.addStretch(1)
+        top.addWidget(self.xlsxButton)
+        top.addWidget(self.pdfButton)
+        self.message = QLabel()
+        feedback.clear(self.message)
+
+        self.signalList = QListWidget()
+        self.aboutLabel = QLabel()
+        self.aboutLabel.setWordWrap(True)
+        self.rowsTable = QTableWidget()
+        self.chart = TrendChart()
+        self.chartLabel = QLabel(self.tr("每月所涉记录数"))
+        self.recordsLabel = QLabel(self.tr("所涉记录（在上表中双击一行或按回车查看）"))
+        self.recordsTable = QTableWidget(0, 4)
+        self.recordsTable.setHorizontalHeaderLabels(
+            [self.tr("单位"), self.tr("会议"), self.tr("会议日期"), self.tr("议题")])
+        self.openButton = QPushButton(self.tr("打开会议纪实(&O)"))
+        for view in (self.rowsTable, self.recordsTable):
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.verticalHeader().setVisible(False)
+        self.recordsTable.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch)
+
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.aboutLabel)
+        column.addWidget(self.rowsTable, 3)
+        column.addWidget(self.chartLabel)
+        column.addWidget(self.chart, 1)
+        column.addWidget(self.recordsLabel)
+        column.addWidget(self.recordsTable, 2)
+        opener = QHBoxLayout()
+        opener.addStretch(1)
+        opener.addWidget(self.openButton)
+        column.addLayout(opener)
+        split = QSplitter()
+        split.addWidget(self.signalList)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([220, 900])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(split, 1)
+        self.setTabOrder(self.yearSpin, self.unitCombo)
+        self.setTabOrder(self.unitCombo, self.signalList)
+        self.setTabOrder(self.signalList, self.rowsTable)
+        self.setTabOrder(self.rowsTable, self.recordsTable)
+        self.setTabOrder(self.recordsTable, self.openButton)
+
+        self._fill_units()
+        self.yearSpin.valueChanged.connect(self.refresh)
+        self.unitCombo.currentIndexChanged.connect(self.refresh)
+        self.signalList.currentRowChanged.connect(self.show_signal)
+        # a double-click or Enter: handled here rather than through ``activated``, which a
+        # double-click may emit beside ``doubleClicked`` (a record would open twice)
+        self.rowsTable.doubleClicked.connect(lambda index: self.drill(index.row()))
+        self.recordsTable.doubleClicked.connect(lambda index: self.open_record(index.row()))
+        self.rowsTable.installEventFilter(self)
+        self.recordsTable.installEventFilter(self)
+        self.openButton.clicked.connect(lambda: self.open_record(self.recordsTable.currentRow()))
+        self.xlsxButton.clicked.connect(lambda: self.export("xlsx"))
+        self.pdfButton.clicked.connect(lambda: self.export("pdf"))
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+            if watched is self.rowsTable and self.rowsTable.currentRow() >= 0:
+                self.drill(self.rowsTable.currentRow())
+                return True
+            if watched is self.recordsTable:
+                self.open_record(self.recordsTable.currentRow())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _fill_units(self) -> None:
+        from sqlalchemy import select
+
+        from meetingdesk.county.models import Unit
+
+        with self.archive.transaction() as conn:
+            names = conn.execute(select(Unit.name).order_by(Unit.name)).scalars().all()
+        self.unitCombo.blockSignals(True)
+        self.unitCombo.clear()
+        self.unitCombo.addItem(self.tr("全部单位"), None)
+        for name in names:
+            self.unitCombo.addItem(name, name)
+        self.unitCombo.blockSignals(False)
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(Period.year(self.yearSpin.value()), self.unitCombo.currentData())
+
+    def refresh(self) -> None:
+        """Compute every signal of the year and unit chosen; keep the signal shown."""
+        row = max(self.signalList.currentRow(), 0)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.archive.transaction() as conn:
+                signals = Signals(conn, self.scope, as_of=self.today)
+                self.tables = run_all(signals)
+                self.months = [None if t.spec.trend is None else signals.by_month(
+                    r for row in t.rows for r in t.spec.trend(row)) for t in self.tables]
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.signalList.blockSignals(True)
+        self.signalList.clear()
+        for table in self.tables:
+            text = self.tr("%1（%2）").replace("%1", i18n.pick(table.spec.zh, table.spec.en)) \
+                .replace("%2", str(len(table.rows)))
+            QListWidgetItem(text, self.signalList)
+        self.signalList.blockSignals(False)
+        self.signalList.setCurrentRow(row)
+        self.show_signal(row)
+
+    def show_signal(self, index: int) -> None:
+        if not 0 <= index < len(self.tables):
+            return
+        table = self.tables[index]
+        spec = table.spec
+        lang = i18n.lang()
+        self.aboutLabel.setText(i18n.pick(spec.about_zh, spec.about_en))
+        view = self.rowsTable
+        view.clear()
+        view.setColumnCount(len(spec.columns))
+        view.setHorizontalHeaderLabels(spec.headers(lang))
+        cells = table.text_cells(lang)
+        view.setRowCount(len(cells))
+        for r, row in enumerate(cells):
+            for c, (text, column) in enumerate(zip(row, spec.columns)):
+                item = QTableWidgetItem(text)
+                if column.kind in NUMBER_KINDS:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                view.setItem(r, c, item)
+        view.resizeColumnsToContents()
+        months = self.months[index]
+        self.chart.setVisible(months is not None)
+        self.chartLabel.setVisible(months is not None)
+        self.chart.set_counts(months or {})
+        self._show_records([])
+
+    def drill(self, row: int) -> None:
+        """The records behind the chosen signal's row ``row``."""
+        table = self.tables[self.signalList.currentRow()]
+        with self.archive.transaction() as conn:
+            self._show_records(records_behind(conn, table.rows[row].behind))
+        if self.lines:
+            self.recordsTable.setCurrentCell(0, 0)
+            self.recordsTable.setFocus()
+
+    def _show_records(self, lines: list[RecordLine]) -> None:
+        self.lines = lines
+        view = self.recordsTable
+        view.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            item = "" if line.item_no is None else self.tr("第%1项：%2").replace(
+                "%1", str(line.item_no)).replace("%2", line.item_title)
+            for c, text in enumerate((line.unit, line.title, line.held_on.isoformat(), item)):
+                view.setItem(r, c, QTableWidgetItem(text))
+        view.resizeColumnsToContents()
+        self.openButton.setEnabled(bool(lines))
+
+    def open_record(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            self.recordRequested.emit(self.lines[row].package_id)
+
+    def export(self, kind: str) -> None:
+        """Ask where, then save every table (XLSX) or the report (PDF)."""
+        scope = self.unitCombo.currentData() or self.tr("全县")
+        name = f"{scope}监督信号{self.yearSpin.value()}.{kind}"
+        filters = self.tr("PDF 文件 (*.pdf)") if kind == "pdf" else self.tr("Excel 工作簿 (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出监督信号"),
+                                              prefs.export_path(name), filters)
+        if path:
+            self.save(kind, Path(path))
+
+    def save(self, kind: str, path: Path) -> None:
+        scope = self.unitCombo.currentData() or "全县"
+        render = render_pdf if kind == "pdf" else render_xlsx
+        try:
+            write_atomically(path, render(self.tables, scope, self.scope.period))
+        except RecordError as error:
+            feedback.show_error(self.message, error)
+            return
+        except FontNotFoundError as error:  # its message is in Chinese and in English
+            feedback.show_error(self.message, str(error))
+            return
+        prefs.exported_to(str(path))
+        feedback.show_note(self.message, self.tr("已导出：%1").replace("%1", str(path)))

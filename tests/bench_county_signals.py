@@ -1,0 +1,230 @@
+"""Benchmark (a script, not a test): each supervision signal over all units for one year, on a
+synthetic archive index of 1,000 units x 100 meetings a year (four items a meeting, stances of
+nine members on the decisions, attendance, deferrals that come back or not, corrections),
+written straight into the tables.
+
+    .venv/bin/python tests/bench_county_signals.py [--units N] [--meetings N] [--file PATH]
+                                                   [--pg URL | --pg auto]
+
+SQLite always (a file under a temporary folder, or --file); PostgreSQL with --pg URL (an empty
+database) or --pg auto (a throwaway server, as the tests start one). Target: each signal
+<= 1 s. Prints the rows generated and, per signal, the rows found and the time of a first run
+and the median of three more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlalchemy import Connection, Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from county_records import new_archive, package_bytes  # noqa: E402
+from meetingdesk.county import models as cm  # noqa: E402
+from meetingdesk.county.signals import SIGNAL_METHODS, Scope, Signals  # noqa: E402
+from meetingdesk.domain.supervision import Period  # noqa: E402
+from meetingdesk.services.setup import default_settings  # noqa: E402
+
+YEAR = 2026
+AREAS = tuple(default_settings()["portfolio_areas"])  # the 16 areas a unit starts with
+STANCES = ("agree",) * 196 + ("disagree", "disagree", "defer", "abstain")  # 2% not agreeing
+MEMBERS = 8  # besides the chief
+CHUNK = 20_000
+
+
+class Writer:
+    """Rows to tables in chunks: COPY on PostgreSQL, executemany on SQLite."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.pending: dict[Table, list[dict[str, Any]]] = {}
+        self.counts: dict[str, int] = {}
+        self.pg = conn.dialect.name == "postgresql"
+
+    def add(self, model: Any, **row: Any) -> None:
+        table = model.__table__
+        rows = self.pending.setdefault(table, [])
+        rows.append(row)
+        if len(rows) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Everything pending, parents first."""
+        for t in sorted(self.pending, key=lambda t: ORDER.index(t.name)):
+            rows = self.pending.pop(t, [])
+            if not rows:
+                continue
+            names = list(rows[0])
+            self.counts[t.name] = self.counts.get(t.name, 0) + len(rows)
+            if self.pg:
+                cursor = self.conn.connection.driver_connection.cursor()
+                with cursor.copy(f"COPY {t.name} ({', '.join(names)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(tuple(row.values()))
+            else:
+                self.conn.exec_driver_sql(
+                    f"INSERT INTO {t.name} ({', '.join(names)}) VALUES "
+                    f"({', '.join('?' for _ in names)})", [tuple(r.values()) for r in rows])
+
+
+ORDER = ["county_units", "receipt_batches", "filed_packages", "filed_meetings", "filed_items",
+         "filed_attendance", "filed_opinions", "filed_corrections"]
+
+
+def generate(conn: Connection, units: int, meetings: int, seed: int = 1) -> dict[str, int]:
+    """The synthetic year; parents flushed before children so foreign keys hold."""
+    rnd = random.Random(seed)
+    w = Writer(conn)
+    w.add(cm.ReceiptBatch, id=1, received_at="2026-01-01T09:00:00+08:00", source="bench")
+    w.flush()
+    data = {50000: package_bytes(), 30000: package_bytes(30000)}
+    ids = {"meeting": 0, "item": 0, "attendance": 0, "opinion": 0, "correction": 0}
+    days = [date(YEAR, 1, 1) + timedelta(d) for d in range(365)]
+    for u in range(1, units + 1):
+        w.add(cm.Unit, id=u, name=f"单位{u:04d}", created_at="2026-01-01T09:00:00+08:00")
+    w.flush()
+    for u in range(1, units + 1):
+        chief = f"书记{u}"
+        members = [f"委员{u}-{k}" for k in range(MEMBERS)]
+        regular = 30000 if u % 10 == 0 else 50000
+        held = sorted(rnd.sample(days, meetings))
+        deferred: list[tuple[str, int]] = []
+        for n, day in enumerate(held, 1):
+            ids["meeting"] += 1
+            mid = ids["meeting"]
+            head = n % 3 == 0
+            uid = f"{u}-{n}"
+            when = f"{day.isoformat()}T09:00:00+08:00"
+            kind = "乡镇长办公会" if head else "党委会"
+            w.add(cm.FiledPackage, id=mid, batch_id=1, sha256=f"{mid:064x}",
+                  data=data[regular], file_name=f"{uid}.mdpkg", received_at=when, unit_id=u,
+                  meeting_uid=uid, fingerprint="0" * 64, kind="record", signed_at=when,
+                  certificate_sha256="0" * 64, log_entries=40)
+            w.add(cm.FiledMeeting, id=mid, package_id=mid, unit_id=u, meeting_uid=uid,
+                  meeting_type="head_office" if head else "party_committee",
+                  meeting_type_name=kind, year=YEAR, number=n, title=f"{YEAR}年第{n}次{kind}",
+                  held_on=day.isoformat(), started_at=when, ended_at=when, chair=chief,
+                  chief=chief, expected=MEMBERS + 1, present=MEMBERS + 1, current=True,
+                  cancelled=False, received_at=when, days_to_receipt=3)
+            for name in [chief, *members]:
+                ids["attendance"] += 1
+                status = rnd.choices(("present", "absent", "late", "left_early"),
+                                     (90, 5, 3, 2))[0]
+                w.add(cm.FiledAttendance, id=ids["attendance"], meeting_id=mid, member=name,
+                      is_chief=name == chief, status=status,
+                      reason="出差" if status == "absent" else None)
+            for no in range(1, 5):
+                ids["item"] += 1
+                iid = ids["item"]
+                amount = None
+                if rnd.random() < 0.5:  # small sums mostly, a few just under, some projects
+                    low, high = rnd.choices(((1, 20), (20, 60), (45, 50), (100, 300)),
+                                            (60, 25, 3, 12))[0]
+                    amount = rnd.randint(low * 1000, high * 1000 - 1)
+                fund = "project" if amount and amount > 100000 else "regular" if amount else None
+                major = bool(amount and amount >= (200000 if fund == "project" else regular))
+                category = "funds" if major else rnd.choice(("general",) * 9 + ("appointment",))
+                major = major or category == "appointment"
+                carried = deferred.pop(0) if deferred and rnd.random() < 0.7 else None
+                outcome = rnd.choices(("passed", "deferred", "rejected"), (94, 3, 3))[0]
+                against = head and not major and rnd.random() < 0.03
+                area = rnd.choice(AREAS)
+                w.add(cm.FiledItem, id=iid, meeting_id=mid, no=no, title=f"议题{n}-{no}：{area}事项",
+                      kind="decision", category=category, major=major, amount=amount,
+                      fund_type=fund, area=area if amount else None,
+                      mode="head" if head and not major else "vote", outcome=outcome,
+                      decision="同意", against_majority=against,
+                      deferral_reason="需进一步调研" if outcome == "deferred" else None,
+                      head_decision="agree" if head else None,
+                      head_reason="已听取各方意见" if against else None,
+                      carried_from_uid=carried[0] if carried else None,
+                      carried_from_no=carried[1] if carried else None, agree=6, disagree=1,
+                      abstain=1)
+                if outcome == "deferred":
+                    deferred.append((uid, no))
+                for seq, name in enumerate([*members, chief], 1):
+                    ids["opinion"] += 1
+                    w.add(cm.FiledOpinion, id=ids["opinion"], item_id=iid, seq=seq, at=when,
+                          member=name, is_chief=name == chief, kind="opinion",
+                          stance=rnd.choice(STANCES), words="意见")
+            if rnd.random() < 0.02:
+                ids["correction"] += 1
+                w.add(cm.FiledCorrection, id=ids["correction"], meeting_id=mid, at=when,
+                      author="记录员", reason="笔误", text="更正", after_closing=True)
+        if u % 50 == 0:
+            w.flush()
+    w.flush()
+    return w.counts
+
+
+def timed(signals: Signals, code: str) -> tuple[int, float]:
+    fresh = Signals(signals.conn, signals.scope, as_of=date(YEAR + 1, 1, 31))
+    started = time.perf_counter()
+    rows = SIGNAL_METHODS[code](fresh)
+    return len(rows), time.perf_counter() - started
+
+
+def bench(url: str, label: str, units: int, meetings: int) -> None:
+    db = new_archive(url)
+    started = time.perf_counter()
+    with db.transaction(write=True) as conn:
+        counts = generate(conn, units, meetings)
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE")
+    else:
+        with db.transaction(write=True) as conn:
+            conn.exec_driver_sql("ANALYZE")
+    print(f"\n{label}: 生成 {time.perf_counter() - started:.0f} s / generated: "
+          + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+    print(f"{'signal':<12}{'rows':>9}{'first s':>10}{'median s':>10}")
+    with db.transaction() as conn:
+        scope = Signals(conn, Scope(Period.year(YEAR)))
+        for code in SIGNAL_METHODS:
+            found, first = timed(scope, code)
+            again = statistics.median(timed(scope, code)[1] for _ in range(3))
+            mark = "" if max(first, again) <= 1.0 else "  > 1 s"
+            print(f"{code:<12}{found:>9,}{first:>10.3f}{again:>10.3f}{mark}")
+    db.close()
+
+
+def pg_urls(pg: str | None) -> Iterator[str]:
+    if pg is None:
+        return
+    if pg != "auto":
+        yield pg
+        return
+    from pg_server import PgServer
+
+    server = PgServer().start()
+    try:
+        yield server.create_database()
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=1000)
+    parser.add_argument("--meetings", type=int, default=100, help="a unit's meetings in the year")
+    parser.add_argument("--file", type=Path, help="the SQLite archive (default: a temporary one)")
+    parser.add_argument("--pg", help="an empty PostgreSQL database URL, or 'auto'")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = args.file or Path(folder) / "bench.sqlite3"
+        bench(f"sqlite:///{path}", "SQLite", args.units, args.meetings)
+    for url in pg_urls(args.pg):
+        bench(url, "PostgreSQL", args.units, args.meetings)
+
+
+if __name__ == "__main__":
+    main()
