@@ -1402,6 +1402,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <source>检索(&amp;3)</source>
         <translation>Search (&amp;3)</translation>
     </message>
+    <message>
+        <source>监督信号(&amp;4)</source>
+        <translation>Signals (&amp;4)</translation>
+    </message>
+    <message>
+        <source>单位证书(&amp;5)</source>
+        <translation>Certificates (&amp;5)</translation>
+    </message>
 </context>
 <context>
     <name>DecidePage</name>

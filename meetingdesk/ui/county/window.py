@@ -1,7 +1,7 @@
 """县级备案台: the county's window. One tab a task: 受理 (receive a folder or a USB stick of
 packages, the batch's outcome and its 回执), 完整性 (per unit, type and year the numbers on file,
-the gaps and the cancelled meetings, down to each record), 检索 (search the filed records).
-Other tabs (signals, trust) join through ``add_tab``.
+the gaps and the cancelled meetings, down to each record), 检索 (search the filed records),
+监督信号 (signals_tab.py) and 单位证书 (trust_tab.py).
 
 The receipt runs off the GUI thread, reporting each package as it is done; everything the
 window shows comes from meetingdesk.county (the rules of receipt live there, not here).
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from meetingdesk.ui import feedback, i18n, screen_fit
+from meetingdesk.ui.county.signals_tab import SignalsTab
+from meetingdesk.ui.county.trust_tab import TrustTab
 
 if TYPE_CHECKING:
     from meetingdesk.county.completeness import Completeness
@@ -373,13 +375,18 @@ class CountyWindow(QMainWindow):
         self.add_tab(self.receipt, self.tr("受理(&1)"))
         self.add_tab(self.completeness, self.tr("完整性(&2)"))
         self.add_tab(self.search, self.tr("检索(&3)"))
+        self.signals = SignalsTab(archive)
+        self.signals.recordRequested.connect(self.opener.open)
+        self.add_tab(self.signals, self.tr("监督信号(&4)"))
+        self.trust = TrustTab(archive)
+        self.add_tab(self.trust, self.tr("单位证书(&5)"))
         self.receipt.received.connect(lambda _: self.completeness.refresh())
         self.setCentralWidget(self.tabs)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         screen_fit.fit(self, WIDTH, HEIGHT)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """Another tab (signals, trust ...), after those already there."""
+        """Another tab, after those already there."""
         return self.tabs.addTab(widget, title)
 
 
