@@ -72,7 +72,9 @@ def _deferral_itself(row: s.DeferralRow) -> Iterable[s.Ref]:
 
 
 def _major(r: s.MajorRow, lang: str) -> list[Any]:
-    return [r.unit, _w(CATEGORIES, r.category, lang), r.items, r.total, r.largest]
+    # no amount stated (an appointment): "—", not a total of 0.00
+    total = r.total if r.largest is not None else None
+    return [r.unit, _w(CATEGORIES, r.category, lang), r.items, total, r.largest]
 
 
 def _just_under(r: s.JustUnderRow, lang: str) -> list[Any]:
