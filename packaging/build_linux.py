@@ -40,11 +40,14 @@ class BuildError(RuntimeError):
     pass
 
 
-def build_bundle(out: Path, work: Path, log: Path) -> Path:
-    """PyInstaller with packaging/meetingdesk.spec; returns out/meetingdesk."""
-    if not fetch_font.present():
-        fetch_font.main([])
+def build_bundle(out: Path, work: Path, log: Path, bare: Path | None = None) -> Path:
+    """PyInstaller with packaging/meetingdesk.spec; returns out/meetingdesk. With `bare`, a
+    script, the spec bundles that script instead of the program (tests/bench_bundle.py)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # the spec renders icons with Qt
+    if bare:
+        env["MEETINGDESK_SPEC_BARE"] = str(bare)
+    elif not fetch_font.present():
+        fetch_font.main([])
     with log.open("w", encoding="utf-8") as handle:
         result = subprocess.run(
             [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",

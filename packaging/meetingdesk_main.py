@@ -4,7 +4,9 @@ MEETINGDESK_BUNDLE_CHECK=RECORD.pdf makes the installed program check itself ins
 running: import every module of the program (the GUI's windows are otherwise imported only
 when first opened, so a module the bundle lacks would show only then), draw the record's first
 page with QtPdf (the record window's preview) into RECORD.page1.png, and print the record
-through QtPrintSupport into RECORD.printed.pdf. One line per check; exit code 1 if one fails.
+through QtPrintSupport into RECORD.printed.pdf, and see that the bundle's cut ICU data still
+orders Chinese names by pinyin and names time zones. One line per check; exit code 1 if one
+fails.
 tests/test_packaging.py runs it on the installed program.
 
 MEETINGDESK_TYPING_PROBE=1 opens the run console of the meeting in progress (the demo's) with
@@ -44,6 +46,7 @@ def bundle_check(pdf_path: str) -> int:
     from meetingdesk.ui import record_preview
 
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (kept alive)
+    failures += icu_check()
     with open(pdf_path, "rb") as handle:
         pdf = handle.read()
     pages = record_preview.page_count(pdf)
@@ -62,6 +65,28 @@ def bundle_check(pdf_path: str) -> int:
     if printed != pages:
         failures += 1
     return 1 if failures else 0
+
+
+def icu_check() -> int:
+    """Qt's ICU data is cut to what Qt asks of it in Chinese and English (packaging/icu_data.py):
+    the Chinese collation (names by pinyin, as Qt's file dialog sorts them) and time zone names
+    must still be there. Returns the number of failures."""
+    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+
+    failures = 0
+    names = sorted(["张三", "王五", "阿明", "李四"], key=QCollator(QLocale("zh_CN")).sortKey)
+    print(f"bundle check: ICU collates {' '.join(names)}")
+    if names != ["阿明", "李四", "王五", "张三"]:
+        failures += 1
+        print("bundle check: ICU has no pinyin order")
+    zone = QTimeZone(b"Asia/Shanghai")
+    if not zone.isValid():  # no time zone database on this computer (tzdata)
+        print("bundle check: ICU time zone names not checked: no Asia/Shanghai here")
+        return failures
+    named = zone.displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName,
+                             QLocale("zh_CN"))
+    print(f"bundle check: ICU names Asia/Shanghai {named}")
+    return failures + (named != "中国标准时间")
 
 
 def typing_probe() -> int:
