@@ -46,7 +46,7 @@ def new_meeting(qtbot, desk: Desk) -> tuple[MainWindow, PrepareDialog]:
     """Ctrl+N in the main window, then the header typed and saved."""
     window = show(qtbot, MainWindow(desk))
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=20000)  # a loaded machine activates late
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(PrepareDialog)
     assert dialog is not None and dialog.isVisible()
