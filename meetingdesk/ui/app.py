@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QTimer
@@ -35,17 +34,16 @@ QUIT_AFTER_START_ENV = "MEETINGDESK_QUIT_AFTER_START"
 
 
 def open_in_background(target: str | None) -> "Future[Desk]":
-    """Open (and if need be migrate) the database in a worker thread."""
-    opening: Future[Desk] = Future()
+    """Open (and if need be migrate) the database in a worker thread. The GUI thread polls
+    the Future (MainWindow.open_database): nothing is handed over by a signal emitted from
+    the worker, which under heavy load once left the window at its opening message."""
+    def work() -> "Desk":
+        from meetingdesk.services import Desk
+        return Desk.open(target)
 
-    def work() -> None:
-        try:
-            from meetingdesk.services import Desk
-            opening.set_result(Desk.open(target))
-        except Exception as error:  # handed to the GUI thread, shown as a message
-            opening.set_exception(error)
-
-    threading.Thread(target=work, name="open-database", daemon=True).start()
+    executor = ThreadPoolExecutor(1, thread_name_prefix="open-database")
+    opening = executor.submit(work)
+    executor.shutdown(wait=False)  # the one task still runs; the thread ends after it
     return opening
 
 

@@ -25,6 +25,7 @@ from .models import MeetingListModel, short_time
 if TYPE_CHECKING:
     from meetingdesk.services import Desk, MeetingRow
 
+OPENING_POLL_MS = 10  # a delay nobody notices, an idle timer that costs nothing
 STATUSES: tuple[str | None, ...] = (None, "preparing", "in_progress", "closed", "filed",
                                     "cancelled")
 
@@ -32,13 +33,15 @@ STATUSES: tuple[str | None, ...] = (None, "preparing", "in_progress", "closed", 
 class MainWindow(QMainWindow):
     ready = Signal()  # the database is open and the meetings (or the set-up) are on screen
     database_failed = Signal()
-    _opening_done = Signal(object)  # the Future of open_database, from the worker thread
 
     def __init__(self, desk: "Desk | None" = None) -> None:
         super().__init__()
         self.desk: Desk | None = None
         self.database_error = ""
         self._opening: Future[Desk] | None = None
+        self._opening_poll = QTimer(self)  # the GUI thread looks whether the opening is done
+        self._opening_poll.setInterval(OPENING_POLL_MS)
+        self._opening_poll.timeout.connect(self._poll_opening)
         self._model: MeetingListModel | None = None
         self._names: dict[int, str] = {}
         self._windows: dict[tuple[str, int], QWidget] = {}  # open consoles, record pages, 督办
@@ -162,14 +165,18 @@ class MainWindow(QMainWindow):
 
     def open_database(self, opening: "Future[Desk]") -> None:
         """Show the database once it is open (set_desk), or explain why it cannot be opened
-        and end the program with exit code 2. `opening` runs in a worker thread."""
+        and end the program with exit code 2. `opening` runs in a worker thread; this (the
+        GUI) thread polls it, so the hand-over needs no signal from the worker thread."""
         self._opening = opening
-        self._opening_done.connect(self._database_opened)  # queued: back on the GUI thread
-        opening.add_done_callback(self._opening_done.emit)
+        self._opening_poll.start()
+        self._poll_opening()
 
-    def _database_opened(self, opening: "Future[Desk]") -> None:
+    def _poll_opening(self) -> None:
+        if self._opening is None or not self._opening.done():
+            return
+        self._opening_poll.stop()
         try:
-            desk = opening.result()
+            desk = self._opening.result()
         except Exception as error:  # every failure becomes a message, never a traceback
             self._database_refused(error)
         else:
