@@ -38,10 +38,17 @@ from meetingdesk.ui.app import launch
 app, window = launch(sys.argv[1], "zh")
 app.processEvents()
 print("window", flush=True)
+def listed():
+    app.processEvents()
+    print("list", flush=True)
 def filled():
     app.processEvents()
     print("data", flush=True)
     app.quit()
+if window.ui.meetingsView.model() is not None:  # shown inside launch(), before the desk
+    print("list", flush=True)
+else:
+    window.listed.connect(listed)
 window.ready.connect(filled)
 app.exec()
 window.shutdown()
@@ -54,7 +61,9 @@ def timed(code: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
     process = subprocess.Popen([sys.executable, "-c", code, *args], env=env, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert process.stdout is not None
-    marks = {line.strip(): time.perf_counter() - start for line in process.stdout}
+    marks: dict[str, float] = {}
+    for line in process.stdout:
+        marks.setdefault(line.strip(), time.perf_counter() - start)  # the first of each
     if process.wait() != 0 or "window" not in marks:
         raise SystemExit(f"the benchmark child failed (exit code {process.returncode})")
     return marks
@@ -86,6 +95,7 @@ def main() -> None:
         databases = {n: make_database(Path(tmp), n) for n in (2, 10_000)}
         bare: list[float] = []
         window: dict[int, list[float]] = {n: [] for n in databases}
+        listed: dict[int, list[float]] = {n: [] for n in databases}
         data: dict[int, list[float]] = {n: [] for n in databases}
         for run in range(runs + 1):  # run 0 warms the file cache and is not counted
             shown = timed(BARE, [], env)["window"]
@@ -93,6 +103,7 @@ def main() -> None:
                 app = timed(MEETINGDESK, [db], env)
                 if run:
                     window[n].append(app["window"])
+                    listed[n].append(app["list"])
                     data[n].append(app["data"])
             if run:
                 bare.append(shown)
@@ -100,9 +111,11 @@ def main() -> None:
     print(f"cold start, median of {runs} runs each (Qt platform: {platform})")
     print(f"  bare PySide6 QMainWindow shown          {base:6.3f} s")
     for n in databases:
-        shown, filled = statistics.median(window[n]), statistics.median(data[n])
+        shown, filled = statistics.median(window[n]), statistics.median(listed[n])
+        ready = statistics.median(data[n])
         print(f"  MeetingDesk, {n:>6,} meetings: window up {shown:6.3f} s  = {shown / base:4.2f}x "
-              f"bare;  meeting list filled {filled:6.3f} s = {filled / base:4.2f}x")
+              f"bare;  meeting list filled {filled:6.3f} s = {filled / base:4.2f}x;  "
+              f"desk ready {ready:6.3f} s = {ready / base:4.2f}x")
     print("target: window up <= 2.5x bare")
 
 

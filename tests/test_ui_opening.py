@@ -51,11 +51,12 @@ def cpu_load(processes: int = 3) -> Iterator[None]:
 
 
 def open_once(qtbot, path: str) -> str:
-    """A main window opening the file as the program does; what it shows once it is done."""
+    """A main window opening the file as the program does; its title once it is done."""
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     assert window.ui.messageLabel.text() == "正在打开数据库…"
+    window.show_first_page(path)  # as launch() does
     window.open_database(open_in_background(path))
     try:
         qtbot.waitUntil(lambda: window.desk is not None or bool(window.database_error), timeout=20_000)
@@ -87,3 +88,30 @@ def test_the_program_starts_under_load(demo_file: str, tmp_path: Path):
                                      capture_output=True, text=True, timeout=90, env=env)
             assert started.returncode == 0, started.stderr
             assert "main window ready (会议纪实台 — 晓塘乡党委)" in started.stdout
+
+
+def listed(window: MainWindow) -> list[str]:
+    model = window.ui.meetingsView.model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_the_list_is_shown_before_the_desk_then_read_again_with_it(qtbot, demo_file: str):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.show_first_page(demo_file)
+    assert window.desk is None  # still opening, yet the clerk sees the meetings
+    first = listed(window)
+    assert len(first) == 2 and window.ui.countLabel.text() == "共 2 次会议"
+    assert window.windowTitle() == "会议纪实台 — 晓塘乡党委"
+    assert window.ui.statusAll.text() == "全部  2"
+    assert window.ui.infoLabel.text() == "正在打开数据库…"
+    assert not window.ui.nextButton.isVisible()  # nothing to act on before the desk is open
+    assert not any(a.isEnabled() for a in (window.act_run, window.act_record, window.act_prepare,
+                                           window.act_cancel))
+    window.open_database(open_in_background(demo_file))
+    qtbot.waitUntil(lambda: window.desk is not None, timeout=20_000)
+    assert listed(window) == first and window.ui.countLabel.text() == "共 2 次会议"
+    assert window.ui.meetingsView.selectionModel().selectedRows()[0].row() == 0
+    assert window.ui.nextButton.isVisible()
+    window.shutdown()

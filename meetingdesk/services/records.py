@@ -22,6 +22,7 @@ from meetingdesk.domain import DomainError, Event, Meeting
 from meetingdesk.record.build import minutes_from_meeting
 from meetingdesk.record.errors import RecordError
 from meetingdesk.record.minutes import AttachedFile, Minutes
+from meetingdesk.meeting_list import MeetingRow
 from meetingdesk.record.package import Attachment, build_package, sha256
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.store import StoreError
@@ -29,7 +30,6 @@ from meetingdesk.store import models as m
 
 from .desk import Desk
 from .errors import meeting_cancelled
-from .preparation import MeetingRow
 
 if TYPE_CHECKING:  # checking imports pyHanko: only when used
     from meetingdesk.record.trust import Trust

@@ -1,7 +1,8 @@
 """Starting the GUI: the application, its language and font, the main window, the database.
 
 Start-up stays light: only Qt and the main window are loaded before the window is shown; the
-database (SQLAlchemy, the schema check) is then opened in a worker thread while the window is
+saved unit's newest meetings are then read with sqlite3 alone and shown (meeting_list), and the
+database (SQLAlchemy, the schema check) is opened in a worker thread while the window is
 already on screen and responding (started earlier, its imports would compete with Qt's for the
 interpreter and delay the window). A database that cannot be opened (not a SQLite file, locked,
 too new ...) is explained in a message box and the program ends with exit code 2.
@@ -60,6 +61,7 @@ def launch(db: str | None, lang: str) -> tuple[QApplication, MainWindow]:
     window = MainWindow()
     window.show()
     app.processEvents()  # the window is painted before the database work begins
+    window.show_first_page(db)
     window.open_database(open_in_background(db))
     return app, window
 
