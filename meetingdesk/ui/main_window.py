@@ -8,7 +8,6 @@ and the database is opened in a worker thread while it is already on screen.
 from __future__ import annotations
 
 import re
-from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
@@ -23,6 +22,8 @@ from .loader import load_form
 from .models import MeetingListModel, short_time
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from meetingdesk.services import Desk, MeetingRow
 
 OPENING_POLL_MS = 10  # a delay nobody notices, an idle timer that costs nothing
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """After the event loop: let the opening finish, then close the database."""
         if self._opening is not None:
+            from concurrent.futures import wait
             wait([self._opening])
             if self.desk is None and self._opening.exception() is None:
                 self._opening.result().close()  # opened after the window was closed

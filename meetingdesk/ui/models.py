@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Generic, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -23,8 +22,7 @@ BADGE_BACKGROUND = QColor("#fde2e1")  # 三重一大 and refusals: a soft red th
 BADGE_FOREGROUND = QColor("#a3120b")
 
 
-@dataclass(frozen=True)
-class Column(Generic[T]):
+class Column(NamedTuple, Generic[T]):  # not a dataclass: its import delays the main window
     header: str
     text: Callable[[T], str]
     tooltip: Callable[[T], str] | None = None
