@@ -213,12 +213,14 @@ class RecordWindow(QMainWindow):
         while self.pages_layout.count():
             widget = self.pages_layout.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the outer event loop
                 widget.deleteLater()
         self.page_labels = []
         self.drawn = set()
         if text:
             note = QLabel(text)
             note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.pages_layout.addWidget(note)
 
     def _draw_visible(self) -> None:
