@@ -8,6 +8,7 @@ in-process and as the real program, with busy processes competing for the two co
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import subprocess
 import sys
@@ -50,6 +51,16 @@ def cpu_load(processes: int = 3) -> Iterator[None]:
             process.wait()
 
 
+def wait_for_desk(qtbot, window: MainWindow) -> None:
+    """Until the window has the desk or the refusal; if it never comes, where every thread is."""
+    try:
+        qtbot.waitUntil(lambda: window.desk is not None or bool(window.database_error),
+                        timeout=20_000)
+    except Exception:
+        faulthandler.dump_traceback(all_threads=True)
+        raise
+
+
 def open_once(qtbot, path: str) -> str:
     """A main window opening the file as the program does; its title once it is done."""
     window = MainWindow()
@@ -59,7 +70,7 @@ def open_once(qtbot, path: str) -> str:
     window.show_first_page(path)  # as launch() does
     window.open_database(open_in_background(path))
     try:
-        qtbot.waitUntil(lambda: window.desk is not None or bool(window.database_error), timeout=20_000)
+        wait_for_desk(qtbot, window)
         return window.windowTitle()
     finally:
         window.shutdown()
@@ -110,7 +121,7 @@ def test_the_list_is_shown_before_the_desk_then_read_again_with_it(qtbot, demo_f
     assert not any(a.isEnabled() for a in (window.act_run, window.act_record, window.act_prepare,
                                            window.act_cancel))
     window.open_database(open_in_background(demo_file))
-    qtbot.waitUntil(lambda: window.desk is not None, timeout=20_000)
+    wait_for_desk(qtbot, window)
     assert listed(window) == first and window.ui.countLabel.text() == "共 2 次会议"
     assert window.ui.meetingsView.selectionModel().selectedRows()[0].row() == 0
     assert window.ui.nextButton.isVisible()
