@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
@@ -35,6 +35,9 @@ from .loader import build_form, load_form
 from .record_pad import SignDialog
 from .record_preview import (PREVIEW_DPI, PreviewUnavailable, page_count, page_images,
                              print_pdf)
+
+
+PREVIEW_UNPAINTED_MS = 300  # the preview is built this long after showing if no paint came
 
 
 def refusals() -> tuple[type[Exception], ...]:
@@ -155,6 +158,12 @@ class RecordWindow(QMainWindow):
         super().paintEvent(event)
         if self._preview_pending:
             QTimer.singleShot(0, self._build_preview)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Shown but not painted soon (covered, a busy window system): built all the same."""
+        super().showEvent(event)
+        if self._preview_pending:
+            QTimer.singleShot(PREVIEW_UNPAINTED_MS, self._build_preview)
 
     def _build_preview(self) -> None:
         if not self._preview_pending:
