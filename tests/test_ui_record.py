@@ -42,6 +42,8 @@ def window(qtbot, desk, closed) -> RecordWindow:
     window = RecordWindow(desk, closed)
     qtbot.addWidget(window)
     window.show()
+    # drawn once the page is on screen, then laid out
+    qtbot.waitUntil(lambda: window.preview.verticalScrollBar().maximum() > 0, timeout=30_000)
     return window
 
 
@@ -59,6 +61,16 @@ def type_chinese(widget, text: str) -> None:
 
 def status_column(window: RecordWindow) -> list[str]:
     return [window.signers.item(r, 2).text() for r in range(window.signers.rowCount())]
+
+
+def test_the_page_shows_before_its_preview_is_drawn(qtbot, desk, closed):
+    window = RecordWindow(desk, closed)
+    qtbot.addWidget(window)
+    assert window.page_count() == 0 and not window.pdf  # nothing built before it is shown
+    assert window.signers.rowCount() > 0 and window.button("signButton").isEnabled()
+    window.show()
+    qtbot.waitUntil(lambda: window.page_count() == DEMO_PAGES, timeout=30_000)
+    assert not window.page_labels[0].pixmap().isNull()
 
 
 def test_the_preview_shows_every_page_and_the_signatures(qtbot, window):

@@ -19,10 +19,10 @@ from meetingdesk.domain import DomainError, Event, Meeting
 from meetingdesk.domain.followup import DecisionRef, FollowUp, Task, decision, decisions
 from meetingdesk.domain.hearings import Hearing
 from meetingdesk.domain.ledger import Ledger
-from meetingdesk.record.followup_report import FollowUpReport, followup_report
 from meetingdesk.store import models as m
 
 if TYPE_CHECKING:
+    from meetingdesk.record.followup_report import FollowUpReport
     from meetingdesk.store import Database
 
 KIND = "followup"
@@ -59,9 +59,12 @@ class FollowUpActions:
             raise DomainError("UNKNOWN_TASK", no=no)
         return found
 
-    def followup_report(self, unit_id: int, start: date | str, end: date | str) -> FollowUpReport:
+    def followup_report(self, unit_id: int, start: date | str, end: date | str
+                        ) -> FollowUpReport:
         """The 督办 report of a period: render it with record.followup_report's render_pdf
         and render_xlsx."""
+        # imported here: ReportLab and the fonts are not needed to open the desk
+        from meetingdesk.record.followup_report import followup_report
         start, end = _day(start), _day(end)
         with self.db.session() as session:
             unit = session.get(m.Unit, unit_id)

@@ -23,6 +23,7 @@ from meetingdesk.domain.numbering import gaps
 from meetingdesk.domain.submissions import check_direct_entry, check_notice
 from meetingdesk.domain.text import clean_text
 from meetingdesk.domain.words import HEAD_DECISIONS_CARRY_OVER
+from meetingdesk.meeting_list import HELD_EVENTS, MeetingRow, held_times, meeting_row
 from meetingdesk.store import models as m
 from meetingdesk.store.models import now_iso
 
@@ -34,52 +35,6 @@ if TYPE_CHECKING:
 
 ITEM_FIELDS = ("title", "kind", "category", "amount", "fund_type", "area", "presenter_id",
                "vote_mode", "candidates", "materials", "posts")
-
-
-@dataclass(frozen=True)
-class Cancellation:
-    """Why, when and by whom a prepared meeting was called off (R11)."""
-
-    at: str
-    by: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    id: int
-    uid: str
-    unit_id: int
-    unit_name: str
-    type_code: str
-    type_name: str
-    decision_mode: str
-    year: int
-    number: int
-    title: str
-    scheduled_at: str
-    place: str
-    chair_id: int | None
-    deputy_chair_id: int | None
-    recorder: str
-    status: str  # preparing, in_progress, closed, filed, or cancelled (then see `cancellation`)
-    cancellation: Cancellation | None = None
-    # When the meeting was actually held, from its log (the record's start and end times);
-    # None before it starts. scheduled_at stays the planned time.
-    held_from: str | None = None
-    held_until: str | None = None
-
-    @property
-    def held(self) -> str | None:
-        """'2026-11-24 09:03–11:20' (the end's date too if another day; '…' while it runs),
-        or None for a meeting not held."""
-        if self.held_from is None:
-            return None
-        start = self.held_from[:16].replace("T", " ")
-        if self.held_until is None:
-            return f"{start}–…"
-        same_day = self.held_until[:10] == self.held_from[:10]
-        return f"{start}–{self.held_until[11:16] if same_day else self.held_until[:16].replace('T', ' ')}"
 
 
 @dataclass(frozen=True)
@@ -382,29 +337,18 @@ class PreparationActions:
     @staticmethod
     def _row_info(r: m.Meeting, held: tuple[str | None, str | None] | None = None
                   ) -> MeetingRow:
-        cancellation = None
-        if r.cancelled_at is not None:
-            cancellation = Cancellation(r.cancelled_at, r.cancelled_by or "", r.cancel_reason or "")
-        return MeetingRow(r.id, r.uid, r.unit_id, r.unit.name, r.meeting_type.code,
-                          r.meeting_type.name, r.meeting_type.decision_mode, r.year, r.number,
-                          r.title, r.scheduled_at, r.place, r.chair_member_id,
-                          r.deputy_chair_member_id, r.recorder_name,
-                          "cancelled" if cancellation else r.status, cancellation,
-                          *(held or (None, None)))
+        return meeting_row((r.id, r.uid, r.unit_id, r.unit.name, r.meeting_type.code,
+                            r.meeting_type.name, r.meeting_type.decision_mode, r.year, r.number,
+                            r.title, r.scheduled_at, r.place, r.chair_member_id,
+                            r.deputy_chair_member_id, r.recorder_name, r.status, r.cancelled_at,
+                            r.cancelled_by, r.cancel_reason), held)
 
     @staticmethod
     def _held(session: Any, meeting_ids: list[int]) -> dict[int, tuple[str | None, str | None]]:
-        """From and until when each meeting was held, as its record prints them: from the
-        opening (宣布开会), or the start of the record if not yet opened, to the closing."""
-        times: dict[int, dict[str, str]] = {}
-        for meeting_id, type_, at in session.execute(
-                select(m.EventRecord.meeting_id, m.EventRecord.type, m.EventRecord.at).where(
-                    m.EventRecord.meeting_id.in_(meeting_ids),
-                    m.EventRecord.type.in_(("meeting_started", "session_opened",
-                                            "meeting_closed")))):
-            times.setdefault(meeting_id, {})[type_] = at
-        return {i: (t.get("session_opened") or t.get("meeting_started"), t.get("meeting_closed"))
-                for i, t in times.items()}
+        return held_times(session.execute(
+            select(m.EventRecord.meeting_id, m.EventRecord.type, m.EventRecord.at).where(
+                m.EventRecord.meeting_id.in_(meeting_ids),
+                m.EventRecord.type.in_(HELD_EVENTS))))
 
     @staticmethod
     def _active_rows(session: Any, unit_id: int) -> dict[int, m.Member]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from sqlalchemy import select
 
 from meetingdesk.domain import DomainError, Event, Meeting
+from meetingdesk.meeting_list import MeetingRow
 from meetingdesk.record.build import minutes_from_meeting
 from meetingdesk.record.errors import RecordError
 from meetingdesk.record.minutes import AttachedFile, Minutes
@@ -28,7 +29,6 @@ from meetingdesk.store import StoreError
 from meetingdesk.store import models as m
 
 from .desk import Desk
-from .preparation import MeetingRow
 
 if TYPE_CHECKING:  # checking imports pyHanko: only when used
     from meetingdesk.record.trust import Trust

@@ -8,7 +8,6 @@ and the database is opened in a worker thread while it is already on screen.
 from __future__ import annotations
 
 import re
-from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
@@ -23,22 +22,28 @@ from .loader import load_form
 from .models import MeetingListModel, short_time
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from meetingdesk.services import Desk, MeetingRow
 
+OPENING_POLL_MS = 10  # a delay nobody notices, an idle timer that costs nothing
 STATUSES: tuple[str | None, ...] = (None, "preparing", "in_progress", "closed", "filed",
                                     "cancelled")
 
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the database is open and the meetings (or the set-up) are on screen
+    listed = Signal()  # the meetings are on screen, maybe read ahead of the desk (first page)
     database_failed = Signal()
-    _opening_done = Signal(object)  # the Future of open_database, from the worker thread
 
     def __init__(self, desk: "Desk | None" = None) -> None:
         super().__init__()
         self.desk: Desk | None = None
         self.database_error = ""
         self._opening: Future[Desk] | None = None
+        self._opening_poll = QTimer(self)  # the GUI thread looks whether the opening is done
+        self._opening_poll.setInterval(OPENING_POLL_MS)
+        self._opening_poll.timeout.connect(self._poll_opening)
         self._model: MeetingListModel | None = None
         self._names: dict[int, str] = {}
         self._windows: dict[tuple[str, int], QWidget] = {}  # open consoles, record pages, 督办
@@ -160,16 +165,47 @@ class MainWindow(QMainWindow):
 
     # ---- the database ------------------------------------------------------------------------
 
+    def show_first_page(self, target: str | None) -> None:
+        """While the desk is being opened, show the saved unit's newest meetings read with
+        sqlite3 alone (meeting_list.first_page), read-only: nothing is selected or enabled
+        until set_desk reads the list again the full way. A file that first_page cannot read
+        shows nothing here; the desk then says why."""
+        from meetingdesk.meeting_list import first_page
+
+        page = first_page(target, self._saved_unit(), MeetingListModel.PAGE)
+        if page is None or self.desk is not None:
+            return
+        combo = self.ui.unitCombo
+        combo.blockSignals(True)
+        for unit_id, name in page.units:
+            combo.addItem(name, unit_id)
+        combo.setCurrentIndex(combo.findData(page.unit_id))
+        combo.blockSignals(False)
+        self.setWindowTitle(self.tr("会议纪实台 — %1").replace("%1", combo.currentText()))
+        model = MeetingListModel(None, self)
+        model.show_first_page(page.rows, page.counts[None])
+        self._put_model(model)
+        self._label_status_buttons({s: page.counts.get(s, 0) for s in STATUSES})
+        self._show_count()
+        self.ui.pages.setCurrentWidget(self.ui.listPage)
+        self._show_selected()
+        self.ui.infoLabel.setText(self.tr("正在打开数据库…"))
+        self.listed.emit()
+
     def open_database(self, opening: "Future[Desk]") -> None:
         """Show the database once it is open (set_desk), or explain why it cannot be opened
-        and end the program with exit code 2. `opening` runs in a worker thread."""
+        and end the program with exit code 2. `opening` runs in a worker thread; this (the
+        GUI) thread polls it, so the hand-over needs no signal from the worker thread."""
         self._opening = opening
-        self._opening_done.connect(self._database_opened)  # queued: back on the GUI thread
-        opening.add_done_callback(self._opening_done.emit)
+        self._opening_poll.start()
+        self._poll_opening()
 
-    def _database_opened(self, opening: "Future[Desk]") -> None:
+    def _poll_opening(self) -> None:
+        if self._opening is None or not self._opening.done():
+            return
+        self._opening_poll.stop()
         try:
-            desk = opening.result()
+            desk = self._opening.result()
         except Exception as error:  # every failure becomes a message, never a traceback
             self._database_refused(error)
         else:
@@ -177,6 +213,7 @@ class MainWindow(QMainWindow):
 
     def _database_refused(self, error: Exception) -> None:
         self.database_error = i18n.message(error)
+        self.ui.unitCombo.clear()  # a first page shown meanwhile is no longer offered
         self._show_message(self.tr("无法打开数据库。"))
         box = feedback.tell(self, self.tr("无法打开数据库"), self.database_error,
                             QMessageBox.Icon.Critical)
@@ -185,16 +222,13 @@ class MainWindow(QMainWindow):
 
     def set_desk(self, desk: "Desk") -> None:
         self.desk = desk
-        self._model = MeetingListModel(desk, self)
+        self._put_model(MeetingListModel(desk, self))
         view: QAbstractItemView = self.ui.meetingsView
-        view.setModel(self._model)
-        view.horizontalHeader().setStretchLastSection(True)
-        self._fit_to_font()
         view.selectionModel().selectionChanged.connect(
             lambda _a, _b: self._show_selected())
-        self._model.rowsInserted.connect(lambda *_: self._show_count())
         self.statusBar().showMessage(self.tr("数据库：%1").replace("%1", desk.db.label))
         self._reload_units(self._saved_unit())
+        self.listed.emit()
         self.ready.emit()
         if desk.db.notices:  # opened read-only, a log behind what was acknowledged, ...
             feedback.tell(self, desk.db.label,
@@ -202,9 +236,18 @@ class MainWindow(QMainWindow):
         elif self.ui.unitCombo.count() == 0 or self._unfinished is not None:
             self.setup_unit(self._unfinished)  # the first run, or one left half-way
 
+    def _put_model(self, model: MeetingListModel) -> None:
+        self._model = model
+        view: QAbstractItemView = self.ui.meetingsView
+        view.setModel(model)
+        view.horizontalHeader().setStretchLastSection(True)
+        self._fit_to_font()
+        model.rowsInserted.connect(lambda *_: self._show_count())
+
     def shutdown(self) -> None:
         """After the event loop: let the opening finish, then close the database."""
         if self._opening is not None:
+            from concurrent.futures import wait
             wait([self._opening])
             if self.desk is None and self._opening.exception() is None:
                 self._opening.result().close()  # opened after the window was closed

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Generic, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, NamedTuple, Sequence, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -12,7 +11,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from . import i18n
 
 if TYPE_CHECKING:
-    from meetingdesk.services import Desk, MeetingRow
+    from meetingdesk.meeting_list import MeetingRow
+    from meetingdesk.services import Desk
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -22,8 +22,7 @@ BADGE_BACKGROUND = QColor("#fde2e1")  # 三重一大 and refusals: a soft red th
 BADGE_FOREGROUND = QColor("#a3120b")
 
 
-@dataclass(frozen=True)
-class Column(Generic[T]):
+class Column(NamedTuple, Generic[T]):  # not a dataclass: its import delays the main window
     header: str
     text: Callable[[T], str]
     tooltip: Callable[[T], str] | None = None
@@ -143,7 +142,9 @@ class MeetingListModel(RowsModel["MeetingRow"]):
 
     PAGE = 200
 
-    def __init__(self, desk: "Desk", parent: Any = None) -> None:
+    def __init__(self, desk: "Desk | None", parent: Any = None) -> None:
+        """Without a desk the model holds only a first page (show_first_page) until the
+        main window has the desk and makes a full model."""
         super().__init__([
             Column(self.tr("会议"), lambda r: r.title),
             Column(self.tr("时间"), lambda r: r.held or self.tr("计划 %1").replace(
@@ -159,7 +160,12 @@ class MeetingListModel(RowsModel["MeetingRow"]):
         """How many meetings match the filter (shown or not yet read)."""
         return self._total
 
+    def show_first_page(self, rows: "list[MeetingRow]", total: int) -> None:
+        self._total = total
+        self.set_rows(rows)
+
     def set_filter(self, unit_id: int | None, status: str | None, search: str) -> None:
+        assert self._desk is not None
         self._filter = (unit_id, status, search)
         self._total = self._desk.count_meetings(unit_id, status, search)
         self.set_rows(self._desk.list_meetings(unit_id, status, search, limit=self.PAGE))
@@ -175,10 +181,11 @@ class MeetingListModel(RowsModel["MeetingRow"]):
         return next((i for i, r in enumerate(self._rows) if r.id == meeting_id), None)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return (self._desk is not None and not parent.isValid()
+                and len(self._rows) < self._total)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._desk is None:
             return
         more = self._desk.list_meetings(*self._filter, limit=self.PAGE, offset=len(self._rows))
         if not more:

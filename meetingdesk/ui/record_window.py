@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu,
@@ -40,6 +40,9 @@ from .record_preview import (PREVIEW_DPI, PreviewUnavailable, page_count, page_i
 
 if TYPE_CHECKING:  # cryptography and pyHanko: imported when a certificate step is taken
     from meetingdesk.services.certificates import Certificates
+
+
+PREVIEW_UNPAINTED_MS = 300  # the preview is built this long after showing if no paint came
 
 
 def refusals() -> tuple[type[Exception], ...]:
@@ -93,6 +96,7 @@ class RecordWindow(QMainWindow):
             self.county_menu.addAction(text, slot)
         self.button("countyButton").setMenu(self.county_menu)
         feedback.clear(self.message)
+        self._preview_pending = True  # built once the page is on screen (paintEvent)
         self.refresh()
 
     def _scroll_side_panel(self) -> None:
@@ -122,7 +126,8 @@ class RecordWindow(QMainWindow):
         try:
             info = self.info = self.desk.meeting_info(self.meeting_id)
             state = self.desk.meeting(self.meeting_id)
-            self.pdf = self.records.preview_pdf(self.meeting_id)
+            if not self._preview_pending:
+                self.pdf = self.records.preview_pdf(self.meeting_id)
             head = self.desk.events(self.meeting_id)[-1].hash
             certified = self.records.has_certificate(info.unit_id)
         except refusals() as error:
@@ -152,6 +157,35 @@ class RecordWindow(QMainWindow):
             self.mark_filed.setChecked(False)
         self.mark_filed.setEnabled(closed and not state.filed)
         self._show_signers(state)
+        if self._preview_pending:
+            self._show_note(self.tr("正在生成记录预览…"))
+        else:
+            self._show_pages()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Opening the page, its record is drawn only after the page is on screen: building
+        the PDF (fonts, layout) is most of the opening time, and the clerk sees the signers
+        and the buttons at once."""
+        super().paintEvent(event)
+        if self._preview_pending:
+            QTimer.singleShot(0, self._build_preview)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Shown but not painted soon (covered, a busy window system): built all the same."""
+        super().showEvent(event)
+        if self._preview_pending:
+            QTimer.singleShot(PREVIEW_UNPAINTED_MS, self._build_preview)
+
+    def _build_preview(self) -> None:
+        if not self._preview_pending:
+            return
+        self._preview_pending = False
+        try:
+            self.pdf = self.records.preview_pdf(self.meeting_id)
+        except refusals() as error:
+            self._show_note("")
+            feedback.show_error(self.message, error)
+            return
         self._show_pages()
 
     def _show_signers(self, state: Meeting) -> None:
@@ -175,19 +209,12 @@ class RecordWindow(QMainWindow):
 
     def _show_pages(self) -> None:
         """A blank page for every page of the record; those in view are drawn (_draw_visible)."""
-        while self.pages_layout.count():
-            widget = self.pages_layout.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        self.page_labels = []
-        self.drawn = set()
+        self._show_note("")
         try:
             first = page_images(self.pdf, PREVIEW_DPI, 1, 1)[0]
             count = page_count(self.pdf)
         except PreviewUnavailable as error:
-            note = QLabel(i18n.message(error))
-            note.setWordWrap(True)
-            self.pages_layout.addWidget(note)
+            self._show_note(i18n.message(error))
             self.button("printButton").setEnabled(False)
             return
         for _ in range(count):
@@ -200,6 +227,21 @@ class RecordWindow(QMainWindow):
         self.page_labels[0].setPixmap(QPixmap.fromImage(first))
         self.drawn.add(0)
         self._draw_visible()
+
+    def _show_note(self, text: str) -> None:
+        """Only `text` (if any) where the pages are shown."""
+        while self.pages_layout.count():
+            widget = self.pages_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the outer event loop
+                widget.deleteLater()
+        self.page_labels = []
+        self.drawn = set()
+        if text:
+            note = QLabel(text)
+            note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.pages_layout.addWidget(note)
 
     def _draw_visible(self) -> None:
         """Draw the pages in view and one either side that are not drawn yet."""

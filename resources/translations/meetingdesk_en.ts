@@ -2894,6 +2894,10 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>No corrections.</translation>
     </message>
     <message>
+        <source>正在生成记录预览…</source>
+        <translation>Drawing the record&apos;s preview…</translation>
+    </message>
+    <message>
         <source>已签名（%1）</source>
         <translation>signed (%1)</translation>
     </message>
