@@ -127,7 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _merge_shared(parser, args)
     lang = args.lang
     if args.command is None:
+        from meetingdesk.county.sniff import is_archive_file
         from meetingdesk.ui.app import leave, run_gui  # Qt is loaded only for the GUI
+        if is_archive_file(args.db):  # the county's archive: the county window
+            from meetingdesk.ui.county.window import run_county_gui
+            leave(run_county_gui(args.db, lang))
         leave(run_gui(args.db, lang))
     try:
         if args.command == "cert" or args.command == "county" and cli_trust.owns(args):

@@ -9,12 +9,12 @@ from sqlalchemy import Connection, inspect, select
 
 from meetingdesk.county.errors import CountyError
 from meetingdesk.county.models import Archive
+from meetingdesk.county.sniff import VERSION_TABLE
 from meetingdesk.store.database import Database
 from meetingdesk.store.db import SQLITE_HEADER, make_engine, resolve_target
 from meetingdesk.store.migrate import alembic_config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-VERSION_TABLE = "county_schema_version"
 
 
 def open_archive(target: str | Path, create: bool = False) -> Database:

@@ -160,9 +160,7 @@ class Signals:
         units_of: dict[tuple[Decimal, Decimal], list[int]] = {}
         for unit_id, th in self.thresholds().items():
             units_of.setdefault((th.regular, th.project), []).append(unit_id)
-        shared = sorted(units_of.items(), key=lambda pair: -len(pair[1]))
-        if not shared:
-            return null()
+        shared = sorted(units_of.items(), key=lambda pair: -len(pair[1]))  # callers: not empty
 
         def pick(n: int) -> Any:
             (common, _), rest = shared[0], shared[1:]
@@ -175,6 +173,8 @@ class Signals:
                     (fund_type == "project", pick(1)), else_=null())
 
     def just_under(self) -> list[s.JustUnderRow]:
+        if not self.thresholds():  # no unit has filed in the period: nothing to judge
+            return []
         limit = self._limit_of(I.c.fund_type)
         near = and_(self.scope.held(), I.c.amount >= limit * float(1 - self.band),
                     I.c.amount < limit)
@@ -185,6 +185,8 @@ class Signals:
         """SQL finds the windows of one unit, area and fund type whose amounts, each under the
         unit's threshold, reach it together; the domain judges the items of those windows
         (every item of a window it could report is among them)."""
+        if not self.thresholds():
+            return []
         start = self.period.start - timedelta(self.series_days)
         fund = func.coalesce(I.c.fund_type, "regular")
         limit = self._limit_of(I.c.fund_type)

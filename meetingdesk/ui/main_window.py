@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QMainWindow,
-                               QMessageBox, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QFileDialog,
+                               QMainWindow, QMessageBox, QWidget)
 
 from meetingdesk import __version__
 
@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1))
         self.act_zoom_reset = self._action(self.tr("默认字号(&D)"), "Ctrl+0", lambda: self.zoom(0))
         self.act_about = self._action(self.tr("关于会议纪实台(&A)"), None, self.about)
+        self.act_county = self._action(self.tr("打开县级备案台(&C)…"), None, self.open_county,
+                                       self.tr("县里接收、核验和监督各单位的备案记录"))
 
         bar = self.menuBar()
         meeting = bar.addMenu(self.tr("会议(&M)"))
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         meeting.addAction(self.act_find)
         meeting.addAction(self.act_refresh)
         meeting.addSeparator()
+        meeting.addAction(self.act_county)
         meeting.addAction(self.act_quit)
         unit = bar.addMenu(self.tr("单位(&U)"))
         unit.addAction(self.act_settings)
@@ -567,6 +570,16 @@ class MainWindow(QMainWindow):
     def open_followup(self) -> None:
         from .followup_window import FollowUpWindow
         self._open_unit_window("followup", FollowUpWindow)
+
+    def open_county(self) -> None:
+        """The county's role in the same program: its window on an archive file chosen here
+        (a county server's archive opens with ``meetingdesk county gui --db URL``)."""
+        from .county.window import open_county_window
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开县级备案库"), "",
+            self.tr("县级备案库 (*.sqlite *.sqlite3 *.db);;所有文件 (*)"))
+        if path:
+            open_county_window(path, self)
 
     def _open_unit_window(self, kind: str, make: Any) -> None:
         """A window of the selected unit (议题申报, 督办): one per unit, brought forward if open."""

@@ -1979,6 +1979,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <translation>&amp;About MeetingDesk</translation>
     </message>
     <message>
+        <source>打开县级备案台(&amp;C)…</source>
+        <translation>Open the county filing desk (&amp;C)…</translation>
+    </message>
+    <message>
+        <source>县里接收、核验和监督各单位的备案记录</source>
+        <translation>The county receives, checks and supervises the units&apos; filed records</translation>
+    </message>
+    <message>
         <source>会议(&amp;M)</source>
         <translation>&amp;Meeting</translation>
     </message>
@@ -2113,6 +2121,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
     <message>
         <source>%1 项督办事项已逾期</source>
         <translation>%1 task(s) overdue</translation>
+    </message>
+    <message>
+        <source>打开县级备案库</source>
+        <translation>Open a county archive</translation>
+    </message>
+    <message>
+        <source>县级备案库 (*.sqlite *.sqlite3 *.db);;所有文件 (*)</source>
+        <translation>County archive (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
         <source>字号：%1 磅</source>

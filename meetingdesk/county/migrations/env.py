@@ -6,8 +6,8 @@ from alembic import context
 
 from meetingdesk.county.models import Base
 
-VERSION_TABLE = "county_schema_version"  # not alembic_version: neither kind of database can
-# be mistaken for the other
+# not alembic_version: neither kind of database can be mistaken for the other
+from meetingdesk.county.sniff import VERSION_TABLE
 
 connection = context.config.attributes.get("connection")
 if connection is None:

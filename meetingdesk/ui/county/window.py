@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -390,24 +390,31 @@ class CountyWindow(QMainWindow):
         return self.tabs.addTab(widget, title)
 
 
-def run_county_gui(db: str, lang: str) -> int:
-    """`meetingdesk county gui`: the county window on the archive ``db``."""
+def open_county_window(target: str, parent: QWidget | None = None) -> CountyWindow | None:
+    """The county window on the archive ``target``, shown; a database that is not an archive
+    (or cannot be opened) is explained in a message box and None returned."""
     from meetingdesk.county.archive import open_archive
 
+    try:
+        archive = open_archive(target)
+    except Exception as error:  # noqa: BLE001 - CountyError/StoreError, told in words
+        QMessageBox.critical(parent, QApplication.translate("CountyWindow", "县级备案台"),
+                             i18n.message(error))
+        return None
+    window = CountyWindow(archive)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda *_: archive.close())
+    if parent is not None:  # kept alive by its opener, yet a window of its own
+        window.setParent(parent, Qt.WindowType.Window)
+    window.show()
+    return window
+
+
+def run_county_gui(db: str, lang: str) -> int:
+    """`meetingdesk county gui` (or `meetingdesk --db` an archive file): the county window."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("MeetingDesk")
     i18n.install(app, lang)
-    try:
-        archive = open_archive(db)
-    except Exception as error:  # noqa: BLE001 - CountyError/StoreError, told in words
-        QMessageBox.critical(None, QApplication.translate("CountyWindow", "县级备案台"),
-                             i18n.message(error))
-        return 2
-    window = CountyWindow(archive)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        archive.close()
+    return app.exec() if open_county_window(db) is not None else 2
