@@ -29,19 +29,16 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_county_signals import (SURNAMES, THINGS, VILLAGES, WORDS, generate,  # noqa: E402
-                                  timed as timed_signal)
+                                  pg_urls, report_signals)
 from bench_startup import BARE, timed as timed_start  # noqa: E402
 from county_records import new_archive  # noqa: E402
 from meetingdesk.county.receipt import receive  # noqa: E402
 from meetingdesk.county.search import search  # noqa: E402
-from meetingdesk.county.signals import SIGNAL_METHODS, Scope, Signals  # noqa: E402
 from meetingdesk.county.trust import add_certificate  # noqa: E402
-from meetingdesk.domain.supervision import Period  # noqa: E402
 from meetingdesk.record.verify import verify_package  # noqa: E402
 from meetingdesk.store.database import Database  # noqa: E402
 
@@ -176,16 +173,8 @@ def bench_search(db: Database) -> None:
 
 
 def bench_signals(db: Database) -> None:
-    year = YEARS[-1]
-    print(f"  signals over all units, {year}:  "
-          f"{'signal':<12}{'rows':>9}{'first s':>9}{'median s':>9}")
-    with db.transaction() as conn:
-        scope = Signals(conn, Scope(Period.year(year)))
-        for code in SIGNAL_METHODS:
-            found, first = timed_signal(scope, code)
-            again = statistics.median(timed_signal(scope, code)[1] for _ in range(3))
-            mark = "" if max(first, again) <= 1.0 else "  > 1 s"
-            print(f"{'':35}{code:<12}{found:>9,}{first:>9.3f}{again:>9.3f}{mark}")
+    print(f"  signals over all units, {YEARS[-1]}:")
+    report_signals(db, YEARS[-1], indent="    ")
 
 
 def bench_window(url: str) -> None:
@@ -220,19 +209,6 @@ def bench(url: str, label: str, units: int, packages: list[Path], unit: str, der
     bench_window(url)
 
 
-def pg_url(given: str | None) -> Iterator[str]:
-    if given:
-        yield given
-        return
-    from pg_server import PgServer
-
-    server = PgServer().start()
-    try:
-        yield server.create_database()
-    finally:
-        server.stop()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0,
@@ -249,7 +225,7 @@ def main() -> None:
         started = time.perf_counter()
         packages, unit, der = make_packages(Path(folder), count)
         print(f"{count} real packages made in {time.perf_counter() - started:.0f} s")
-        for url in pg_url(args.pg):
+        for url in pg_urls(args.pg or "auto"):
             bench(url, "PostgreSQL", units, packages, unit, der)
         if args.sqlite:
             bench(f"sqlite:///{Path(folder) / 'county.sqlite3'}", "SQLite", units, packages,

@@ -33,6 +33,7 @@ from meetingdesk.county import models as cm  # noqa: E402
 from meetingdesk.county.signals import SIGNAL_METHODS, Scope, Signals  # noqa: E402
 from meetingdesk.domain.supervision import Period  # noqa: E402
 from meetingdesk.services.setup import default_settings  # noqa: E402
+from meetingdesk.store.database import Database  # noqa: E402
 
 YEAR = 2026
 AREAS = tuple(default_settings()["portfolio_areas"])  # the 16 areas a unit starts with
@@ -219,15 +220,20 @@ def bench(url: str, label: str, units: int, meetings: int) -> None:
             conn.exec_driver_sql("ANALYZE")
     print(f"\n{label}: 生成 {time.perf_counter() - started:.0f} s / generated: "
           + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-    print(f"{'signal':<12}{'rows':>9}{'first s':>10}{'median s':>10}")
+    report_signals(db, YEAR)
+    db.close()
+
+
+def report_signals(db: Database, year: int, indent: str = "") -> None:
+    """Each signal's rows, and the time of a first run and the median of three more."""
+    print(f"{indent}{'signal':<12}{'rows':>9}{'first s':>10}{'median s':>10}")
     with db.transaction() as conn:
-        scope = Signals(conn, Scope(Period.year(YEAR)))
+        scope = Signals(conn, Scope(Period.year(year)))
         for code in SIGNAL_METHODS:
             found, first = timed(scope, code)
             again = statistics.median(timed(scope, code)[1] for _ in range(3))
             mark = "" if max(first, again) <= 1.0 else "  > 1 s"
-            print(f"{code:<12}{found:>9,}{first:>10.3f}{again:>10.3f}{mark}")
-    db.close()
+            print(f"{indent}{code:<12}{found:>9,}{first:>10.3f}{again:>10.3f}{mark}")
 
 
 def pg_urls(pg: str | None) -> Iterator[str]:
