@@ -22,7 +22,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from sqlalchemy import Connection, Table
 
@@ -33,6 +33,7 @@ from meetingdesk.county import models as cm  # noqa: E402
 from meetingdesk.county.signals import SIGNAL_METHODS, Scope, Signals  # noqa: E402
 from meetingdesk.domain.supervision import Period  # noqa: E402
 from meetingdesk.services.setup import default_settings  # noqa: E402
+from meetingdesk.store.database import Database  # noqa: E402
 
 YEAR = 2026
 AREAS = tuple(default_settings()["portfolio_areas"])  # the 16 areas a unit starts with
@@ -77,32 +78,56 @@ class Writer:
 
 
 ORDER = ["county_units", "receipt_batches", "filed_packages", "filed_meetings", "filed_items",
-         "filed_attendance", "filed_opinions", "filed_corrections"]
+         "filed_attendance", "filed_opinions", "filed_corrections", "search"]
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国志红玉兰海波"
+VILLAGES = ("东村", "西岭村", "南湖村", "北山村", "石桥村", "柳林村", "桃园村", "新华村", "和平村",
+            "青山村", "河口村", "杨庄村")
+THINGS = ("村道", "水渠", "学校围墙", "文化礼堂", "防汛物资", "办公设备", "敬老院", "垃圾清运",
+          "路灯", "卫生室", "自来水管网", "河道护坡", "农机具", "危房改造", "广场绿化")
+VERBS = ("拨付", "修缮", "采购", "调整", "新建", "维修", "安排", "审定")
+WORDS = ("同意，建议加强资金监管。", "同意，注意工程质量和施工安全。", "建议进一步调研后再议。",
+         "不同意，预算偏高，应压缩开支。", "同意，尽快公示并接受群众监督。", "同意，按程序组织招标。",
+         "弃权，对项目情况了解不够。", "同意，资金从专项资金中列支。", "建议分期实施，先解决急需部分。",
+         "同意，请财政所做好资金拨付。", "同意，要做好与村民的沟通解释。")
 
 
-def generate(conn: Connection, units: int, meetings: int, seed: int = 1) -> dict[str, int]:
-    """The synthetic year; parents flushed before children so foreign keys hold."""
+def person(rnd: random.Random) -> str:
+    return rnd.choice(SURNAMES) + "".join(rnd.choices(GIVEN, k=rnd.choice((1, 2))))
+
+
+def generate(conn: Connection, units: int, meetings: int, seed: int = 1,
+             years: Sequence[int] = (YEAR,), texts: bool = False) -> dict[str, int]:
+    """The synthetic years (``meetings`` a unit a year), with the search texts the receipt
+    indexes when ``texts``; parents flushed before children so foreign keys hold."""
     rnd = random.Random(seed)
     w = Writer(conn)
     w.add(cm.ReceiptBatch, id=1, received_at="2026-01-01T09:00:00+08:00", source="bench")
     w.flush()
     data = {50000: package_bytes(), 30000: package_bytes(30000)}
-    ids = {"meeting": 0, "item": 0, "attendance": 0, "opinion": 0, "correction": 0}
-    days = [date(YEAR, 1, 1) + timedelta(d) for d in range(365)]
+    ids = {"meeting": 0, "item": 0, "attendance": 0, "opinion": 0, "correction": 0, "text": 0}
+
+    def text(meeting_id: int, item_id: int | None, field: str, words: str) -> None:
+        if texts:
+            ids["text"] += 1
+            w.add(cm.SearchText, id=ids["text"], meeting_id=meeting_id, item_id=item_id,
+                  field=field, text=words)
+
     for u in range(1, units + 1):
         w.add(cm.Unit, id=u, name=f"单位{u:04d}", created_at="2026-01-01T09:00:00+08:00")
     w.flush()
     for u in range(1, units + 1):
-        chief = f"书记{u}"
-        members = [f"委员{u}-{k}" for k in range(MEMBERS)]
+        chief = person(rnd) if texts else f"书记{u}"
+        members = [person(rnd) if texts else f"委员{u}-{k}" for k in range(MEMBERS)]
         regular = 30000 if u % 10 == 0 else 50000
-        held = sorted(rnd.sample(days, meetings))
+        held = [(year, n, day) for year in years for n, day in enumerate(sorted(rnd.sample(
+            [date(year, 1, 1) + timedelta(d) for d in range(365)], meetings)), 1)]
         deferred: list[tuple[str, int]] = []
-        for n, day in enumerate(held, 1):
+        for year, n, day in held:
             ids["meeting"] += 1
             mid = ids["meeting"]
             head = n % 3 == 0
-            uid = f"{u}-{n}"
+            uid = f"{u}-{n}" if len(years) == 1 else f"{u}-{year}-{n}"
             when = f"{day.isoformat()}T09:00:00+08:00"
             kind = "乡镇长办公会" if head else "党委会"
             w.add(cm.FiledPackage, id=mid, batch_id=1, sha256=f"{mid:064x}",
@@ -111,10 +136,13 @@ def generate(conn: Connection, units: int, meetings: int, seed: int = 1) -> dict
                   certificate_sha256="0" * 64, log_entries=40)
             w.add(cm.FiledMeeting, id=mid, package_id=mid, unit_id=u, meeting_uid=uid,
                   meeting_type="head_office" if head else "party_committee",
-                  meeting_type_name=kind, year=YEAR, number=n, title=f"{YEAR}年第{n}次{kind}",
+                  meeting_type_name=kind, year=year, number=n, title=f"{year}年第{n}次{kind}",
                   held_on=day.isoformat(), started_at=when, ended_at=when, chair=chief,
                   chief=chief, expected=MEMBERS + 1, present=MEMBERS + 1, current=True,
                   cancelled=False, received_at=when, days_to_receipt=3)
+            text(mid, None, "title", f"{year}年第{n}次{kind}")
+            for name in [chief, *members]:
+                text(mid, None, "name", name)
             for name in [chief, *members]:
                 ids["attendance"] += 1
                 status = rnd.choices(("present", "absent", "late", "left_early"),
@@ -138,7 +166,9 @@ def generate(conn: Connection, units: int, meetings: int, seed: int = 1) -> dict
                 outcome = rnd.choices(("passed", "deferred", "rejected"), (94, 3, 3))[0]
                 against = head and not major and rnd.random() < 0.03
                 area = rnd.choice(AREAS)
-                w.add(cm.FiledItem, id=iid, meeting_id=mid, no=no, title=f"议题{n}-{no}：{area}事项",
+                title = (f"关于{rnd.choice(VERBS)}{rnd.choice(VILLAGES)}{rnd.choice(THINGS)}"
+                         f"的议题" if texts else f"议题{n}-{no}：{area}事项")
+                w.add(cm.FiledItem, id=iid, meeting_id=mid, no=no, title=title,
                       kind="decision", category=category, major=major, amount=amount,
                       fund_type=fund, area=area if amount else None,
                       mode="head" if head and not major else "vote", outcome=outcome,
@@ -149,13 +179,17 @@ def generate(conn: Connection, units: int, meetings: int, seed: int = 1) -> dict
                       carried_from_uid=carried[0] if carried else None,
                       carried_from_no=carried[1] if carried else None, agree=6, disagree=1,
                       abstain=1)
+                text(mid, iid, "title", title)
+                text(mid, iid, "decision", "同意")
                 if outcome == "deferred":
                     deferred.append((uid, no))
                 for seq, name in enumerate([*members, chief], 1):
                     ids["opinion"] += 1
+                    words = rnd.choice(WORDS) if texts else "意见"
                     w.add(cm.FiledOpinion, id=ids["opinion"], item_id=iid, seq=seq, at=when,
                           member=name, is_chief=name == chief, kind="opinion",
-                          stance=rnd.choice(STANCES), words="意见")
+                          stance=rnd.choice(STANCES), words=words)
+                    text(mid, iid, "words", words)
             if rnd.random() < 0.02:
                 ids["correction"] += 1
                 w.add(cm.FiledCorrection, id=ids["correction"], meeting_id=mid, at=when,
@@ -186,15 +220,20 @@ def bench(url: str, label: str, units: int, meetings: int) -> None:
             conn.exec_driver_sql("ANALYZE")
     print(f"\n{label}: 生成 {time.perf_counter() - started:.0f} s / generated: "
           + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-    print(f"{'signal':<12}{'rows':>9}{'first s':>10}{'median s':>10}")
+    report_signals(db, YEAR)
+    db.close()
+
+
+def report_signals(db: Database, year: int, indent: str = "") -> None:
+    """Each signal's rows, and the time of a first run and the median of three more."""
+    print(f"{indent}{'signal':<12}{'rows':>9}{'first s':>10}{'median s':>10}")
     with db.transaction() as conn:
-        scope = Signals(conn, Scope(Period.year(YEAR)))
+        scope = Signals(conn, Scope(Period.year(year)))
         for code in SIGNAL_METHODS:
             found, first = timed(scope, code)
             again = statistics.median(timed(scope, code)[1] for _ in range(3))
             mark = "" if max(first, again) <= 1.0 else "  > 1 s"
-            print(f"{code:<12}{found:>9,}{first:>10.3f}{again:>10.3f}{mark}")
-    db.close()
+            print(f"{indent}{code:<12}{found:>9,}{first:>10.3f}{again:>10.3f}{mark}")
 
 
 def pg_urls(pg: str | None) -> Iterator[str]:

@@ -1,11 +1,14 @@
-"""Search across the filed records in Chinese, on SQLite (FTS5 trigram) and PostgreSQL
-(pg_trgm GIN): substrings of titles, words, decisions and names are found, a three-character
-substring is served by the index (the query plan says so), two characters by LIKE."""
+"""Search across the filed records in Chinese, on SQLite (FTS5 trigram) and PostgreSQL (GIN
+over each text's character pairs): substrings of titles, words, decisions and names are found,
+a three-character substring is served by the index (the query plan says so), two characters by
+LIKE on SQLite and by the index on PostgreSQL, which hands over only the texts with the
+needle's pairs (the C locale's pg_trgm found no words in Chinese and handed over every row)."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import re
 
 import pytest
 from sqlalchemy import select, text
@@ -61,9 +64,26 @@ def test_three_characters_are_served_by_the_trigram_index(archive):
     if archive.is_sqlite:
         assert "VIRTUAL TABLE INDEX" in chosen and "search_fts" in chosen, chosen
     else:
-        assert "ix_search_text_trgm" in chosen, chosen
+        assert "ix_search_bigrams" in chosen, chosen
     assert [h.snippet for h in search(archive, "修缮资") if h.field == "title"] == [
         "村道修缮资金安排"] * 2
+
+
+@pytest.mark.parametrize("needle", ["王堃", "修缮资"])
+def test_postgresql_index_hands_over_only_the_texts_with_the_needle(archive, needle):
+    if archive.is_sqlite:
+        pytest.skip("FTS5 on SQLite: the plan test above")
+    query = matching(select(SearchText.id), needle, False)
+    with archive.transaction() as conn:
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+        compiled = query.compile(conn, compile_kwargs={"literal_binds": True})
+        lines = [r[0] for r in conn.execute(text(f"EXPLAIN ANALYZE {compiled}"))]
+        having = conn.execute(select(SearchText.id).where(
+            SearchText.text.contains(needle))).all()
+        total = len(conn.execute(select(SearchText.id)).all())
+    scan = next(line for line in lines if "Index Scan on ix_search_bigrams" in line)
+    candidates = int(re.search(r"actual time=\S+ rows=(\d+)", scan).group(1))
+    assert 0 < len(having) == candidates < total, lines
 
 
 def test_the_search_command_prints_a_line_a_hit(sqlite_url, stick):

@@ -53,12 +53,14 @@ def index_meeting(session: Session, package: FiledPackage, state: Meeting) -> Fi
     texts = [("title", None, header["title"])]
     texts += [("name", None, name) for name in {m.name for m in state.members.values()}
               | {header.get("recorder") or ""} if name]
-    for m in state.expected:
-        session.add(FiledAttendance(
-            meeting_id=meeting.id, member=state.name(m), is_chief=m == state.chief_id,
-            status=_attendance(state, m), reason=_absence_reason(state, m)))
-    for item in state.items.values():
-        row = _item(session, meeting, state, item)
+    rows: list[object] = [FiledAttendance(
+        meeting_id=meeting.id, member=state.name(m), is_chief=m == state.chief_id,
+        status=_attendance(state, m), reason=_absence_reason(state, m)) for m in state.expected]
+    items = [(item, _item(meeting, state, item)) for item in state.items.values()]
+    session.add_all(row for _, row in items)
+    session.flush()  # the items' ids, for their opinions, votes and texts: one flush for all
+    for item, row in items:
+        rows += _item_rows(state, item, row)
         texts += [("title", row.id, row.title)]
         texts += [("decision", row.id, t) for t in (row.decision, row.deferral_reason,
                                                      row.head_reason) if t]
@@ -66,25 +68,25 @@ def index_meeting(session: Session, package: FiledPackage, state: Meeting) -> Fi
                   if s.kind != "head_decision" and s.words]
     texts += [("words", None, s.words) for s in state.remarks if s.words]
     for c in state.corrections:
-        session.add(FiledCorrection(
+        rows.append(FiledCorrection(
             meeting_id=meeting.id, at=c.at.isoformat(), author=c.author, reason=c.reason,
             text=c.text, after_closing=state.closed_at is not None and c.at >= state.closed_at))
         texts.append(("words", None, c.text))
-    for s in state.signatures:
-        session.add(FiledSignature(meeting_id=meeting.id, role=s.role, name=s.name))
-    session.add_all(SearchText(meeting_id=meeting.id, item_id=item_id, field=field, text=text)
-                    for field, item_id, text in texts)
+    rows += [FiledSignature(meeting_id=meeting.id, role=s.role, name=s.name)
+             for s in state.signatures]
+    rows += [SearchText(meeting_id=meeting.id, item_id=item_id, field=field, text=text)
+             for field, item_id, text in texts]
+    session.add_all(rows)
     session.flush()
     return meeting
 
 
-def _item(session: Session, meeting: FiledMeeting, state: Meeting, item: ItemState
-          ) -> FiledItem:
+def _item(meeting: FiledMeeting, state: Meeting, item: ItemState) -> FiledItem:
     spec = item.spec
     head = state.decision_mode == "head"
     carried = spec.carried_from or {}
     counts = _counts(state, item, head)
-    row = FiledItem(
+    return FiledItem(
         meeting_id=meeting.id, no=spec.no, title=spec.title, kind=spec.kind,
         category=spec.category, major=item.classification.major, amount=spec.amount,
         fund_type=spec.fund_type, area=spec.area or None, mode="head" if head else "vote",
@@ -95,18 +97,19 @@ def _item(session: Session, meeting: FiledMeeting, state: Meeting, item: ItemSta
         and state.against_majority(spec.no, item.head_decision),
         carried_from_uid=carried.get("meeting_uid"), carried_from_no=carried.get("item_no"),
         agree=counts[0], disagree=counts[1], abstain=counts[2])
-    session.add(row)
-    session.flush()
-    for s in item.speeches:
-        session.add(FiledOpinion(
-            item_id=row.id, seq=s.seq, at=s.at.isoformat(), member=s.speaker,
-            is_chief=s.member_id is not None and s.member_id == state.chief_id, kind=s.kind,
-            stance=s.stance, words=s.words))
+
+
+def _item_rows(state: Meeting, item: ItemState, row: FiledItem) -> list[object]:
+    """An item's opinions and votes, once the item has its id."""
+    rows: list[object] = [FiledOpinion(
+        item_id=row.id, seq=s.seq, at=s.at.isoformat(), member=s.speaker,
+        is_chief=s.member_id is not None and s.member_id == state.chief_id, kind=s.kind,
+        stance=s.stance, words=s.words) for s in item.speeches]
     for ballot, cast in item.votes.items():
-        candidate = spec.candidates[ballot - 1].name if ballot else None
-        session.add_all(FiledVote(item_id=row.id, member=state.name(m), choice=choice,
-                                  candidate=candidate) for m, choice in cast.items())
-    return row
+        candidate = item.spec.candidates[ballot - 1].name if ballot else None
+        rows += [FiledVote(item_id=row.id, member=state.name(m), choice=choice,
+                           candidate=candidate) for m, choice in cast.items()]
+    return rows
 
 
 def _outcome(item: ItemState, head: bool) -> str | None:

@@ -166,7 +166,8 @@ class FiledMeeting(Base):
     days_to_receipt: Mapped[int | None]
 
     __table_args__ = (Index("ix_filed_meetings_unit_id_year_meeting_type",
-                            "unit_id", "year", "meeting_type"),)
+                            "unit_id", "year", "meeting_type"),
+                      Index("ix_filed_meetings_held_on", "held_on"))
 
 
 class FiledItem(Base):
@@ -254,8 +255,9 @@ class FiledSignature(Base):
 
 class SearchText(Base):
     """One searchable text of a filed meeting (a title, words spoken, a decision, a name).
-    Served by FTS5 trigram (``search_fts``, kept by triggers) on SQLite and a pg_trgm GIN
-    index on PostgreSQL; both match Chinese substrings of three characters and more."""
+    Served by FTS5 trigram (``search_fts``, kept by triggers) on SQLite, matching Chinese
+    substrings of three characters and more, and on PostgreSQL by a GIN index of each text's
+    character pairs (``search_bigrams``, migration c0003), two characters and more."""
 
     __tablename__ = "search"
 

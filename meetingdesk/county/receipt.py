@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -112,32 +113,59 @@ def receive(archive: Database, paths: Sequence[str | Path], progress: Progress |
         session.add(row)
         session.flush()
         batch = Batch(row.id, row.received_at, row.source)
-    for n, path in enumerate(files, 1):
-        outcome = receive_one(archive, batch.id, path)
-        batch.outcomes.append(outcome)
-        if progress is not None:
-            progress(n, len(files), outcome)
+    # the next package is read and verified (CPU) while this one is written (mostly waiting
+    # on the database); they are filed one after another, in order, as before
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        ahead = reader.submit(read_checked, archive, files[0]) if files else None
+        for n, path in enumerate(files, 1):
+            assert ahead is not None
+            read = ahead.result()
+            ahead = reader.submit(read_checked, archive, files[n]) if n < len(files) else None
+            outcome = file_checked(archive, batch.id, read)
+            batch.outcomes.append(outcome)
+            if progress is not None:
+                progress(n, len(files), outcome)
     batch.receipt_pdf = receipt_pdf(archive, batch)
     with archive.session(write=True) as session:
         session.get(ReceiptBatch, batch.id).receipt_pdf = batch.receipt_pdf
     return batch
 
 
-def receive_one(archive: Database, batch_id: int, path: Path) -> Outcome:
-    """One package, verified, then filed or refused in one transaction."""
+@dataclass
+class Read:
+    """A package file as read and verified, before it is filed or refused."""
+
+    path: Path
+    data: bytes = b""
+    sha256: str = ""
+    checked: CheckedPackage | None = None  # None: unreadable, or already on file
+    outcome: Outcome | None = None  # the outcome already known (unreadable, already on file)
+
+
+def read_checked(archive: Database, path: Path) -> Read:
+    """A package read and, unless its very bytes are on file already, verified."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        return Outcome(path.name, REFUSED, reasons=[Finding(
+        return Read(path, outcome=Outcome(path.name, REFUSED, reasons=[Finding(
             "usability", False, f"无法读取文件：{error.strerror or error}",
-            f"the file cannot be read: {error.strerror or error}")])
+            f"the file cannot be read: {error.strerror or error}")]))
     sha256 = hashlib.sha256(data).hexdigest()
     with archive.session() as session:
         filed = session.scalar(select(FiledPackage).where(FiledPackage.sha256 == sha256))
         if filed is not None:
-            return _already(session, filed, path.name)
-    checked = check_package(io.BytesIO(data))
+            return Read(path, data, sha256, outcome=_already(session, filed, path.name))
+    return Read(path, data, sha256, check_package(io.BytesIO(data)))
+
+
+def file_checked(archive: Database, batch_id: int, read: Read) -> Outcome:
+    """A read package filed or refused, in one transaction."""
+    if read.outcome is not None:
+        return read.outcome
+    checked, data, sha256, path = read.checked, read.data, read.sha256, read.path
+    assert checked is not None
     with archive.session(write=True) as session:
+        # the same bytes filed meanwhile (twice in one batch) are judged "already" by their log
         outcome = _judged(session, checked, path.name)
         if outcome.status == ACCEPTED:
             _file(session, batch_id, data, sha256, checked, outcome)

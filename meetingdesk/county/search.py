@@ -1,21 +1,25 @@
 """Search across the filed records (titles, words spoken, decisions, names), in Chinese.
 
-Chinese has no spaces to split words at, so both back ends index character trigrams: SQLite
-FTS5 with the trigram tokenizer (table search_fts), PostgreSQL pg_trgm with a GIN index on
-search.text. Either serves a substring of three characters or more from its index; a shorter
-one (two characters: a surname and given name, 缓议) is matched by LIKE over the texts.
+Chinese has no spaces to split words at, so the back ends index runs of characters: SQLite
+FTS5 with the trigram tokenizer (table search_fts) serves a substring of three characters or
+more, a shorter one (two characters: a surname and given name, 缓议) being matched by LIKE over
+the texts; PostgreSQL a GIN index of each text's distinct character pairs (search_bigrams,
+migration c0003: pg_trgm finds no words in Chinese under the C locale), two characters or more,
+each candidate checked with LIKE.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, func, literal, select, text
 
 from meetingdesk.county.models import FiledItem, FiledMeeting, SearchText, Unit
 from meetingdesk.store.database import Database
 
 TRIGRAM = 3
+BIGRAM = 2
+COMMON = 2000  # texts having a needle, from which on the newest meetings are read first
 FIELDS = {"title": ("题目", "title"), "words": ("发言", "words"), "decision": ("决定", "decision"),
           "name": ("姓名", "name")}
 SNIPPET = 30  # characters either side of the match
@@ -53,20 +57,32 @@ def search(archive: Database, needle: str, limit: int = 200) -> list[Hit]:
              .where(FiledMeeting.current.is_(True))
              .order_by(FiledMeeting.held_on.desc(), SearchText.id).limit(limit))
     with archive.session() as session:
-        rows = session.execute(matching(query, needle, archive.is_sqlite))
+        common = not archive.is_sqlite and session.scalar(select(func.count()).select_from(
+            matching(select(SearchText.id), needle, False).limit(COMMON).subquery())) >= COMMON
+        rows = session.execute(matching(query, needle, archive.is_sqlite, common))
         return [Hit(unit, title, held_on or "", no, field, snippet(found, needle), meeting_id,
                     package_id)
                 for found, field, no, meeting_id, title, held_on, package_id, unit in rows]
 
 
-def matching(query: Select, needle: str, sqlite: bool) -> Select:
+def matching(query: Select, needle: str, sqlite: bool, common: bool = False) -> Select:
     """``query`` narrowed to the search texts containing ``needle``, through the index where
-    the needle is long enough for it."""
+    the needle is long enough for it. A ``common`` needle (PostgreSQL: COMMON texts or more
+    have it) is looked for in the newest meetings first, without the index: its many
+    candidates cost more to gather and sort than reading until the limit is reached, which the
+    planner, taking the pairs for independent, cannot tell."""
     if sqlite and len(needle) >= TRIGRAM:
         phrase = '"' + needle.replace('"', '""') + '"'
         return query.where(SearchText.id.in_(
             select(text("rowid")).select_from(text("search_fts"))
             .where(text("search_fts MATCH :phrase").bindparams(phrase=phrase))))
+    if not sqlite and common:
+        return query.where(func.strpos(SearchText.text, needle) > 0)
+    if not sqlite and len(needle) >= BIGRAM:
+        # the pairs' index finds the candidates; strpos, which the planner does not take for
+        # as narrow as a LIKE, lets it still weigh reading the newest meetings first
+        return query.where(func.search_bigrams(SearchText.text).op("@>")(
+            func.search_bigrams(literal(needle))), func.strpos(SearchText.text, needle) > 0)
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return query.where(SearchText.text.like(f"%{escaped}%", escape="\\"))
 

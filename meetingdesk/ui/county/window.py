@@ -4,11 +4,15 @@ the gaps and the cancelled meetings, down to each record), 检索 (search the fi
 监督信号 (signals_tab.py) and 单位证书 (trust_tab.py).
 
 The receipt runs off the GUI thread, reporting each package as it is done; everything the
-window shows comes from meetingdesk.county (the rules of receipt live there, not here).
+window shows comes from meetingdesk.county (the rules of receipt live there, not here). The
+tabs after 受理 are built the first time they are shown: the first screen waits neither for
+their imports (the signals' report, the certificates' signing) nor for their queries over the
+whole archive.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import tempfile
 import threading
@@ -23,17 +27,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from meetingdesk.ui import feedback, i18n, screen_fit
-from meetingdesk.ui.county.signals_tab import SignalsTab
-from meetingdesk.ui.county.trust_tab import TrustTab
 
 if TYPE_CHECKING:
     from meetingdesk.county.completeness import Completeness
     from meetingdesk.county.receipt import Batch, Outcome
     from meetingdesk.store.database import Database
+    from meetingdesk.ui.county.signals_tab import SignalsTab
+    from meetingdesk.ui.county.trust_tab import TrustTab
 
 GAP_BRUSH = QBrush(QColor("#fde2e1"))
 CANCELLED_BRUSH = QBrush(QColor("#fff4d6"))
 WIDTH, HEIGHT = 1180, 700
+RECEIPT, COMPLETENESS, SEARCH, SIGNALS, TRUST = range(5)  # the tabs, in order
+LATER_MODULES = ("meetingdesk.ui.county.signals_tab", "meetingdesk.ui.county.trust_tab")
 
 
 def table(headers: list[str], stretch: int) -> QTableWidget:
@@ -370,24 +376,72 @@ class CountyWindow(QMainWindow):
         self.opener = RecordOpener(archive)
         self.tabs = QTabWidget()
         self.receipt = ReceiptTab(archive, self.opener)
-        self.completeness = CompletenessTab(archive, self.opener)
-        self.search = SearchTab(archive, self.opener)
         self.add_tab(self.receipt, self.tr("受理(&1)"))
-        self.add_tab(self.completeness, self.tr("完整性(&2)"))
-        self.add_tab(self.search, self.tr("检索(&3)"))
-        self.signals = SignalsTab(archive)
-        self.signals.recordRequested.connect(self.opener.open)
-        self.add_tab(self.signals, self.tr("监督信号(&4)"))
-        self.trust = TrustTab(archive)
-        self.add_tab(self.trust, self.tr("单位证书(&5)"))
-        self.receipt.received.connect(lambda _: self.completeness.refresh())
+        self._makers: dict[int, Callable[[], QWidget]] = {}
+        self._later(self.tr("完整性(&2)"), lambda: CompletenessTab(archive, self.opener))
+        self._later(self.tr("检索(&3)"), lambda: SearchTab(archive, self.opener))
+        self._later(self.tr("监督信号(&4)"), self._signals_tab)
+        self._later(self.tr("单位证书(&5)"), self._trust_tab)
+        self.tabs.currentChanged.connect(self.tab)
+        self.receipt.received.connect(
+            lambda _: COMPLETENESS in self._makers or self.completeness.refresh())
         self.setCentralWidget(self.tabs)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         screen_fit.fit(self, WIDTH, HEIGHT)
+        # the later tabs' modules load meanwhile, so that opening one does not wait for them
+        threading.Thread(target=lambda: [importlib.import_module(m) for m in LATER_MODULES],
+                         daemon=True).start()
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Another tab, after those already there."""
         return self.tabs.addTab(widget, title)
+
+    def _later(self, title: str, make: Callable[[], QWidget]) -> None:
+        """A tab built by ``make`` the first time it is shown or asked for."""
+        self._makers[self.add_tab(QWidget(), title)] = make
+
+    def tab(self, index: int) -> QWidget:
+        """The tab at ``index``, built now if it is not yet."""
+        make = self._makers.pop(index, None)
+        if make is None:
+            return self.tabs.widget(index)
+        widget, current = make(), self.tabs.currentIndex()
+        title, placeholder = self.tabs.tabText(index), self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return widget
+
+    def _signals_tab(self) -> "SignalsTab":
+        from meetingdesk.ui.county.signals_tab import SignalsTab
+
+        tab = SignalsTab(self.archive)
+        tab.recordRequested.connect(self.opener.open)
+        return tab
+
+    def _trust_tab(self) -> "TrustTab":
+        from meetingdesk.ui.county.trust_tab import TrustTab
+
+        return TrustTab(self.archive)
+
+    @property
+    def completeness(self) -> "CompletenessTab":
+        return self.tab(COMPLETENESS)  # type: ignore[return-value]
+
+    @property
+    def search(self) -> "SearchTab":
+        return self.tab(SEARCH)  # type: ignore[return-value]
+
+    @property
+    def signals(self) -> "SignalsTab":
+        return self.tab(SIGNALS)  # type: ignore[return-value]
+
+    @property
+    def trust(self) -> "TrustTab":
+        return self.tab(TRUST)  # type: ignore[return-value]
 
 
 def open_county_window(target: str, parent: QWidget | None = None) -> CountyWindow | None:
