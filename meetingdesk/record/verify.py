@@ -499,6 +499,13 @@ def check_package(fp: BinaryIO, trust: Trust = Trust()) -> CheckedPackage:
     if facts.meeting_uid != events[-1].meeting_uid:
         verdict.add("authenticity", False, "PDF 记录的是另一次会议",
                     "the PDF is the record of another meeting")
+    unit, title = state.header["unit"]["name"], state.header["title"]
+    if (facts.unit, facts.title) != (unit, f"{unit}{title}会议纪实"):
+        # the fingerprint binds the log, not what the page says: the PDF could name anyone
+        verdict.add("authenticity", False,
+                    f"PDF 所载单位和会议（{facts.title or facts.unit}）与会议记录（{unit}{title}）不符",
+                    f"the PDF names another unit or meeting ({facts.title or facts.unit}) than "
+                    f"the log ({unit} {title})")
     attached = {p["sha256"] for p in package.manifest["parts"] if p["role"] == "attachment"}
     if attached != facts.attachments:
         verdict.add("authenticity", False, "备案包中的材料文件与 PDF 所列附件不一致",

@@ -1,0 +1,180 @@
+"""A forger's attacks on the county's receipt, each once a hole: packages made with the
+township's own tools and pyHanko, signed with certificates the county registered, that still
+must not be filed as they claim (or must not keep a genuine record out)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from sqlalchemy import select
+
+from county_packages import (CANCEL_REASON, STRANGER, UNIT, new_archive,
+                             stick)  # noqa: F401 (fixture)
+from meetingdesk.county.completeness import completeness
+from meetingdesk.county.models import FiledMeeting
+from meetingdesk.county.receipt import ACCEPTED, REFUSED, receive
+from meetingdesk.county.trust import add_certificate, revoke_certificate
+from meetingdesk.domain import Event, Meeting, seal
+from meetingdesk.record.build import minutes_from_meeting
+from meetingdesk.record.notice import Cancellation, build_notice_package, render_notice
+from meetingdesk.record.pdf import render_minutes
+from meetingdesk.record.pdfa import archival_pdf
+from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
+from meetingdesk.store.database import Database
+from package_forge import parts, refit, write
+
+KEY = "x"
+
+
+@dataclasses.dataclass
+class Keys:
+    """Self-made certificates the county registered: one for UNIT (beside the one the stick was
+    signed with) and one for STRANGER."""
+
+    unit: bytes
+    stranger: bytes
+
+
+@pytest.fixture(scope="module")
+def keys() -> Keys:
+    return Keys(create_unit_certificate(UNIT, KEY), create_unit_certificate(STRANGER, KEY))
+
+
+@pytest.fixture
+def archive(db_url, stick, keys) -> Database:
+    db = new_archive(db_url, stick.certificate)
+    with db.session(write=True) as session:
+        for unit, p12 in ((UNIT, keys.unit), (STRANGER, keys.stranger)):
+            add_certificate(session, unit, load_p12(p12, KEY).signing_cert.dump(), "registered")
+    yield db
+    db.close()
+
+
+def forge(source: Path, target: Path, p12: bytes,
+          edit: Callable[[list[dict]], None] = lambda events: None,
+          unit_in_pdf: str | None = None) -> Path:
+    """``source`` with its log edited and sealed again, the record rendered anew (naming
+    ``unit_in_pdf`` if given), signed with ``p12`` and the manifests refitted."""
+    files = parts(source)
+    raw = json.loads(files["events.json"])
+    edit(raw)
+    out, prev = [], "0" * 64
+    for d in raw:
+        ev = seal(d["meeting_uid"], d["seq"], d["type"], d["at"], d["member_id"], d["payload"],
+                  prev)
+        out.append(ev.as_dict())
+        prev = ev.hash
+    events = [Event.from_dict(d) for d in out]
+    state = Meeting.replay(events)
+    minutes = minutes_from_meeting(state, events[-1].hash)
+    if unit_in_pdf is not None:
+        minutes = dataclasses.replace(minutes, unit_name=unit_in_pdf)
+    pdf = archival_pdf(render_minutes(minutes), events, state)
+    files["record.pdf"] = sign_pdf(pdf, p12, KEY, reason="伪造", location="")
+    files["events.json"] = json.dumps(out, ensure_ascii=False).encode()
+    manifest = json.loads(files["manifest.json"])
+    manifest["meeting"]["uid"] = state.uid
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+    write(target, refit(files, fingerprint=events[-1].hash))
+    return target
+
+
+def uid_of(package: Path) -> str:
+    return json.loads(parts(package)["manifest.json"])["meeting"]["uid"]
+
+
+def with_uid(uid: str) -> Callable[[list[dict]], None]:
+    def edit(events: list[dict]) -> None:
+        for d in events:
+            d["meeting_uid"] = uid
+        events[0]["payload"]["uid"] = uid
+    return edit
+
+
+def outcome_of(archive: Database, package: Path):
+    [outcome] = receive(archive, [package]).outcomes
+    return outcome
+
+
+def test_another_units_record_under_the_same_meeting_id_keeps_no_genuine_record_out(
+        archive, stick, keys, tmp_path):
+    squatter = forge(stick.folder / "other.mdpkg", tmp_path / "squat.mdpkg", keys.stranger,
+                     with_uid(uid_of(stick.first)))
+    assert outcome_of(archive, squatter).status == ACCEPTED  # STRANGER's own signed record
+    genuine = outcome_of(archive, stick.first)
+    assert genuine.status == ACCEPTED, genuine.line()
+    with archive.session() as session:
+        current = session.scalars(select(FiledMeeting).where(FiledMeeting.current)).all()
+        assert len(current) == 2  # neither superseded the other
+
+
+def test_another_units_notice_under_the_same_meeting_id_keeps_no_genuine_record_out(
+        archive, stick, keys, tmp_path):
+    facts = notice_facts(stick.cancelled)
+    notice = dataclasses.replace(facts, unit=STRANGER, uid=uid_of(stick.first))
+    squatter = notice_package(notice, keys.stranger, tmp_path / "squat.mdpkg")
+    assert outcome_of(archive, squatter).status == ACCEPTED
+    genuine = outcome_of(archive, stick.first)
+    assert genuine.status == ACCEPTED, genuine.line()
+
+
+def notice_facts(package: Path) -> Cancellation:
+    facts = Cancellation.from_dict(json.loads(parts(package)["manifest.json"])["cancellation"])
+    assert facts is not None
+    return facts
+
+
+def notice_package(notice: Cancellation, p12: bytes, target: Path) -> Path:
+    pdf = sign_pdf(render_notice(notice), p12, KEY, reason="取消会议说明", location="")
+    target.write_bytes(build_notice_package(pdf, notice, dt.datetime.now().astimezone()))
+    return target
+
+
+@pytest.mark.parametrize("notice_first", [False, True], ids=["record-first", "notice-first"])
+def test_a_notice_for_a_number_that_was_held_is_refused_and_never_both(
+        archive, stick, keys, tmp_path, notice_first):
+    held = notice_facts(stick.cancelled)
+    forged = notice_package(dataclasses.replace(held, uid="forged-" + held.uid, number=1),
+                            keys.unit, tmp_path / "n1.mdpkg")
+    first, later = (forged, stick.first) if notice_first else (stick.first, forged)
+    assert outcome_of(archive, first).status == ACCEPTED
+    outcome = outcome_of(archive, later)
+    assert outcome.status == REFUSED
+    assert "第 1 次" in outcome.line() and "已有备案" in outcome.line()
+    [group] = completeness(archive)
+    assert (group.numbers, [f.number for f in group.cancelled]) in (([1], []), ([], [1]))
+
+
+def test_a_record_whose_pdf_names_another_unit_is_refused(archive, stick, keys, tmp_path):
+    forged = forge(stick.first, tmp_path / "named.mdpkg", keys.unit, unit_in_pdf=STRANGER)
+    outcome = outcome_of(archive, forged)
+    assert outcome.status == REFUSED
+    assert "PDF 所载单位" in outcome.line()
+
+
+def test_a_record_signed_before_its_certificates_revocation_is_filed_naming_it(
+        archive, stick, keys, tmp_path):
+    fingerprint = load_p12(keys.unit, KEY).signing_cert.sha256.hex()
+    forged = forge(stick.first, tmp_path / "signed.mdpkg", keys.unit)
+    revoke_certificate(archive, fingerprint, dt.datetime.now().astimezone()
+                       + dt.timedelta(seconds=1), "钥匙遗失")
+    outcome = outcome_of(archive, forged)
+    assert outcome.status == ACCEPTED
+    assert "吊销" in outcome.line() and "钥匙遗失" in outcome.line()
+
+
+def test_a_link_in_a_folder_to_a_file_outside_it_is_not_read(archive, stick, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"the county's private notes")
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    (folder / "m1.mdpkg").write_bytes(stick.first.read_bytes())
+    (folder / "notes.mdpkg").symlink_to(secret)
+    (folder / "loop").symlink_to(folder)
+    batch = receive(archive, [folder])
+    assert [o.file_name for o in batch.outcomes] == ["m1.mdpkg"]
