@@ -164,7 +164,7 @@ def test_a_record_signed_before_its_certificates_revocation_is_filed_naming_it(
     revoke_certificate(archive, fingerprint, dt.datetime.now().astimezone()
                        + dt.timedelta(seconds=1), "钥匙遗失")
     outcome = outcome_of(archive, forged)
-    assert outcome.status == ACCEPTED
+    assert outcome.status == ACCEPTED, outcome.line()
     assert "吊销" in outcome.line() and "钥匙遗失" in outcome.line()
 
 
