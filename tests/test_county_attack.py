@@ -16,7 +16,7 @@ from sqlalchemy import select
 from county_packages import (CANCEL_REASON, STRANGER, UNIT, new_archive,
                              stick)  # noqa: F401 (fixture)
 from meetingdesk.county.completeness import completeness
-from meetingdesk.county.models import FiledMeeting
+from meetingdesk.county.models import FiledMeeting, RefusedPackage
 from meetingdesk.county.receipt import ACCEPTED, REFUSED, receive
 from meetingdesk.county.trust import add_certificate, revoke_certificate
 from meetingdesk.domain import Event, Meeting, seal
@@ -25,6 +25,7 @@ from meetingdesk.record.notice import Cancellation, build_notice_package, render
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.pdfa import archival_pdf
 from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
+from meetingdesk.record import safezip
 from meetingdesk.store.database import Database
 from package_forge import parts, refit, write
 
@@ -178,3 +179,15 @@ def test_a_link_in_a_folder_to_a_file_outside_it_is_not_read(archive, stick, tmp
     (folder / "loop").symlink_to(folder)
     batch = receive(archive, [folder])
     assert [o.file_name for o in batch.outcomes] == ["m1.mdpkg"]
+
+
+def test_a_file_over_the_package_limit_is_refused_without_being_read_in(archive, tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setattr(safezip, "MAX_PACKAGE_BYTES", safezip.MiB)
+    huge = tmp_path / "huge.mdpkg"
+    with huge.open("wb") as out:
+        out.truncate(2 * safezip.MiB)  # sparse: a stick's 20 GB file, in small
+    outcome = outcome_of(archive, huge)
+    assert outcome.status == REFUSED and "备案包过大" in outcome.line()
+    with archive.session() as session:
+        assert session.scalars(select(RefusedPackage.file_name)).all() == []

@@ -28,6 +28,7 @@ from meetingdesk.county.trust import check_signer, unit_named
 from meetingdesk.record.notice import KIND as NOTICE_KIND
 from meetingdesk.record.notice import Cancellation
 from meetingdesk.record.package import SUFFIX
+from meetingdesk.record.safezip import PackageReadError, check_package_size
 from meetingdesk.record.verify import CheckedPackage, Finding, Verdict, check_package
 from meetingdesk.store.database import Database
 from meetingdesk.store.models import now_iso
@@ -127,7 +128,11 @@ def receive(archive: Database, paths: Sequence[str | Path], progress: Progress |
 def receive_one(archive: Database, batch_id: int, path: Path) -> Outcome:
     """One package, verified, then filed or refused in one transaction."""
     try:
+        check_package_size(path.stat().st_size)  # a huge file on a stick is not read in
         data = path.read_bytes()
+    except PackageReadError as error:
+        return Outcome(path.name, REFUSED, reasons=[Finding(error.aspect, False, error.zh,
+                                                            error.en)])
     except OSError as error:
         return Outcome(path.name, REFUSED, reasons=[Finding(
             "usability", False, f"无法读取文件：{error.strerror or error}",

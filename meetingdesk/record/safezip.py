@@ -77,14 +77,19 @@ def read_entries(fp: BinaryIO) -> dict[str, Entry]:
                                "fails its CRC") from None
 
 
-def _directory(fp: BinaryIO) -> list[zipfile.ZipInfo]:
-    """The ZIP's entries, judged before anything is decompressed."""
-    fp.seek(0, 2)
-    size = fp.tell()
+def check_package_size(size: int) -> None:
+    """A package file of ``size`` bytes is not read at all when over the limit."""
     if size > MAX_PACKAGE_BYTES:
         raise PackageReadError(f"备案包过大（{size // MiB} MB，上限 {MAX_PACKAGE_BYTES // MiB} MB）",
                                f"the package is too large ({size // MiB} MB, at most "
                                f"{MAX_PACKAGE_BYTES // MiB} MB)", aspect="security")
+
+
+def _directory(fp: BinaryIO) -> list[zipfile.ZipInfo]:
+    """The ZIP's entries, judged before anything is decompressed."""
+    fp.seek(0, 2)
+    size = fp.tell()
+    check_package_size(size)
     _check_end_record(fp, size)
     try:
         with zipfile.ZipFile(fp) as zf:
