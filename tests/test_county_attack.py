@@ -191,3 +191,15 @@ def test_a_file_over_the_package_limit_is_refused_without_being_read_in(archive,
     assert outcome.status == REFUSED and "备案包过大" in outcome.line()
     with archive.session() as session:
         assert session.scalars(select(RefusedPackage.file_name)).all() == []
+
+
+@pytest.mark.parametrize("wrap", [lambda pdf, zip_: pdf + zip_,
+                                  lambda pdf, zip_: zip_ + b"\n%%EOF unchecked words"],
+                         ids=["pdf-then-zip", "zip-then-words"])
+def test_a_package_with_bytes_outside_its_zip_is_refused(archive, stick, tmp_path, wrap):
+    """Bytes outside the ZIP's entries would be filed unchecked, and verify reads a file that
+    starts as a PDF as a PDF: receipt and verify would judge two different things."""
+    both = tmp_path / "both.mdpkg"
+    both.write_bytes(wrap(parts(stick.first)["record.pdf"], stick.first.read_bytes()))
+    outcome = outcome_of(archive, both)
+    assert outcome.status == REFUSED and "ZIP 之外还有其他数据" in outcome.line()
