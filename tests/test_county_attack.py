@@ -18,13 +18,16 @@ from county_packages import (CANCEL_REASON, STRANGER, UNIT, new_archive,
 from meetingdesk.county.completeness import completeness
 from meetingdesk.county.models import FiledMeeting, RefusedPackage
 from meetingdesk.county.receipt import ACCEPTED, REFUSED, receive
-from meetingdesk.county.trust import add_certificate, revoke_certificate
+from meetingdesk.county.trust import add_certificate, judge_by, revoke_certificate
 from meetingdesk.domain import Event, Meeting, seal
 from meetingdesk.record.build import minutes_from_meeting
 from meetingdesk.record.notice import Cancellation, build_notice_package, render_notice
+from meetingdesk.record.package import Description
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.pdfa import archival_pdf
 from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
+from meetingdesk.record.trust import Trust
+from meetingdesk.record.verify import UNCONFIRMED, verify_bytes
 from meetingdesk.record import safezip
 from meetingdesk.store.database import Database
 from package_forge import parts, refit, write
@@ -79,7 +82,10 @@ def forge(source: Path, target: Path, p12: bytes,
     files["record.pdf"] = sign_pdf(pdf, p12, KEY, reason="伪造", location="")
     files["events.json"] = json.dumps(out, ensure_ascii=False).encode()
     manifest = json.loads(files["manifest.json"])
-    manifest["meeting"]["uid"] = state.uid
+    archival = manifest["archival"]
+    described = Description.of(state, archival.get("classification", ""))
+    manifest["meeting"].update(uid=state.uid, date=described.date)
+    manifest["archival"] = {**described.as_dict(), "file_count": archival["file_count"]}
     files["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
     write(target, refit(files, fingerprint=events[-1].hash))
     return target
@@ -203,3 +209,23 @@ def test_a_package_with_bytes_outside_its_zip_is_refused(archive, stick, tmp_pat
     both.write_bytes(wrap(parts(stick.first)["record.pdf"], stick.first.read_bytes()))
     outcome = outcome_of(archive, both)
     assert outcome.status == REFUSED and "ZIP 之外还有其他数据" in outcome.line()
+
+
+def test_a_record_made_after_the_revocation_and_signed_with_the_clock_set_back_is_refused(
+        archive, stick, keys, tmp_path):
+    """A lost key, revoked: the thief's record dates its meeting after the revocation and signs
+    it with the clock set back before it. The signature covers the log's last entry, so it was
+    made after that entry, whatever time it states."""
+    def a_year_on(events: list[dict]) -> None:
+        for d in events:
+            d["at"] = (dt.datetime.fromisoformat(d["at"]) + dt.timedelta(days=365)).isoformat()
+
+    forged = forge(stick.first, tmp_path / "later.mdpkg", keys.unit, a_year_on)
+    fingerprint = load_p12(keys.unit, KEY).signing_cert.sha256.hex()
+    revoke_certificate(archive, fingerprint, dt.datetime.now().astimezone()
+                       + dt.timedelta(minutes=1), "钥匙遗失")
+    outcome = outcome_of(archive, forged)
+    assert outcome.status == REFUSED
+    assert "吊销" in outcome.line() and "钥匙遗失" in outcome.line()
+    verdict = verify_bytes(forged.read_bytes(), trust=Trust(judge=judge_by(archive)))
+    assert verdict.status == UNCONFIRMED and "吊销" in verdict.signer.text  # verify --county agrees

@@ -25,11 +25,13 @@ from meetingdesk.county.notice import index_notice
 from meetingdesk.county.models import (FiledMeeting, FiledPackage, ReceiptBatch, RefusedPackage,
                                        Unit, UnitCertificate)
 from meetingdesk.county.trust import check_signer, unit_named
+from meetingdesk.domain import Meeting
 from meetingdesk.record.notice import KIND as NOTICE_KIND
 from meetingdesk.record.notice import Cancellation
 from meetingdesk.record.package import SUFFIX
 from meetingdesk.record.safezip import PackageReadError, check_package_size
-from meetingdesk.record.verify import CheckedPackage, Finding, Verdict, check_package
+from meetingdesk.record.verify import (CheckedPackage, Finding, Verdict, check_package,
+                                       signing_time)
 from meetingdesk.store.database import Database
 from meetingdesk.store.models import now_iso
 
@@ -146,7 +148,8 @@ def receive_one(archive: Database, batch_id: int, path: Path) -> Outcome:
     with archive.session(write=True) as session:
         outcome = _judged(session, checked, path.name)
         if outcome.status == ACCEPTED:
-            outcome.reasons += _revocation_note(session, outcome.unit, checked.verdict)
+            outcome.reasons += _revocation_note(session, outcome.unit, checked.verdict,
+                                                checked.state)
             _file(session, batch_id, data, sha256, checked, outcome)
         elif outcome.status == REFUSED and session.scalar(
                 select(func.count()).select_from(RefusedPackage)
@@ -180,7 +183,7 @@ def _judged(session: Session, checked: CheckedPackage, file_name: str) -> Outcom
     # the verifier's own signer finding says "no trust given"; the registry judges instead
     outcome.reasons = [f for f in verdict.findings if not f.ok and f is not verdict.signer]
     if verdict.certificate:
-        outcome.reasons += _signer_reasons(session, outcome.unit, verdict)
+        outcome.reasons += _signer_reasons(session, outcome.unit, verdict, state)
     if not outcome.reasons and notice is not None:
         return _judged_notice(session, notice, outcome)
     if outcome.reasons or state is None or not events:
@@ -283,18 +286,22 @@ def _version_conflict(old: FiledPackage, entries: int) -> Finding:
         f"filed version ({old.log_entries} events)")
 
 
-def _signer_reasons(session: Session, unit_name: str, verdict: Verdict) -> list[Finding]:
-    check = check_signer(session, unit_name, verdict.certificate, verdict.signed_at)
+def _signer_reasons(session: Session, unit_name: str, verdict: Verdict, state: Meeting | None
+                    ) -> list[Finding]:
+    check = check_signer(session, unit_name, verdict.certificate,
+                         signing_time(verdict.signed_at, state))
     return [] if check.ok else [Finding("authenticity", False, check.zh, check.en)]
 
 
-def _revocation_note(session: Session, unit_name: str, verdict: Verdict) -> list[Finding]:
+def _revocation_note(session: Session, unit_name: str, verdict: Verdict, state: Meeting | None
+                     ) -> list[Finding]:
     """An accepted package's signer whose certificate is revoked since (the signature dates
     itself before the revocation, in the signer's word): named for the county to judge."""
     if session.scalar(select(UnitCertificate.revoked_from).where(
             UnitCertificate.sha256 == verdict.certificate_sha256)) is None:
         return []
-    check = check_signer(session, unit_name, verdict.certificate, verdict.signed_at)
+    check = check_signer(session, unit_name, verdict.certificate,
+                         signing_time(verdict.signed_at, state))
     return [Finding("authenticity", True, check.zh, check.en)]
 
 

@@ -304,7 +304,7 @@ def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | N
                 f"the digital signature is valid and the file unchanged since signing "
                 f"(certificate: {report.signer}, signed at {when})")
     unit = state.header["unit"]["name"] if state is not None else facts.unit
-    _signer_confirmed(verdict, report, trust, unit)
+    _signer_confirmed(verdict, report, trust, unit, signing_time(report.signed_at, state))
     verdict.fingerprint, verdict.meeting_uid = facts.fingerprint, facts.meeting_uid
     verdict.add("authenticity", True, f"PDF 所载记录指纹：{facts.fingerprint}",
                 f"record fingerprint in the PDF: {facts.fingerprint}")
@@ -316,12 +316,22 @@ def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | N
     return facts
 
 
-def _signer_confirmed(verdict: Verdict, report: SignatureReport, trust: Trust, unit: str) -> None:
+def signing_time(stated: datetime | None, state: Meeting | None) -> datetime | None:
+    """When a record's signature was made at the earliest: the time it states, but not before
+    the last entry of the log it covers (a signer can set the clock back to before a
+    revocation; the record it signs says it was made later)."""
+    if stated is None or state is None or state.last_at is None:
+        return stated
+    return max(stated, state.last_at)
+
+
+def _signer_confirmed(verdict: Verdict, report: SignatureReport, trust: Trust, unit: str,
+                      signed_at: datetime | None) -> None:
     """Whether the signing certificate is one the verifier trusts, issued to the record's unit
     (trust.py explains the rule)."""
     fingerprint = spaced(verdict.certificate_sha256)
     if trust.judge is not None:
-        ok, why_zh, why_en = trust.judge(unit, report.certificate, report.signed_at)
+        ok, why_zh, why_en = trust.judge(unit, report.certificate, signed_at)
         zh = f"签名人{'已确认' if ok else '无法确认'}：{why_zh}"
         en = f"the signer is {'confirmed' if ok else 'unconfirmed'}: {why_en}"
     elif not trust.given:
