@@ -19,7 +19,7 @@ from meetingdesk.county.completeness import completeness
 from meetingdesk.county.models import FiledMeeting, RefusedPackage
 from meetingdesk.county.receipt import ACCEPTED, REFUSED, receive
 from meetingdesk.county.trust import add_certificate, judge_by, revoke_certificate
-from meetingdesk.domain import Event, Meeting, seal
+from meetingdesk.domain import Event, Meeting
 from meetingdesk.record.build import minutes_from_meeting
 from meetingdesk.record.notice import Cancellation, build_notice_package, render_notice
 from meetingdesk.record.package import Description
@@ -31,6 +31,7 @@ from meetingdesk.record.verify import UNCONFIRMED, verify_bytes
 from meetingdesk.record import safezip
 from meetingdesk.store.database import Database
 from package_forge import parts, refit, write
+from test_export_cli import rehashed
 
 KEY = "x"
 
@@ -67,12 +68,7 @@ def forge(source: Path, target: Path, p12: bytes,
     files = parts(source)
     raw = json.loads(files["events.json"])
     edit(raw)
-    out, prev = [], "0" * 64
-    for d in raw:
-        ev = seal(d["meeting_uid"], d["seq"], d["type"], d["at"], d["member_id"], d["payload"],
-                  prev)
-        out.append(ev.as_dict())
-        prev = ev.hash
+    out = rehashed(raw)
     events = [Event.from_dict(d) for d in out]
     state = Meeting.replay(events)
     minutes = minutes_from_meeting(state, events[-1].hash)
