@@ -17,19 +17,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from meetingdesk.county.errors import CountyError
 from meetingdesk.county.index import index_meeting
 from meetingdesk.county.notice import index_notice
 from meetingdesk.county.models import (FiledMeeting, FiledPackage, ReceiptBatch, RefusedPackage,
-                                       Unit)
+                                       Unit, UnitCertificate)
 from meetingdesk.county.trust import check_signer, unit_named
+from meetingdesk.domain import Meeting
 from meetingdesk.record.notice import KIND as NOTICE_KIND
 from meetingdesk.record.notice import Cancellation
 from meetingdesk.record.package import SUFFIX
-from meetingdesk.record.verify import CheckedPackage, Finding, Verdict, check_package
+from meetingdesk.record.safezip import PackageReadError, check_package_size
+from meetingdesk.record.verify import (CheckedPackage, Finding, Verdict, check_package,
+                                       signing_time)
 from meetingdesk.store.database import Database
 from meetingdesk.store.models import now_iso
 
@@ -89,8 +92,9 @@ def find_packages(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             try:
-                found += sorted(p for p in path.rglob("*")
-                                if p.is_file() and p.suffix.lower() in PACKAGE_SUFFIXES)
+                # a link on a stick could point anywhere on the county's machine: not followed
+                found += sorted(p for p in path.rglob("*") if not p.is_symlink()
+                                and p.is_file() and p.suffix.lower() in PACKAGE_SUFFIXES)
             except OSError as error:
                 raise CountyError("UNREADABLE_PATH", path=str(path), why=error.strerror,
                                  why_en=error.strerror) from None
@@ -145,7 +149,11 @@ class Read:
 def read_checked(archive: Database, path: Path) -> Read:
     """A package read and, unless its very bytes are on file already, verified."""
     try:
+        check_package_size(path.stat().st_size)  # a huge file on a stick is not read in
         data = path.read_bytes()
+    except PackageReadError as error:
+        return Outcome(path.name, REFUSED, reasons=[Finding(error.aspect, False, error.zh,
+                                                            error.en)])
     except OSError as error:
         return Read(path, outcome=Outcome(path.name, REFUSED, reasons=[Finding(
             "usability", False, f"无法读取文件：{error.strerror or error}",
@@ -168,6 +176,8 @@ def file_checked(archive: Database, batch_id: int, read: Read) -> Outcome:
         # the same bytes filed meanwhile (twice in one batch) are judged "already" by their log
         outcome = _judged(session, checked, path.name)
         if outcome.status == ACCEPTED:
+            outcome.reasons += _revocation_note(session, outcome.unit, checked.verdict,
+                                                checked.state)
             _file(session, batch_id, data, sha256, checked, outcome)
         elif outcome.status == REFUSED and session.scalar(
                 select(func.count()).select_from(RefusedPackage)
@@ -201,7 +211,7 @@ def _judged(session: Session, checked: CheckedPackage, file_name: str) -> Outcom
     # the verifier's own signer finding says "no trust given"; the registry judges instead
     outcome.reasons = [f for f in verdict.findings if not f.ok and f is not verdict.signer]
     if verdict.certificate:
-        outcome.reasons += _signer_reasons(session, outcome.unit, verdict)
+        outcome.reasons += _signer_reasons(session, outcome.unit, verdict, state)
     if not outcome.reasons and notice is not None:
         return _judged_notice(session, notice, outcome)
     if outcome.reasons or state is None or not events:
@@ -209,8 +219,14 @@ def _judged(session: Session, checked: CheckedPackage, file_name: str) -> Outcom
             outcome.reasons.append(Finding("usability", False, "备案包无法验证",
                                            "the package could not be verified"))
         return outcome
-    earlier = session.scalars(select(FiledPackage).where(
-        FiledPackage.meeting_uid == state.uid, FiledPackage.superseded_by_id.is_(None))).all()
+    header = state.header
+    taken = _number_taken(session, outcome.unit, state.uid, header["meeting_type"]["code"],
+                          header["year"], header.get("number"))
+    if taken is not None:
+        outcome.reasons.append(taken)
+        return outcome
+    earlier = session.scalars(_on_file(outcome.unit, state.uid).where(
+        FiledPackage.superseded_by_id.is_(None))).all()
     if any(old.kind == NOTICE_KIND for old in earlier):
         outcome.reasons.append(HELD_AND_CANCELLED)
         return outcome
@@ -239,18 +255,49 @@ HELD_AND_CANCELLED = Finding(
 
 def _judged_notice(session: Session, notice: Cancellation, outcome: Outcome) -> Outcome:
     """A verified cancellation notice: accepted unless its meeting is already accounted for."""
-    on_file = session.scalars(select(FiledPackage).where(
-        FiledPackage.meeting_uid == notice.uid)).all()
+    on_file = session.scalars(_on_file(notice.unit, notice.uid)).all()
+    taken = _number_taken(session, notice.unit, notice.uid, notice.meeting_type, notice.year,
+                          notice.number)
     if any(old.fingerprint == notice.fingerprint for old in on_file):
         outcome.status = ALREADY
     elif on_file:
         outcome.reasons.append(HELD_AND_CANCELLED)
+    elif taken is not None:
+        outcome.reasons.append(taken)
     else:
         outcome.status = ACCEPTED
         outcome.reasons.append(Finding(
             "authenticity", True, f"会议已取消，原因：{notice.reason}",
             f"the meeting was cancelled, because: {notice.reason}"))
     return outcome
+
+
+def _on_file(unit_name: str, uid: str) -> Select[tuple[FiledPackage]]:
+    """The unit's filings of meeting ``uid``: another unit's package naming the same id
+    neither supersedes nor blocks this unit's record."""
+    return select(FiledPackage).join(Unit, Unit.id == FiledPackage.unit_id).where(
+        Unit.name == unit_name, FiledPackage.meeting_uid == uid)
+
+
+def _number_taken(session: Session, unit_name: str, uid: str, meeting_type: str, year: int,
+                  number: int | None) -> Finding | None:
+    """Why the number is not this meeting's to file (R11: a number accounts for one meeting,
+    held or cancelled), or None."""
+    if number is None:
+        return None
+    other = session.scalar(select(FiledMeeting).join(Unit, Unit.id == FiledMeeting.unit_id).where(
+        Unit.name == unit_name, FiledMeeting.meeting_type == meeting_type,
+        FiledMeeting.year == year, FiledMeeting.number == number, FiledMeeting.current,
+        FiledMeeting.meeting_uid != uid).limit(1))
+    if other is None:
+        return None
+    held = ("取消会议说明", "a cancellation notice") if other.cancelled else ("会议记录", "a record")
+    return Finding(
+        "authenticity", False,
+        f"{year}年{other.meeting_type_name}第 {number} 次已有备案（{other.title}的{held[0]}），"
+        "同一编号不能再记另一次会议，请核实",
+        f"number {number} of {year}'s {other.meeting_type_name} is already on file "
+        f"({held[1]} of {other.title}); one number cannot account for another meeting")
 
 
 def _version_conflict(old: FiledPackage, entries: int) -> Finding:
@@ -267,9 +314,23 @@ def _version_conflict(old: FiledPackage, entries: int) -> Finding:
         f"filed version ({old.log_entries} events)")
 
 
-def _signer_reasons(session: Session, unit_name: str, verdict: Verdict) -> list[Finding]:
-    check = check_signer(session, unit_name, verdict.certificate, verdict.signed_at)
+def _signer_reasons(session: Session, unit_name: str, verdict: Verdict, state: Meeting | None
+                    ) -> list[Finding]:
+    check = check_signer(session, unit_name, verdict.certificate,
+                         signing_time(verdict.signed_at, state))
     return [] if check.ok else [Finding("authenticity", False, check.zh, check.en)]
+
+
+def _revocation_note(session: Session, unit_name: str, verdict: Verdict, state: Meeting | None
+                     ) -> list[Finding]:
+    """An accepted package's signer whose certificate is revoked since (the signature dates
+    itself before the revocation, in the signer's word): named for the county to judge."""
+    if session.scalar(select(UnitCertificate.revoked_from).where(
+            UnitCertificate.sha256 == verdict.certificate_sha256)) is None:
+        return []
+    check = check_signer(session, unit_name, verdict.certificate,
+                         signing_time(verdict.signed_at, state))
+    return [Finding("authenticity", True, check.zh, check.en)]
 
 
 def _file(session: Session, batch_id: int, data: bytes, sha256: str, checked: CheckedPackage,
@@ -292,8 +353,8 @@ def _file(session: Session, batch_id: int, data: bytes, sha256: str, checked: Ch
         return
     assert state is not None
     earlier = session.scalars(select(FiledPackage).where(
-        FiledPackage.meeting_uid == state.uid, FiledPackage.id != package.id,
-        FiledPackage.superseded_by_id.is_(None))).all()
+        FiledPackage.meeting_uid == state.uid, FiledPackage.unit_id == unit.id,
+        FiledPackage.id != package.id, FiledPackage.superseded_by_id.is_(None))).all()
     for old in earlier:
         old.superseded_by_id = package.id
         for meeting in session.scalars(select(FiledMeeting).where(

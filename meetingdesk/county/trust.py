@@ -105,10 +105,17 @@ def check_signer(session: Session, unit_name: str, der: bytes,
             f"{_shown(dt.datetime.fromisoformat(row.revoked_from))}; it signed at {_shown(when)}"
             f" ({row.revoke_reason or 'no reason given'})")
     how = "县里签发" if row.origin == "issued" else "县里登记"
-    return SignerCheck(
-        True, f"签名证书是{how}给“{unit_name}”的证书，签名时有效（证书指纹 {shown}）",
-        f"the certificate was {row.origin} by the county for {unit_name} and valid when it "
-        f"signed (fingerprint {shown})")
+    zh = f"签名证书是{how}给“{unit_name}”的证书，签名时有效（证书指纹 {shown}）"
+    en = (f"the certificate was {row.origin} by the county for {unit_name} and valid when it "
+          f"signed (fingerprint {shown})")
+    if row.revoked_from is not None:  # the signing time is the signer's word: name the revocation
+        since = _shown(dt.datetime.fromisoformat(row.revoked_from))
+        zh += (f"；但该证书已自 {since} 起吊销（{row.revoke_reason or '未注明原因'}），"
+               f"签名所注时间 {_shown(when)} 在吊销之前，请核实")
+        en += (f"; but the certificate is revoked from {since} "
+               f"({row.revoke_reason or 'no reason given'}) and the signature says it was made "
+               f"before, at {_shown(when)}: check it")
+    return SignerCheck(True, zh, en)
 
 
 def judge_by(archive: Database) -> Judge:

@@ -77,15 +77,20 @@ def read_entries(fp: BinaryIO) -> dict[str, Entry]:
                                "fails its CRC") from None
 
 
-def _directory(fp: BinaryIO) -> list[zipfile.ZipInfo]:
-    """The ZIP's entries, judged before anything is decompressed."""
-    fp.seek(0, 2)
-    size = fp.tell()
+def check_package_size(size: int) -> None:
+    """A package file of ``size`` bytes is not read at all when over the limit."""
     if size > MAX_PACKAGE_BYTES:
         raise PackageReadError(f"备案包过大（{size // MiB} MB，上限 {MAX_PACKAGE_BYTES // MiB} MB）",
                                f"the package is too large ({size // MiB} MB, at most "
                                f"{MAX_PACKAGE_BYTES // MiB} MB)", aspect="security")
-    _check_end_record(fp, size)
+
+
+def _directory(fp: BinaryIO) -> list[zipfile.ZipInfo]:
+    """The ZIP's entries, judged before anything is decompressed."""
+    fp.seek(0, 2)
+    size = fp.tell()
+    check_package_size(size)
+    end = _check_end_record(fp, size)
     try:
         with zipfile.ZipFile(fp) as zf:
             infos = zf.infolist()
@@ -94,6 +99,13 @@ def _directory(fp: BinaryIO) -> list[zipfile.ZipInfo]:
         raise PackageReadError("备案包无法读取：不是完好的 ZIP 文件（可能已损坏或被截断）",
                                "the package cannot be read: not a sound ZIP file (damaged or "
                                "truncated?)") from None
+    if end != size - 22 or min((i.header_offset for i in infos), default=0) != 0:
+        # bytes no entry accounts for (a PDF before the ZIP, a comment or data after it) would be
+        # filed unchecked, and make a file that verify reads as something else
+        raise PackageReadError("备案包的 ZIP 之外还有其他数据（如前置的 PDF 或附加的内容），不是单纯的备案包",
+                               "the package holds data outside its ZIP entries (a PDF before it, "
+                               "a comment or data after it): not a plain filing package",
+                               readable=True)
     names: set[str] = set()
     total = 0
     for info in infos:
@@ -133,21 +145,23 @@ def _directory(fp: BinaryIO) -> list[zipfile.ZipInfo]:
     return infos
 
 
-def _check_end_record(fp: BinaryIO, size: int) -> None:
+def _check_end_record(fp: BinaryIO, size: int) -> int:
     """Refuse a directory too large to list before zipfile lists it (its entries cost memory).
-    A ZIP64 end record (over 65 535 entries or 4 GB) is more than a package ever needs."""
+    A ZIP64 end record (over 65 535 entries or 4 GB) is more than a package ever needs. Returns
+    where the end record starts (-1 if there is none)."""
     tail_size = min(size, 22 + 0xFFFF)
     fp.seek(size - tail_size)
     tail = fp.read(tail_size)
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) - at < 22:
-        return  # zipfile will say it is not a ZIP
+        return -1  # zipfile will say it is not a ZIP
     count, directory_size = struct.unpack("<HI", tail[at + 10:at + 16])
     if count == 0xFFFF or directory_size == 0xFFFFFFFF or count > MAX_ENTRIES \
             or directory_size > MAX_DIRECTORY_BYTES:
         raise PackageReadError("备案包中的文件过多或目录过大",
                                "the package has too many entries or too large a directory",
                                aspect="security")
+    return size - tail_size + at
 
 
 def _limit(name: str) -> int | None:

@@ -304,7 +304,7 @@ def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | N
                 f"the digital signature is valid and the file unchanged since signing "
                 f"(certificate: {report.signer}, signed at {when})")
     unit = state.header["unit"]["name"] if state is not None else facts.unit
-    _signer_confirmed(verdict, report, trust, unit)
+    _signer_confirmed(verdict, report, trust, unit, signing_time(report.signed_at, state))
     verdict.fingerprint, verdict.meeting_uid = facts.fingerprint, facts.meeting_uid
     verdict.add("authenticity", True, f"PDF 所载记录指纹：{facts.fingerprint}",
                 f"record fingerprint in the PDF: {facts.fingerprint}")
@@ -316,12 +316,22 @@ def _pdf_findings(verdict: Verdict, pdf: bytes, trust: Trust, state: Meeting | N
     return facts
 
 
-def _signer_confirmed(verdict: Verdict, report: SignatureReport, trust: Trust, unit: str) -> None:
+def signing_time(stated: datetime | None, state: Meeting | None) -> datetime | None:
+    """When a record's signature was made at the earliest: the time it states, but not before
+    the last entry of the log it covers (a signer can set the clock back to before a
+    revocation; the record it signs says it was made later)."""
+    if stated is None or state is None or state.last_at is None:
+        return stated
+    return max(stated, state.last_at)
+
+
+def _signer_confirmed(verdict: Verdict, report: SignatureReport, trust: Trust, unit: str,
+                      signed_at: datetime | None) -> None:
     """Whether the signing certificate is one the verifier trusts, issued to the record's unit
     (trust.py explains the rule)."""
     fingerprint = spaced(verdict.certificate_sha256)
     if trust.judge is not None:
-        ok, why_zh, why_en = trust.judge(unit, report.certificate, report.signed_at)
+        ok, why_zh, why_en = trust.judge(unit, report.certificate, signed_at)
         zh = f"签名人{'已确认' if ok else '无法确认'}：{why_zh}"
         en = f"the signer is {'confirmed' if ok else 'unconfirmed'}: {why_en}"
     elif not trust.given:
@@ -499,6 +509,13 @@ def check_package(fp: BinaryIO, trust: Trust = Trust()) -> CheckedPackage:
     if facts.meeting_uid != events[-1].meeting_uid:
         verdict.add("authenticity", False, "PDF 记录的是另一次会议",
                     "the PDF is the record of another meeting")
+    unit, title = state.header["unit"]["name"], state.header["title"]
+    if (facts.unit, facts.title) != (unit, f"{unit}{title}会议纪实"):
+        # the fingerprint binds the log, not what the page says: the PDF could name anyone
+        verdict.add("authenticity", False,
+                    f"PDF 所载单位和会议（{facts.title or facts.unit}）与会议记录（{unit}{title}）不符",
+                    f"the PDF names another unit or meeting ({facts.title or facts.unit}) than "
+                    f"the log ({unit} {title})")
     attached = {p["sha256"] for p in package.manifest["parts"] if p["role"] == "attachment"}
     if attached != facts.attachments:
         verdict.add("authenticity", False, "备案包中的材料文件与 PDF 所列附件不一致",
