@@ -152,8 +152,8 @@ def read_checked(archive: Database, path: Path) -> Read:
         check_package_size(path.stat().st_size)  # a huge file on a stick is not read in
         data = path.read_bytes()
     except PackageReadError as error:
-        return Outcome(path.name, REFUSED, reasons=[Finding(error.aspect, False, error.zh,
-                                                            error.en)])
+        return Read(path, outcome=Outcome(path.name, REFUSED, reasons=[Finding(
+            error.aspect, False, error.zh, error.en)]))
     except OSError as error:
         return Read(path, outcome=Outcome(path.name, REFUSED, reasons=[Finding(
             "usability", False, f"无法读取文件：{error.strerror or error}",
