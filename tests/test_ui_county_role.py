@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from county_packages import new_archive
 from meetingdesk.county.sniff import is_archive_file
 from meetingdesk.store.db import open_database
 from meetingdesk.ui.county.window import CountyWindow, open_county_window
 from meetingdesk.ui.main_window import MainWindow
+from test_ui_helpers import answer_message_boxes
 
 pytestmark = pytest.mark.gui
 
@@ -63,17 +62,7 @@ def test_a_township_database_is_refused_as_an_archive_in_words(qtbot, tmp_path: 
     open_database(township).close()
     before = township.read_bytes()
     seen: list[str] = []
-
-    def answer() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.isVisible()]
-        if not boxes:
-            QTimer.singleShot(50, answer)
-            return
-        seen.append(boxes[0].text())
-        boxes[0].accept()
-
-    QTimer.singleShot(50, answer)
+    answer_message_boxes(seen)
     assert open_county_window(str(township)) is None
     assert "不是县级备案库" in seen[0]
     assert township.read_bytes() == before

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QTableView, QWidget
 
 from meetingdesk.services import Desk
 from meetingdesk.ui import i18n, prefs
@@ -82,3 +82,18 @@ def show(qtbot, widget: QWidget) -> QWidget:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+def answer_message_boxes(seen: list[str]) -> None:
+    """Read and close the next message box once a modal one appears (QMessageBox.critical
+    blocks until then): its text is appended to ``seen``."""
+    def answer() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(boxes[0].text())
+        boxes[0].accept()
+
+    QTimer.singleShot(50, answer)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from meetingdesk.demo_bulk import make_many_meetings
 from meetingdesk.services import Desk
@@ -16,7 +16,8 @@ from meetingdesk.ui import i18n, prefs
 from meetingdesk.ui.app import run_gui
 from meetingdesk.ui.main_window import MainWindow
 from meetingdesk.ui.unit_settings import UnitSettingsDialog
-from test_ui_helpers import chinese, click, click_row, desk, show, type_text, unit  # noqa: F401
+from test_ui_helpers import (answer_message_boxes, chinese, click, click_row, desk,  # noqa: F401
+                             show, type_text, unit)
 
 pytestmark = pytest.mark.gui
 
@@ -140,17 +141,7 @@ def test_a_file_that_is_not_a_database_is_refused_with_exit_code_2(
     path = tmp_path / "记录.sqlite3"
     path.write_bytes(b"this is a word document, not a database" * 10)
     seen: list[str] = []
-
-    def answer() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.isVisible()]
-        if not boxes:
-            QTimer.singleShot(50, answer)
-            return
-        seen.append(boxes[0].text())
-        click(qtbot, boxes[0].button(QMessageBox.StandardButton.Ok))
-
-    QTimer.singleShot(50, answer)
+    answer_message_boxes(seen)
     QTimer.singleShot(20_000, lambda: QApplication.exit(99))  # never hang the suite
     assert run_gui(str(path), "zh") == 2
     assert "不是 SQLite 数据库，未作任何改动" in seen[0]
