@@ -335,7 +335,8 @@ def fonts_seen_from_a_junk_folder(runner: Runner, env: dict[str, str], junk: Pat
 
     # What the program gave fontconfig, asked through fc-list from the same folder.
     conf = f"{env['HOME']}/.cache/meetingdesk/fonts.conf"
-    assert f"<dir>{bundle}/_internal/resources/fonts</dir>" in succeeded(in_junk(["cat", conf], env))
+    written = succeeded(in_junk(["cat", conf], env))
+    assert f"<dir>{bundle}/_internal/resources/fonts</dir>" in written, written
     fonts = succeeded(in_junk(["fc-list", ":", "file"], dict(env, FONTCONFIG_FILE=conf)))
     assert f"{bundled}:" in [line.strip() for line in fonts.splitlines()], fonts
     assert "stray" not in fonts, fonts
