@@ -76,8 +76,7 @@ def drop_caches() -> bool:
 
 def timed_until(command: list[str], env: dict[str, str], marker: str | None) -> float:
     """Seconds from start until `marker` appears on stdout (or until exit, without a marker).
-    Run in the (nearly empty) home folder: fontconfig 2.13 reads the bundled fonts.conf's
-    relative font folder as the current folder and would scan whatever that holds."""
+    Run in the home folder, as the menu starts it."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                text=True, env=env, cwd=env["HOME"])

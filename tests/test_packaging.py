@@ -91,7 +91,7 @@ def test_the_bundle_carries_what_the_program_reads(build: build_linux.Build) -> 
     assert (internal / "resources" / "translations" / "meetingdesk_en.qm").is_file()
     assert (internal / "resources" / "icons" / "meetingdesk.png").is_file()
     fonts = internal / "resources" / "fonts"
-    for name in ("wqy-microhei.ttc", "wqy-microhei.LICENSE.txt", "Apache-2.0.txt", "fonts.conf"):
+    for name in ("wqy-microhei.ttc", "wqy-microhei.LICENSE.txt", "Apache-2.0.txt"):
         assert (fonts / name).is_file(), name
     assert "Apache" in (fonts / "wqy-microhei.LICENSE.txt").read_text(encoding="utf-8")
     # Alembic reads the migration scripts as files.
@@ -307,6 +307,62 @@ def test_the_bundled_font_serves_a_computer_without_chinese_fonts(
     if shutil.which("pdffonts"):
         fonts = succeeded(subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True))
         assert "WenQuanYi" in fonts, fonts
+
+
+def fonts_seen_from_a_junk_folder(runner: Runner, env: dict[str, str], junk: Path, seen_as: str,
+                                  bundle: str, font: Path) -> None:
+    """The program started from a folder full of files, a font among them (the menu starts it in
+    the home folder): fontconfig must scan the bundle's font folder and the system's, never the
+    current folder (fontconfig 2.13 read the old bundled fonts.conf's relative folder as the
+    current one, scanned it recursively and, as root, wrote .uuid files into it), and the
+    bundled Chinese font must still serve. `junk` is the folder, `seen_as` its path for the
+    program, `bundle` the program's folder as it sees it, `font` a font file to strew there."""
+    bundled = f"{bundle}/_internal/resources/fonts/wqy-microhei.ttc"
+    (junk / "notes" / "old").mkdir(parents=True)
+    for number in range(300):
+        (junk / "notes" / f"note{number}.txt").write_text("会议纪要草稿\n")
+    for stray in (junk / "stray.ttc", junk / "notes" / "old" / "stray.ttc"):
+        shutil.copyfile(font, stray)
+    before = files_in(junk)
+
+    def in_junk(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        return runner(["sh", "-c", 'cd "$0" && exec "$@"', seen_as, *command], env)
+
+    gui = in_junk([f"{bundle}/meetingdesk"], dict(env, MEETINGDESK_QUIT_AFTER_START="1"))
+    assert "MeetingDesk: main window ready" in succeeded(gui)
+    assert "no Chinese font" not in gui.stderr  # the bundled font served
+    assert files_in(junk) == before  # nothing written there: no .uuid, no cache
+
+    # What the program gave fontconfig, asked through fc-list from the same folder.
+    conf = f"{env['HOME']}/.cache/meetingdesk/fonts.conf"
+    written = succeeded(in_junk(["cat", conf], env))
+    assert f"<dir>{bundle}/_internal/resources/fonts</dir>" in written, written
+    fonts = succeeded(in_junk(["fc-list", ":", "file"], dict(env, FONTCONFIG_FILE=conf)))
+    assert f"{bundled}:" in [line.strip() for line in fonts.splitlines()], fonts
+    assert "stray" not in fonts, fonts
+    assert files_in(junk) == before
+
+
+def test_the_bundle_run_in_place_scans_its_fonts_not_the_current_folder(
+        build: build_linux.Build, tmp_path: Path) -> None:
+    if not can_unshare("-m", "-n") or not shutil.which("fc-list"):
+        unavailable("`unshare -m -n` or fc-list is not available")
+    # Not /opt/meetingdesk: the bundle unpacked elsewhere and run where it lies, on a computer
+    # without fonts of its own.
+    env = user_env(tmp_path / "home")
+
+    def without_fonts(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        return run(command, env, hide_fonts=True)
+
+    fonts_seen_from_a_junk_folder(
+        without_fonts, env, tmp_path / "junk", str(tmp_path / "junk"), str(build.bundle),
+        build.bundle / "_internal" / "resources" / "fonts" / "wqy-microhei.ttc")
+    # A FONTCONFIG_FILE of the user's own is left alone: here one without the bundled font.
+    gui = without_fonts([str(build.bundle / "meetingdesk")],
+                        dict(env, MEETINGDESK_QUIT_AFTER_START="1",
+                             FONTCONFIG_FILE="/etc/fonts/fonts.conf"))
+    assert "MeetingDesk: main window ready" in succeeded(gui)
+    assert "no Chinese font" in gui.stderr
 
 
 def started(stack: ExitStack, command: list[str], env: dict[str, str],

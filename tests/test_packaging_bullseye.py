@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
 import build_bullseye  # noqa: E402
 from test_packaging import (  # noqa: E402
-    PROGRAM, can_unshare, deb_field, exercise_offline, succeeded, unavailable)
+    INSTALL_DIR, PROGRAM, can_unshare, deb_field, exercise_offline, fonts_seen_from_a_junk_folder,
+    succeeded, unavailable)
 
 from meetingdesk import __version__  # noqa: E402
 
@@ -141,6 +142,10 @@ def test_the_bullseye_deb_runs_offline_in_a_clean_bullseye_root(
     started = time.monotonic()
     exercise_offline(in_clean_root, env, files, "/root/files")
     print(f"\nbullseye {arch}: ran offline in {time.monotonic() - started:.0f} s")
+    # Bullseye's fontconfig 2.13 is the one that scanned the current folder.
+    fonts_seen_from_a_junk_folder(
+        in_clean_root, env, clean_root / "root" / "junk", "/root/junk", str(INSTALL_DIR),
+        clean_root / str(INSTALL_DIR).lstrip("/") / "_internal/resources/fonts/wqy-microhei.ttc")
     if arch == "arm64":
         build_bullseye.ARM64_PASSED.write_text(
             f"{build_bullseye.packaging_key()} {time.strftime('%Y-%m-%d %H:%M')}\n")
