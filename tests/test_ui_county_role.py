@@ -54,7 +54,23 @@ def test_the_main_window_opens_the_county_window_on_an_archive(
     county = main.findChild(CountyWindow)
     assert county is not None and county.isVisible() and county.isWindow()
     assert county.tabs.count() == 5
-    assert county.windowTitle().startswith("县级备案台")
+    qtbot.waitUntil(lambda: county.archive is not None, timeout=30_000)
+    assert county.windowTitle() == "县级备案台 — 青山县"
+    county.close()
+
+
+def test_the_county_window_is_on_screen_before_its_archive_is_open(qtbot, archive_file: Path):
+    county = open_county_window(str(archive_file))
+    assert county.isVisible() and county.archive is None  # shown while the archive opens
+    assert county.tabs.count() == 5
+    assert [county.tabs.widget(i).text() for i in range(5)] == ["正在打开备案库…"] * 5
+    county.tabs.setCurrentIndex(1)  # a tab asked for meanwhile is made once the archive is open
+    with qtbot.waitSignal(county.archiveOpened, timeout=30_000):
+        pass
+    assert county.windowTitle() == "县级备案台 — 青山县"
+    assert county.tabs.widget(0) is county.receipt and county.receipt.importButton.isEnabled()
+    assert county.tabs.widget(1) is county.completeness
+    assert county.completeness.groupsTable.rowCount() == 0
     county.close()
 
 
@@ -74,6 +90,9 @@ def test_a_township_database_is_refused_as_an_archive_in_words(qtbot, tmp_path: 
         boxes[0].accept()
 
     QTimer.singleShot(50, answer)
-    assert open_county_window(str(township)) is None
+    refused: list[bool] = []
+    county = open_county_window(str(township), on_refused=lambda: refused.append(True))
+    assert county.isVisible()
+    qtbot.waitUntil(lambda: bool(refused), timeout=30_000)
     assert "不是县级备案库" in seen[0]
     assert township.read_bytes() == before
