@@ -3,9 +3,11 @@ packages, the batch's outcome and its 回执), 完整性 (per unit, type and yea
 the gaps and the cancelled meetings, down to each record), 检索 (search the filed records),
 监督信号 (signals_tab.py) and 单位证书 (trust_tab.py).
 
-The receipt runs off the GUI thread, reporting each package as it is done; everything the
-window shows comes from meetingdesk.county (the rules of receipt live there, not here). The
-tabs after 受理 are built the first time they are shown: the first screen waits neither for
+The window is on screen before the archive is open: SQLAlchemy and the schema check (most of
+the start) run in a worker thread (open_in_background) while its tabs say so, as the township
+window does. The receipt runs off the GUI thread, reporting each package as it is done;
+everything the window shows comes from meetingdesk.county (the rules of receipt live there, not
+here). The tabs after 受理 are built the first time they are shown: the first screen waits neither for
 their imports (the signals' report, the certificates' signing) nor for their queries over the
 whole archive.
 """
