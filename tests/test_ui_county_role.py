@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from county_packages import new_archive
 from meetingdesk.county.sniff import is_archive_file
 from meetingdesk.store.db import open_database
-from meetingdesk.ui.county.window import CountyWindow, open_county_window
+from meetingdesk.ui.county.window import CountyWindow, open_county_window, run_county_gui
 from meetingdesk.ui.main_window import MainWindow
 from test_ui_helpers import answer_message_boxes
 
@@ -53,7 +55,23 @@ def test_the_main_window_opens_the_county_window_on_an_archive(
     county = main.findChild(CountyWindow)
     assert county is not None and county.isVisible() and county.isWindow()
     assert county.tabs.count() == 5
-    assert county.windowTitle().startswith("县级备案台")
+    qtbot.waitUntil(lambda: county.archive is not None, timeout=30_000)
+    assert county.windowTitle() == "县级备案台 — 青山县"
+    county.close()
+
+
+def test_the_county_window_is_on_screen_before_its_archive_is_open(qtbot, archive_file: Path):
+    county = open_county_window(str(archive_file))
+    assert county.isVisible() and county.archive is None  # shown while the archive opens
+    assert county.tabs.count() == 5
+    assert [county.tabs.widget(i).text() for i in range(5)] == ["正在打开备案库…"] * 5
+    county.tabs.setCurrentIndex(1)  # a tab asked for meanwhile is made once the archive is open
+    with qtbot.waitSignal(county.archiveOpened, timeout=30_000):
+        pass
+    assert county.windowTitle() == "县级备案台 — 青山县"
+    assert county.tabs.widget(0) is county.receipt and county.receipt.importButton.isEnabled()
+    assert county.tabs.widget(1) is county.completeness
+    assert county.completeness.groupsTable.rowCount() == 0
     county.close()
 
 
@@ -63,6 +81,7 @@ def test_a_township_database_is_refused_as_an_archive_in_words(qtbot, tmp_path: 
     before = township.read_bytes()
     seen: list[str] = []
     answer_message_boxes(seen)
-    assert open_county_window(str(township)) is None
+    QTimer.singleShot(20_000, lambda: QApplication.exit(99))  # never hang the suite
+    assert run_county_gui(str(township), "zh") == 2  # `meetingdesk county gui --db` its exit
     assert "不是县级备案库" in seen[0]
     assert township.read_bytes() == before

@@ -1410,6 +1410,14 @@ QPushButton[primary=&quot;true&quot;]:disabled { background: #9aa9b8; }
         <source>单位证书(&amp;5)</source>
         <translation>Certificates (&amp;5)</translation>
     </message>
+    <message>
+        <source>正在打开备案库…</source>
+        <translation>Opening the archive…</translation>
+    </message>
+    <message>
+        <source>无法打开备案库。</source>
+        <translation>The archive cannot be opened.</translation>
+    </message>
 </context>
 <context>
     <name>DecidePage</name>

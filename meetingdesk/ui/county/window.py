@@ -3,9 +3,11 @@ packages, the batch's outcome and its 回执), 完整性 (per unit, type and yea
 the gaps and the cancelled meetings, down to each record), 检索 (search the filed records),
 监督信号 (signals_tab.py) and 单位证书 (trust_tab.py).
 
-The receipt runs off the GUI thread, reporting each package as it is done; everything the
-window shows comes from meetingdesk.county (the rules of receipt live there, not here). The
-tabs after 受理 are built the first time they are shown: the first screen waits neither for
+The window is on screen before the archive is open: SQLAlchemy and the schema check (most of
+the start) run in a worker thread (open_in_background) while its tabs say so, as the township
+window does. The receipt runs off the GUI thread, reporting each package as it is done;
+everything the window shows comes from meetingdesk.county (the rules of receipt live there, not
+here). The tabs after 受理 are built the first time they are shown: the first screen waits neither for
 their imports (the signals' report, the certificates' signing) nor for their queries over the
 whole archive.
 """
@@ -19,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -29,16 +31,21 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
 from meetingdesk.ui import feedback, i18n, screen_fit
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from meetingdesk.county.completeness import Completeness
     from meetingdesk.county.receipt import Batch, Outcome
     from meetingdesk.store.database import Database
     from meetingdesk.ui.county.signals_tab import SignalsTab
     from meetingdesk.ui.county.trust_tab import TrustTab
 
+    Opened = tuple[Database, str]  # the archive and the county's name
+
 GAP_BRUSH = QBrush(QColor("#fde2e1"))
 CANCELLED_BRUSH = QBrush(QColor("#fff4d6"))
 WIDTH, HEIGHT = 1180, 700
 RECEIPT, COMPLETENESS, SEARCH, SIGNALS, TRUST = range(5)  # the tabs, in order
+OPENING_POLL_MS = 20  # how often the GUI thread looks whether the archive is open
 LATER_MODULES = ("meetingdesk.ui.county.signals_tab", "meetingdesk.ui.county.trust_tab")
 
 
@@ -361,47 +368,83 @@ class SearchTab(QWidget):
 
 
 class CountyWindow(QMainWindow):
-    """The county desk's main window: a tab per task."""
+    """The county desk's main window: a tab per task. Without an archive it shows that the
+    archive is opening (open_archive_from hands it the Future of open_in_background) and
+    fills its tabs once the GUI thread finds the Future done (no signal from the worker)."""
 
-    def __init__(self, archive: "Database") -> None:
+    archiveOpened = Signal()
+    archiveRefused = Signal(str)  # the reason, in words
+
+    def __init__(self, archive: "Database | None" = None) -> None:
         super().__init__()
-        from meetingdesk.county.models import Archive
-
-        self.archive = archive
-        with archive.session() as session:
-            row = session.get(Archive, 1)
-            self.county_name = row.name if row else ""
-        self.setWindowTitle(self.tr("县级备案台") + (f" — {self.county_name}"
-                                                   if self.county_name else ""))
-        self.opener = RecordOpener(archive)
+        self.archive: "Database | None" = None
+        self.archive_error = ""
+        self.county_name = ""
+        self.setWindowTitle(self.tr("县级备案台"))
         self.tabs = QTabWidget()
-        self.receipt = ReceiptTab(archive, self.opener)
-        self.add_tab(self.receipt, self.tr("受理(&1)"))
         self._makers: dict[int, Callable[[], QWidget]] = {}
-        self._later(self.tr("完整性(&2)"), lambda: CompletenessTab(archive, self.opener))
-        self._later(self.tr("检索(&3)"), lambda: SearchTab(archive, self.opener))
-        self._later(self.tr("监督信号(&4)"), self._signals_tab)
-        self._later(self.tr("单位证书(&5)"), self._trust_tab)
+        for title in (self.tr("受理(&1)"), self.tr("完整性(&2)"), self.tr("检索(&3)"),
+                      self.tr("监督信号(&4)"), self.tr("单位证书(&5)")):
+            opening = QLabel(self.tr("正在打开备案库…"))
+            opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.add_tab(opening, title)
         self.tabs.currentChanged.connect(self.tab)
-        self.receipt.received.connect(
-            lambda _: COMPLETENESS in self._makers or self.completeness.refresh())
         self.setCentralWidget(self.tabs)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         screen_fit.fit(self, WIDTH, HEIGHT)
+        self._opening: "Future[Opened] | None" = None
+        self._opening_poll = QTimer(self)
+        self._opening_poll.setInterval(OPENING_POLL_MS)
+        self._opening_poll.timeout.connect(self._poll_opening)
+        if archive is not None:
+            self._opened(archive, archive_name(archive))
+
+    def open_archive_from(self, opening: "Future[Opened]") -> None:
+        """Fill the tabs once ``opening`` is done (or explain why it failed)."""
+        self._opening = opening
+        self._opening_poll.start()
+
+    def _poll_opening(self) -> None:
+        if self._opening is None or not self._opening.done():
+            return
+        self._opening_poll.stop()
+        try:
+            archive, name = self._opening.result()
+        except Exception as error:  # noqa: BLE001 - CountyError/StoreError, told in words
+            self.archive_error = i18n.message(error)
+            for index in range(self.tabs.count()):
+                self.tabs.widget(index).setText(self.tr("无法打开备案库。"))
+            self.archiveRefused.emit(self.archive_error)
+        else:
+            self._opened(archive, name)
+
+    def _opened(self, archive: "Database", name: str) -> None:
+        """The archive is open: the tabs are made (受理 now, the others when first shown)."""
+        self.archive, self.county_name = archive, name
+        if name:
+            self.setWindowTitle(self.tr("县级备案台") + f" — {name}")
+        self.opener = RecordOpener(archive)
+        self.receipt = ReceiptTab(archive, self.opener)
+        self._makers[RECEIPT] = lambda: self.receipt
+        self._makers[COMPLETENESS] = lambda: CompletenessTab(archive, self.opener)
+        self._makers[SEARCH] = lambda: SearchTab(archive, self.opener)
+        self._makers[SIGNALS] = self._signals_tab
+        self._makers[TRUST] = self._trust_tab
+        self.receipt.received.connect(
+            lambda _: COMPLETENESS in self._makers or self.completeness.refresh())
+        self.tab(RECEIPT)
+        self.tab(self.tabs.currentIndex())
         # the later tabs' modules load meanwhile, so that opening one does not wait for them
         threading.Thread(target=lambda: [importlib.import_module(m) for m in LATER_MODULES],
                          daemon=True).start()
+        self.archiveOpened.emit()
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Another tab, after those already there."""
         return self.tabs.addTab(widget, title)
 
-    def _later(self, title: str, make: Callable[[], QWidget]) -> None:
-        """A tab built by ``make`` the first time it is shown or asked for."""
-        self._makers[self.add_tab(QWidget(), title)] = make
-
     def tab(self, index: int) -> QWidget:
-        """The tab at ``index``, built now if it is not yet."""
+        """The tab at ``index``, built now if it is not yet (and the archive is open)."""
         make = self._makers.pop(index, None)
         if make is None:
             return self.tabs.widget(index)
@@ -412,7 +455,8 @@ class CountyWindow(QMainWindow):
         self.tabs.insertTab(index, widget, title)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not widget:
+            placeholder.deleteLater()
         return widget
 
     def _signals_tab(self) -> "SignalsTab":
@@ -444,23 +488,61 @@ class CountyWindow(QMainWindow):
         return self.tab(TRUST)  # type: ignore[return-value]
 
 
-def open_county_window(target: str, parent: QWidget | None = None) -> CountyWindow | None:
-    """The county window on the archive ``target``, shown; a database that is not an archive
-    (or cannot be opened) is explained in a message box and None returned."""
-    from meetingdesk.county.archive import open_archive
+def archive_name(archive: "Database") -> str:
+    """The county's name, as the archive holds it."""
+    from meetingdesk.county.models import Archive
 
-    try:
+    with archive.session() as session:
+        row = session.get(Archive, 1)
+        return row.name if row else ""
+
+
+def open_in_background(target: str) -> "Future[Opened]":
+    """Open the archive (SQLAlchemy, the schema check) and read the county's name in a worker
+    thread; the window polls the Future from the GUI thread."""
+    from concurrent.futures import ThreadPoolExecutor  # after the window is up
+
+    def work() -> "Opened":
+        from meetingdesk.county.archive import open_archive
+
         archive = open_archive(target)
-    except Exception as error:  # noqa: BLE001 - CountyError/StoreError, told in words
-        QMessageBox.critical(parent, QApplication.translate("CountyWindow", "县级备案台"),
-                             i18n.message(error))
-        return None
-    window = CountyWindow(archive)
+        try:
+            return archive, archive_name(archive)
+        except BaseException:
+            archive.close()
+            raise
+
+    executor = ThreadPoolExecutor(1, thread_name_prefix="open-archive")
+    opening = executor.submit(work)
+    executor.shutdown(wait=False)  # the one task still runs; the thread ends after it
+    return opening
+
+
+def open_county_window(target: str, parent: QWidget | None = None,
+                       on_refused: Callable[[], object] | None = None) -> CountyWindow:
+    """The county window on the archive ``target``, shown at once while the archive opens;
+    a database that is not an archive (or cannot be opened) is then explained in a message
+    box, after which the window closes and ``on_refused`` is called."""
+    window = CountyWindow()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.destroyed.connect(lambda *_: archive.close())
+
+    def opened() -> None:
+        archive = window.archive
+        window.destroyed.connect(lambda *_: archive.close())
+
+    def refused(reason: str) -> None:
+        QMessageBox.critical(window, QApplication.translate("CountyWindow", "县级备案台"), reason)
+        if on_refused is not None:
+            on_refused()
+        window.close()
+
+    window.archiveOpened.connect(opened)
+    window.archiveRefused.connect(refused)
     if parent is not None:  # kept alive by its opener, yet a window of its own
         window.setParent(parent, Qt.WindowType.Window)
     window.show()
+    QApplication.processEvents()  # the window is painted before the archive's work begins
+    window.open_archive_from(open_in_background(target))
     return window
 
 
@@ -471,4 +553,7 @@ def run_county_gui(db: str, lang: str) -> int:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("MeetingDesk")
     i18n.install(app, lang)
-    return app.exec() if open_county_window(db) is not None else 2
+    refused: list[bool] = []
+    open_county_window(db, on_refused=lambda: refused.append(True))
+    code = app.exec()
+    return 2 if refused else code
