@@ -39,7 +39,7 @@ SESSION = r"""
 import json, resource, sys, time
 from PySide6.QtTest import QTest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 from meetingdesk.ui.app import launch, leave
 
 db, meeting, closed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -67,13 +67,20 @@ def session():
     def button(name):
         return console.find(QAbstractButton, name)
 
-    def entry(name):
+    def timed_click(widget):
         start = time.perf_counter()
-        QTest.mouseClick(button(name), Qt.MouseButton.LeftButton)
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
         console.repaint()
         return time.perf_counter() - start
 
-    times = [entry("startButton")]
+    def entry(name):
+        return timed_click(button(name))
+
+    times = [entry("startButton")]  # asks first (the agenda is then fixed): yes
+    box = console.findChild(QMessageBox, "startMeetingBox")
+    times[0] += timed_click(box.button(QMessageBox.StandardButton.Yes))
+    if console.step.code != "roll_call":
+        raise SystemExit(f"the meeting did not start (step {console.step.code})")
     while console.step.code == "roll_call":
         times.append(entry("presentButton"))
     times.append(entry("openSessionButton"))
