@@ -7,15 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from county_packages import new_archive
 from meetingdesk.county.sniff import is_archive_file
 from meetingdesk.store.db import open_database
 from meetingdesk.ui.county.window import CountyWindow, open_county_window, run_county_gui
 from meetingdesk.ui.main_window import MainWindow
-from test_ui_helpers import answer_message_boxes
+from test_ui_helpers import answer_message_boxes, exit_after
 
 pytestmark = pytest.mark.gui
 
@@ -81,7 +79,7 @@ def test_a_township_database_is_refused_as_an_archive_in_words(qtbot, tmp_path: 
     before = township.read_bytes()
     seen: list[str] = []
     answer_message_boxes(seen)
-    QTimer.singleShot(20_000, lambda: QApplication.exit(99))  # never hang the suite
-    assert run_county_gui(str(township), "zh") == 2  # `meetingdesk county gui --db` its exit
+    with exit_after(20_000):  # never hang the suite
+        assert run_county_gui(str(township), "zh") == 2  # `meetingdesk county gui --db` its exit
     assert "不是县级备案库" in seen[0]
     assert township.read_bytes() == before

@@ -7,6 +7,7 @@ can only type ASCII, so `type_text` commits Chinese the way an IME does.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -97,3 +98,17 @@ def answer_message_boxes(seen: list[str]) -> None:
         boxes[0].accept()
 
     QTimer.singleShot(50, answer)
+
+
+@contextmanager
+def exit_after(ms: int = 20_000) -> Iterator[None]:
+    """Leave a GUI run (app.exec) after ``ms`` should it hang, and no later: a stray timer
+    calling QApplication.exit in a later test ends that test's event loops too."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: QApplication.exit(99))
+    timer.start(ms)
+    try:
+        yield
+    finally:
+        timer.stop()

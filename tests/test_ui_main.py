@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from meetingdesk.demo_bulk import make_many_meetings
@@ -17,7 +17,7 @@ from meetingdesk.ui.app import run_gui
 from meetingdesk.ui.main_window import MainWindow
 from meetingdesk.ui.unit_settings import UnitSettingsDialog
 from test_ui_helpers import (answer_message_boxes, chinese, click, click_row, desk,  # noqa: F401
-                             show, type_text, unit)
+                             exit_after, show, type_text, unit)
 
 pytestmark = pytest.mark.gui
 
@@ -142,8 +142,8 @@ def test_a_file_that_is_not_a_database_is_refused_with_exit_code_2(
     path.write_bytes(b"this is a word document, not a database" * 10)
     seen: list[str] = []
     answer_message_boxes(seen)
-    QTimer.singleShot(20_000, lambda: QApplication.exit(99))  # never hang the suite
-    assert run_gui(str(path), "zh") == 2
+    with exit_after(20_000):  # never hang the suite
+        assert run_gui(str(path), "zh") == 2
     assert "不是 SQLite 数据库，未作任何改动" in seen[0]
     assert path.read_bytes().startswith(b"this is a word document")
 
