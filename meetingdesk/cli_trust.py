@@ -30,9 +30,9 @@ PASSPHRASE_ENV_HELP = ("口令所在的环境变量；不给时在终端询问 /
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser,
-                county: argparse._SubParsersAction) -> None:
-    """The trust commands: into ``county``'s subcommands, and the township's ``cert``."""
-    commands = county
+                commands: argparse._SubParsersAction) -> None:
+    """The trust commands: into the ``county`` command's subcommands, and the township's
+    ``cert``."""
     init = commands.add_parser("init", parents=[common],
                                help="新建县级备案库及其根证书 / create the archive and its root")
     init.add_argument("--name", default="", help="县名，如“象山县” / the county's name")

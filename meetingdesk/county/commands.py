@@ -41,7 +41,7 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a receipt-side county command; None-valued commands belong to another module."""
+    """Run a county command other than the trust registry's (cli_trust.py runs those)."""
     from meetingdesk.county.signals_cli import run_signals
 
     runners: dict[str, Callable[[argparse.Namespace], int]] = {
