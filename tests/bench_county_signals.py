@@ -3,11 +3,13 @@ synthetic archive index of 1,000 units x 100 meetings a year (four items a meeti
 nine members on the decisions, attendance, deferrals that come back or not, corrections),
 written straight into the tables.
 
-    .venv/bin/python tests/bench_county_signals.py [--units N] [--meetings N] [--file PATH]
-                                                   [--pg URL | --pg auto]
+    .venv/bin/python tests/bench_county_signals.py [--units N] [--meetings N] [--years N]
+                                                   [--file PATH] [--pg URL | --pg auto]
+    .venv/bin/python tests/bench_county_signals.py --archive URL --year Y
 
 SQLite always (a file under a temporary folder, or --file); PostgreSQL with --pg URL (an empty
-database) or --pg auto (a throwaway server, as the tests start one). Target: each signal
+database) or --pg auto (a throwaway server, as the tests start one). --archive measures an
+archive already filled instead (it only reads: tests/bench_county.py's, for one). Target: each signal
 <= 1 s. Prints the rows generated and, per signal, the rows found and the time of a first run
 and the median of three more.
 """
@@ -29,6 +31,7 @@ from sqlalchemy import Connection, Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from county_records import new_archive, package_bytes  # noqa: E402
+from meetingdesk.county.archive import open_archive  # noqa: E402
 from meetingdesk.county import models as cm  # noqa: E402
 from meetingdesk.county.signals import SIGNAL_METHODS, Scope, Signals  # noqa: E402
 from meetingdesk.domain.supervision import Period  # noqa: E402
@@ -207,11 +210,11 @@ def timed(signals: Signals, code: str) -> tuple[int, float]:
     return len(rows), time.perf_counter() - started
 
 
-def bench(url: str, label: str, units: int, meetings: int) -> None:
+def bench(url: str, label: str, units: int, meetings: int, years: int = 1) -> None:
     db = new_archive(url)
     started = time.perf_counter()
     with db.transaction(write=True) as conn:
-        counts = generate(conn, units, meetings)
+        counts = generate(conn, units, meetings, years=range(YEAR - years + 1, YEAR + 1))
     if db.engine.dialect.name == "postgresql":
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")
@@ -254,15 +257,26 @@ def pg_urls(pg: str | None) -> Iterator[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=1000)
-    parser.add_argument("--meetings", type=int, default=100, help="a unit's meetings in the year")
+    parser.add_argument("--meetings", type=int, default=100, help="a unit's meetings a year")
+    parser.add_argument("--years", type=int, default=1,
+                        help="years up to 2026 (10 with --meetings 10: tests/bench_county.py's "
+                             "archive without its search texts)")
     parser.add_argument("--file", type=Path, help="the SQLite archive (default: a temporary one)")
     parser.add_argument("--pg", help="an empty PostgreSQL database URL, or 'auto'")
+    parser.add_argument("--archive", help="measure this archive, already filled, instead")
+    parser.add_argument("--year", type=int, default=YEAR, help="with --archive")
     args = parser.parse_args()
+    if args.archive:
+        db = open_archive(args.archive)
+        print(f"{args.archive.rpartition('/')[2]}, {args.year}:")
+        report_signals(db, args.year)
+        db.close()
+        return
     with tempfile.TemporaryDirectory() as folder:
         path = args.file or Path(folder) / "bench.sqlite3"
-        bench(f"sqlite:///{path}", "SQLite", args.units, args.meetings)
+        bench(f"sqlite:///{path}", "SQLite", args.units, args.meetings, args.years)
     for url in pg_urls(args.pg):
-        bench(url, "PostgreSQL", args.units, args.meetings)
+        bench(url, "PostgreSQL", args.units, args.meetings, args.years)
 
 
 if __name__ == "__main__":

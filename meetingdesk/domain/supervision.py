@@ -27,7 +27,7 @@ OUTCOMES = {"passed": ("通过", "passed"), "rejected": ("未通过", "rejected"
             "deferred": ("缓议", "deferred"), "concluded": ("已结束", "concluded")}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     start: date
     end: date  # inclusive
@@ -51,7 +51,7 @@ def _day(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Thresholds:
     """R1's two amounts, from the unit's rule set."""
 
@@ -68,7 +68,7 @@ class Thresholds:
         return {"regular": self.regular, "project": self.project}.get(fund_type or "regular")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FiledMeeting:
     id: int
     unit_id: int
@@ -81,7 +81,7 @@ class FiledMeeting:
     chief: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FiledItem:
     id: int
     meeting_id: int
@@ -105,7 +105,7 @@ class FiledItem:
     abstain: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FiledAttendance:
     meeting_id: int
     member: str
@@ -114,7 +114,7 @@ class FiledAttendance:
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FiledOpinion:
     item_id: int
     member: str
@@ -123,7 +123,7 @@ class FiledOpinion:
     stance: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FiledCorrection:
     id: int
     meeting_id: int
@@ -134,7 +134,7 @@ class FiledCorrection:
     after_closing: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A record behind a signal row: a meeting, or one item of it."""
 
@@ -142,7 +142,7 @@ class Ref:
     item_id: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Filed:
     """The filed records a signal is computed from: the period's current records, and, for
     deferrals, the later items that may have brought them back."""
@@ -163,7 +163,7 @@ def _ref(item: FiledItem) -> Ref:
 
 # (a) 三重一大 items by category and amount (counted by the archive in SQL)
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MajorRow:
     unit: str
     category: str
@@ -175,7 +175,7 @@ class MajorRow:
 
 # (b) amounts just under a threshold
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JustUnderRow:
     unit: str
     held_on: date
@@ -211,7 +211,7 @@ def just_under(filed: Filed, period: Period, thresholds: dict[int, Thresholds],
 
 # (c) same-area series crossing a threshold within 30 days (拆分规避)
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesRow:
     unit: str
     area: str
@@ -269,7 +269,7 @@ def split_series(filed: Filed, period: Period, thresholds: dict[int, Thresholds]
 
 # (d) head decisions against the majority (R10)
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgainstRow:
     unit: str
     held_on: date
@@ -296,7 +296,7 @@ def against_majority(filed: Filed, period: Period) -> list[AgainstRow]:
 
 # (e) deferrals (R9) and whether they came back
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DeferralRow:
     unit: str
     held_on: date
@@ -346,7 +346,7 @@ def deferrals(filed: Filed, period: Period, as_of: date) -> list[DeferralRow]:
 
 # (f) unanimity and dissent per member (附和)
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StanceTally:
     """One member's stances in a unit over the period (from filed_opinions)."""
 
@@ -363,7 +363,7 @@ class StanceTally:
         return self.agree + self.disagree + self.defer + self.abstain
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dissent:
     """A stance other than agree: the records behind the dissent counts."""
 
@@ -413,7 +413,7 @@ def _contested(dissents: Iterable[Dissent]) -> dict[int, tuple[Ref, ...]]:
     return {u: _in_order(refs) for u, refs in found.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnanimityRow:
     unit: str
     items: int  # items with stances stated
@@ -434,7 +434,7 @@ def unanimity(dissents: Sequence[Dissent], rounds: dict[int, int], units: dict[i
     return sorted(rows, key=lambda r: r.unit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberRow:
     unit: str
     member: str
@@ -472,7 +472,7 @@ def member_stances(tallies: Sequence[StanceTally], dissents: Sequence[Dissent],
 
 # (g) attendance and the chief's absences
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AttendanceTally:
     unit_id: int
     member: str
@@ -483,7 +483,7 @@ class AttendanceTally:
     left_early: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Absence:
     """A meeting a member missed all or part of."""
 
@@ -509,7 +509,7 @@ def tally_attendance(filed: Filed, attendance: Iterable[FiledAttendance], period
     return tallies, absences
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AttendanceRow:
     unit: str
     member: str
@@ -539,7 +539,7 @@ def attendance(tallies: Sequence[AttendanceTally], absences: Sequence[Absence],
 
 # (h) corrections after closing (R12)
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CorrectionRow:
     unit: str
     held_on: date
