@@ -92,6 +92,37 @@ def test_one_units_scope(archive) -> None:  # type: ignore[no-untyped-def]
         assert signals(conn, "东陈乡").just_under()[0].amount == Decimal(47000)
 
 
+def test_a_deferral_comes_back_only_within_its_own_unit(db_url: str) -> None:
+    """Two units' meetings with the same uid (a township's database copied to start another,
+    say): 西周镇's item carried back from "its" meeting, deferred again, is neither 东陈乡's
+    return nor a deferral of 东陈乡, and is listed once."""
+    from sqlalchemy import update
+
+    from meetingdesk.county.models import FiledMeeting
+
+    db = new_archive(db_url)
+    with db.transaction(write=True) as conn:
+        rows = Rows(conn)
+        east, west = rows.unit("东陈乡"), rows.unit("西周镇")
+        e1 = rows.meeting(east, date(2026, 3, 2))
+        rows.item(e1, 1, "修建村道", outcome="deferred", deferral_reason="资金未落实")
+        w1 = rows.meeting(west, date(2026, 3, 5))
+        rows.item(w1, 1, "购置农机", outcome="deferred", deferral_reason="需比价")
+        shared = rows.uid(e1)
+        conn.execute(update(FiledMeeting).where(FiledMeeting.id == w1).values(meeting_uid=shared))
+        w2 = rows.meeting(west, date(2026, 4, 1))
+        rows.item(w2, 1, "购置农机", outcome="deferred", deferral_reason="仍需比价",
+                  carried_from_uid=shared, carried_from_no=1)
+    with db.transaction() as conn:
+        assert [(r.unit, r.title, r.reason, r.returned_in) for r in signals(conn).deferrals()] == [
+            ("东陈乡", "修建村道", "资金未落实", ""),
+            ("西周镇", "购置农机", "需比价", "2026年第2次党委会"),
+            ("西周镇", "购置农机", "仍需比价", "")]
+        assert [(r.unit, r.returned) for r in signals(conn, "东陈乡").deferrals()] == [
+            ("东陈乡", False)]
+    db.close()
+
+
 def test_another_year_is_empty_and_the_records_behind_read_back(archive) -> None:  # type: ignore[no-untyped-def]
     db, ids = archive
     with db.transaction() as conn:

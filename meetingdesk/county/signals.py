@@ -22,8 +22,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import (Connection, Date, Select, Table, Text, and_, case, cast, false, func,
-                        literal, null, or_, select, true)
+from sqlalchemy import (Connection, Date, Select, Table, Text, and_, case, cast, exists, false,
+                        func, literal, null, or_, select, true)
 
 from meetingdesk.county import models as cm
 from meetingdesk.domain import supervision as s
@@ -102,14 +102,18 @@ def _items_query(condition: Any) -> Select:
         I.join(M, M.c.id == I.c.meeting_id).join(U, U.c.id == M.c.unit_id)).where(condition)
 
 
-def _filed(conn: Connection, *queries: Select, filed: s.Filed | None = None) -> s.Filed:
-    filed = filed or s.Filed({})
-    meetings, items = filed.meetings, filed.items
+def _filed(conn: Connection, *queries: Select) -> s.Filed:
+    """The meetings and items the queries find, each item once (an item two queries find,
+    such as a deferral that is also another's return, is one record)."""
+    filed = s.Filed({})
+    meetings, items, seen = filed.meetings, filed.items, set()
     for query in queries:
         for row in conn.execute(query).all():
             if row[0] not in meetings:
                 meetings[row[0]] = _meeting(row)
-            items.append(_item(row))
+            if row[9] not in seen:
+                seen.add(row[9])
+                items.append(_item(row))
     return filed
 
 
@@ -231,13 +235,19 @@ class Signals:
         return s.against_majority(filed, self.period)
 
     def deferrals(self) -> list[s.DeferralRow]:
+        """The scope's deferrals, and the later items of the same unit carried from one of
+        them: a meeting's uid is the unit's own (two units' databases may share uids)."""
         deferred = _items_query(and_(self.scope.held(), I.c.outcome == "deferred"))
-        uids = select(M.c.meeting_uid).select_from(I.join(M, M.c.id == I.c.meeting_id)).where(
-            M.c.held_on >= self.period.start.isoformat(),
-            M.c.held_on <= self.period.end.isoformat(), I.c.outcome == "deferred")
+        source_m, source_i = M.alias("source_m"), I.alias("source_i")
+        carried_from_one = exists().select_from(source_i.join(
+            source_m, source_m.c.id == source_i.c.meeting_id)).where(
+            self.scope.held(meetings=source_m), source_i.c.outcome == "deferred",
+            source_m.c.unit_id == M.c.unit_id, source_m.c.meeting_uid == I.c.carried_from_uid,
+            source_i.c.no == I.c.carried_from_no)
         returns = _items_query(and_(M.c.current == true(), M.c.cancelled == false(),
                                     M.c.held_on >= self.period.start.isoformat(),
-                                    I.c.carried_from_uid.in_(uids)))
+                                    self.scope.of_unit(), I.c.carried_from_uid.is_not(None),
+                                    carried_from_one))
         return s.deferrals(_filed(self.conn, deferred, returns), self.period, self.as_of)
 
     def _stated(self) -> tuple[Any, Any]:
