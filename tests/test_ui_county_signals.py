@@ -9,7 +9,8 @@ from typing import Any, Iterator
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from county_records import Rows, crafted, new_archive
@@ -104,3 +105,24 @@ def test_one_unit_another_year_and_the_exports(
     assert widget.signalList.item(1).text() == "金额接近限额（0）"
     widget.save("xlsx", tmp_path / "no-such-folder" / "x.xlsx")
     assert "未能" in widget.message.text() or "无法" in widget.message.text()
+
+
+def test_no_empty_band_above_the_lists_and_an_export_message_moves_nothing(
+        qtbot: QtBot, tab: tuple[SignalsTab, dict[str, int]], tmp_path: Path) -> None:
+    widget, _ = tab
+
+    def top_left(w: Any) -> QPoint:
+        return w.mapTo(widget, QPoint(0, 0))
+
+    row_bottom = max(top_left(w).y() + w.height() for w in (widget.yearSpin, widget.xlsxButton))
+    gap = top_left(widget.signalList).y() - row_bottom
+    assert gap < QFontMetrics(widget.font()).lineSpacing()  # no room kept for a message
+    placed = {w: top_left(w) for w in (widget.signalList, widget.rowsTable, widget.xlsxButton,
+                                       widget.pdfButton, widget.yearSpin)}
+    widget.save("xlsx", tmp_path / "signals.xlsx")
+    assert widget.message.isVisible() and widget.message.text().startswith("已导出")
+    assert {w: top_left(w) for w in placed} == placed
+    shown = widget.message.geometry()  # on the buttons' row, beside them, in the window
+    assert shown.top() < widget.xlsxButton.geometry().center().y() < shown.bottom()
+    assert shown.right() < widget.xlsxButton.geometry().left()
+    assert widget.rect().contains(shown)

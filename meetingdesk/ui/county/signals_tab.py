@@ -99,11 +99,14 @@ class SignalsTab(QWidget):
             caption.setBuddy(field)
             top.addWidget(caption)
             top.addWidget(field)
-        top.addStretch(1)
+        # an export's outcome, beside the buttons: a line of the row they are on anyway, so
+        # that no empty band waits for it and nothing moves when it shows
+        self.message = QLabel()
+        feedback.reserve(self.message, 1)
+        feedback.clear(self.message)
+        top.addWidget(self.message, 1)
         top.addWidget(self.xlsxButton)
         top.addWidget(self.pdfButton)
-        self.message = QLabel()
-        feedback.clear(self.message)
 
         self.signalList = QListWidget()
         self.aboutLabel = QLabel()
@@ -144,7 +147,6 @@ class SignalsTab(QWidget):
         split.setSizes([220, 900])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.message)
         layout.addWidget(split, 1)
         self.setTabOrder(self.yearSpin, self.unitCombo)
         self.setTabOrder(self.unitCombo, self.signalList)
