@@ -67,3 +67,16 @@ def backups_dir(create: bool = True) -> Path:
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def readable(text: str) -> str:
+    """A file name or a command-line argument as text a database and a terminal take. Python
+    keeps bytes that are not UTF-8 as lone surrogates; on a township machine they were most
+    likely written by Chinese Windows or a GBK terminal (a USB stick mounted without
+    ``iocharset``), so they are read as GB18030, and whatever still does not decode is shown as
+    U+FFFD."""
+    raw = os.fsencode(text)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace")

@@ -20,6 +20,7 @@ from meetingdesk.record.fonts import find_cjk_font, register_font
 from meetingdesk.store.database import Database
 
 REFUSED_SHADE = colors.Color(1, 0.85, 0.85)
+SHOWN_REASONS = 20  # a package's reasons printed; the rest stay with the refused package
 
 
 def receipt_pdf(archive: Database, batch: Batch) -> bytes:
@@ -44,14 +45,17 @@ def receipt_pdf(archive: Database, batch: Batch) -> bytes:
     shaded = []
     for n, o in enumerate(batch.outcomes, 1):
         detail = [f"记录指纹 {o.fingerprint}"] if o.fingerprint else []
-        detail += [("· " if not r.ok else "") + r.text for r in o.reasons]
+        detail += [("· " if not r.ok else "") + r.text for r in o.reasons[:SHOWN_REASONS]]
+        if len(o.reasons) > SHOWN_REASONS:
+            detail.append(f"……另有 {len(o.reasons) - SHOWN_REASONS} 条原因，随拒收的备案包保存")
         meeting = o.meeting + (f"（第 {o.number} 次）" if o.number else "")
         rows.append([p(str(n)), p(STATUS_WORDS[o.status][0]), p(o.unit or "—"),
                      p(f"{meeting}\n{o.file_name}" if meeting else o.file_name, small),
                      p("\n".join(detail) or "—", small)])
         if o.status == REFUSED:
             shaded.append(n)
-    table = Table(rows, colWidths=(10 * mm, 20 * mm, 28 * mm, 44 * mm, 68 * mm), repeatRows=1)
+    table = Table(rows, colWidths=(10 * mm, 20 * mm, 28 * mm, 44 * mm, 68 * mm), repeatRows=1,
+                  splitInRow=1)  # a row taller than a page continues on the next
     table.setStyle(TableStyle(
         [("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
          ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9))]
