@@ -141,3 +141,19 @@ def test_long_texts_are_cut_short_in_rows_of_one_height_with_the_whole_as_toolti
     assert len(heights) == 1 and heights.pop() >= view.fontMetrics().height()
     frame = window.frameGeometry()
     assert frame.width() <= 1366 and frame.height() <= 768
+
+
+def test_tab_leaves_the_tables_and_the_focused_one_shows_its_selection(window, qtbot):
+    tab = opened_tab(window, qtbot)
+    groups, numbers = tab.groupsTable, tab.numbersTable
+    groups.setFocus()
+    QTest.keyClick(groups.viewport(), Qt.Key.Key_Return)
+    assert numbers.hasFocus()
+    strong = numbers.palette().color(numbers.palette().ColorRole.Highlight)
+    assert groups.palette().color(groups.palette().ColorRole.Highlight) != strong  # grey
+    QTest.keyClick(numbers, Qt.Key.Key_Tab)  # out of the table, not to its next cell
+    assert not numbers.hasFocus()
+    assert numbers.palette().color(numbers.palette().ColorRole.Highlight) != strong
+    groups.setFocus()
+    QTest.keyClick(groups, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # the next tab
+    assert window.tabs.currentWidget() is window.search

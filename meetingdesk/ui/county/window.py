@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFile
 
 from meetingdesk.ui import feedback, i18n, screen_fit
 from meetingdesk.ui.background import import_in_background, in_background
+from meetingdesk.ui.table_focus import keyboard_table
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -58,6 +59,7 @@ def table(headers: list[str], stretch: int) -> QTableWidget:
     view.setWordWrap(True)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
     view.verticalHeader().setVisible(False)
+    keyboard_table(view)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -331,6 +333,7 @@ class CompletenessTab(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        keyboard_table(view)
         rows = view.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no row measured
