@@ -109,9 +109,9 @@ class Filings:
 def filings(archive: Database, year: int | None = None, unit_id: int | None = None) -> Filings:
     """Per unit, meeting type and year (in that order), the current filings."""
     m = FiledMeeting
-    # the columns (the group's four, then Filed's fields in order), not mapped objects:
-    # making 100,000 ORM objects cost five times the query
-    query = (select(Unit.name, m.meeting_type, m.meeting_type_name, m.year, m.number,
+    # the columns (the group's three, the type's name, then Filed's fields in order), not
+    # mapped objects: making 100,000 ORM objects cost five times the query
+    query = (select(Unit.name, m.meeting_type, m.year, m.meeting_type_name, m.number,
                     m.package_id, m.title, m.held_on, m.days_to_receipt, m.cancelled,
                     func.coalesce(m.cancel_reason, ""))
              .join(Unit, Unit.id == m.unit_id)
@@ -126,10 +126,13 @@ def filings(archive: Database, year: int | None = None, unit_id: int | None = No
         # fetched a chunk at a time: the driver turns rows into Python values holding the GIL,
         # 100,000 at once stalled every other thread (a window's GUI thread) for 250 ms
         result = session.execute(query.execution_options(yield_per=CHUNK))
-        for key, rows in groupby(result, key=lambda row: tuple(row[:4])):
+        for (unit, meeting_type, year_of), rows in groupby(result, key=lambda r: tuple(r[:3])):
             start = len(found.meetings)
-            found.meetings += (tuple(row[4:]) for row in rows)
-            found.groups.append((key, start, len(found.meetings)))
+            for row in rows:
+                found.meetings.append(tuple(row[4:]))
+                name = row[3]  # as the type's records print it (its latest name, if renamed)
+            found.groups.append(((unit, meeting_type, name, year_of), start,
+                                 len(found.meetings)))
     return found
 
 
