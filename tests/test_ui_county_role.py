@@ -69,7 +69,7 @@ def test_the_county_window_is_on_screen_before_its_archive_is_open(qtbot, archiv
     assert county.windowTitle() == "县级备案台 — 青山县"
     assert county.tabs.widget(0) is county.receipt and county.receipt.importButton.isEnabled()
     assert county.tabs.widget(1) is county.completeness
-    assert county.completeness.groupsTable.rowCount() == 0
+    assert county.completeness.groupsTable.model().rowCount() == 0
     county.close()
 
 

@@ -36,6 +36,11 @@ def cells(table, row: int) -> list[str]:
     return [table.item(row, c).text() for c in range(table.columnCount())]
 
 
+def row_texts(view, row: int) -> list[str]:
+    model = view.model()
+    return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
 def pdf_text(path: str) -> str:
     return "".join(subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True,
                                   check=True).stdout.split())
@@ -63,16 +68,20 @@ def test_a_stick_is_received_its_receipt_read_and_a_gap_opened(window, qtbot, st
     assert "青山县备案回执" in receipt and "西岭乡党委" in receipt and "拒收" in receipt
 
     window.tabs.setCurrentWidget(window.completeness)
-    groups = window.completeness.groupsTable
-    assert cells(groups, 0)[:6] == ["东湖镇党委", "党委会", "2026", "1、3", "2", "4"]
-    assert groups.item(0, 0).background().color().name() == "#fde2e1"  # a gap: highlighted
-    rect = groups.visualItemRect(groups.item(0, 0))
+    tab = window.completeness
+    groups = tab.groupsTable
+    qtbot.waitUntil(lambda: groups.model().rowCount() > 0)
+    assert row_texts(groups, 0)[:6] == ["东湖镇党委", "党委会", "2026", "1、3", "2", "4"]
+    assert groups.model().index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() \
+        == "#fde2e1"  # a gap: highlighted
+    rect = groups.visualRect(groups.model().index(0, 0))
     QTest.mouseClick(groups.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QTest.mouseDClick(groups.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    numbers = window.completeness.numbersTable
+    numbers = tab.numbersTable
     assert [cells(numbers, r)[0] for r in range(numbers.rowCount())] == ["1", "2", "3", "4"]
     assert cells(numbers, 1)[3].startswith("缺号")
     assert cells(numbers, 3)[3] == f"已取消：{CANCEL_REASON}"
+    assert tab.groupLabel.text() == "东湖镇党委 · 党委会 · 2026"
     assert numbers.hasFocus()
     QTest.keyClick(numbers.viewport(), Qt.Key.Key_Down)  # to the gap: nothing to open
     QTest.keyClick(numbers.viewport(), Qt.Key.Key_Return)

@@ -206,12 +206,25 @@ def find_record_faces(places: FontPlaces | None = None) -> RecordFaces:
 
 
 def find_cjk_font(places: FontPlaces | None = None) -> CJKFont:
-    """The body's face: the best usable Chinese font in ``places``."""
-    finder = _Finder(places or FontPlaces.default())
-    fonts = finder.chain(LEVELS["body"])
-    if not fonts:
+    """The body's face: the best usable Chinese font in ``places``; by default in this
+    computer's usual places, looked through once a process (per the folders those are: a
+    changed WINDIR, LOCALAPPDATA or home is looked through anew)."""
+    if places is None:
+        return _default_body_font(FontPlaces.default())
+    return _body_font(places)
+
+
+@lru_cache(maxsize=8)
+def _default_body_font(places: FontPlaces) -> CJKFont:
+    return _body_font(places)
+
+
+def _body_font(places: FontPlaces) -> CJKFont:
+    finder = _Finder(places)
+    font = next(finder.faces(LEVELS["body"]), None)
+    if font is None:
         raise finder.not_found()
-    return fonts[0]
+    return font
 
 
 @lru_cache(maxsize=1)
@@ -240,23 +253,27 @@ class _Finder:
         self.usable: dict[tuple[Path, int, str], CJKFont | None] = {}
 
     def chain(self, roles: tuple[Role, ...]) -> list[CJKFont]:
-        fonts: list[CJKFont] = []
+        return list(dict.fromkeys(self.faces(roles)))
+
+    def faces(self, roles: tuple[Role, ...]) -> Iterator[CJKFont]:
+        """The usable faces of ``roles``, best first; a file is looked at only when reached
+        (reading a Chinese font's character map takes a tenth of a second)."""
         for role in roles:
-            fonts += [f for f in self.role(role) if f not in fonts]
+            yield from self._role_faces(role, BASIC_CHARS)
         if roles[-1] is LAST_RESORT:
-            fonts += [f for f in self.bundled() if f not in fonts]
-        return fonts
+            yield from self._bundled()
 
     def role(self, role: Role, required: str = BASIC_CHARS) -> list[CJKFont]:
         """The role's usable faces (with glyphs for ``required``): its files, its fontconfig
         families, its converted CFF font; the first of them is the role's face, the others
         only stand in for a character."""
-        out: list[CJKFont] = []
+        return list(dict.fromkeys(self._role_faces(role, required)))
+
+    def _role_faces(self, role: Role, required: str) -> Iterator[CJKFont]:
         for path, index in self._candidates(role):
             font = self._usable(path, index, required)
-            if font is not None and font not in out:
-                out.append(font)
-        return out
+            if font is not None:
+                yield font
 
     def _candidates(self, role: Role) -> Iterator[tuple[Path, int]]:
         for name, index in role.files:
@@ -271,16 +288,14 @@ class _Finder:
                 if made is not None:
                     yield made, 0
 
-    def bundled(self) -> list[CJKFont]:
-        out = []
+    def _bundled(self) -> Iterator[CJKFont]:
         for folder in self.places.bundled_dirs:
             if folder.is_dir():
                 for path in sorted(folder.iterdir()):
                     if path.suffix.lower() in FONT_SUFFIXES:
                         font = self._usable(path, 0)
                         if font is not None:
-                            out.append(font)
-        return out
+                            yield font
 
     def _usable(self, path: Path, index: int, required: str = BASIC_CHARS) -> CJKFont | None:
         key = (path, index, required)

@@ -136,8 +136,20 @@ Open the file to view and print it.</translation>
 <context>
     <name>CompletenessTab</name>
     <message>
-        <source>双击一行查看该年度的每次会议；双击一次会议打开其备案记录。</source>
-        <translation>Double-click a row to see that year&apos;s meetings; double-click a meeting to open its filed record.</translation>
+        <source>双击一行或按 Enter 查看该年度的每次会议；在一次会议上双击或按 Enter 打开其备案记录，Esc 回到上表。</source>
+        <translation>Double-click a row or press Enter to see that year&apos;s meetings; double-click a meeting or press Enter to open its filed record, Esc to go back to the table above.</translation>
+    </message>
+    <message>
+        <source>单位名称中的文字</source>
+        <translation>Part of a unit&apos;s name</translation>
+    </message>
+    <message>
+        <source>筛选单位(&amp;U)：</source>
+        <translation>Filter &amp;units:</translation>
+    </message>
+    <message>
+        <source>只看有缺号的(&amp;G)</source>
+        <translation>Only with &amp;gaps</translation>
     </message>
     <message>
         <source>单位</source>
@@ -186,6 +198,14 @@ Open the file to view and print it.</translation>
     <message>
         <source>情况</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>正在统计各单位的备案情况…</source>
+        <translation>Counting each unit&apos;s filings…</translation>
+    </message>
+    <message>
+        <source>显示 %1 组，共 %2 组（%3 组有缺号）</source>
+        <translation>Showing %1 of %2 groups (%3 with gaps)</translation>
     </message>
     <message>
         <source>缺号：县里未收到这次会议的记录或取消说明</source>

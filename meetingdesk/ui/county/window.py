@@ -14,7 +14,6 @@ whole archive.
 
 from __future__ import annotations
 
-import importlib
 import sys
 import tempfile
 import threading
@@ -23,19 +22,21 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
-                               QProgressBar, QPushButton, QSplitter, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFileDialog,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QProgressBar, QPushButton, QSplitter, QTableView,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from meetingdesk.ui import feedback, i18n, screen_fit
+from meetingdesk.ui.background import import_in_background, in_background
+from meetingdesk.ui.table_focus import keyboard_table
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from meetingdesk.county.completeness import Completeness
     from meetingdesk.county.receipt import Batch, Outcome
     from meetingdesk.store.database import Database
+    from meetingdesk.ui.county.gaps_model import Loaded
     from meetingdesk.ui.county.signals_tab import SignalsTab
     from meetingdesk.ui.county.trust_tab import TrustTab
 
@@ -58,6 +59,7 @@ def table(headers: list[str], stretch: int) -> QTableWidget:
     view.setWordWrap(True)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
     view.verticalHeader().setVisible(False)
+    keyboard_table(view)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -260,50 +262,143 @@ class ReceiptTab(QWidget):
 
 class CompletenessTab(QWidget):
     """完整性: per unit, type and year; gaps highlighted; a group opens to its numbers, and a
-    number on file opens its record (or the notice of its cancellation)."""
+    number on file opens its record (or the notice of its cancellation).
+
+    The groups (20,000 on an archive of 100,000 meetings) are grouped and made into rows in a
+    worker (gaps_model.load) that the GUI thread polls, and shown by a model: rows of one height,
+    texts elided with the whole text as tooltip, so the view reads only the rows it paints."""
 
     def __init__(self, archive: "Database", opener: RecordOpener) -> None:
         super().__init__()
+        from meetingdesk.ui.county.gaps_model import GapsModel
+
         self.archive, self.opener = archive, opener
-        self.groups: list["Completeness"] = []
-        self.note = QLabel(self.tr("双击一行查看该年度的每次会议；双击一次会议打开其备案记录。"))
+        self.note = QLabel(self.tr("双击一行或按 Enter 查看该年度的每次会议；在一次会议上双击或按 "
+                                   "Enter 打开其备案记录，Esc 回到上表。"))
         self.note.setWordWrap(True)
-        self.groupsTable = table([self.tr("单位"), self.tr("会议类型"), self.tr("年度"),
-                                  self.tr("已备案"), self.tr("缺号"), self.tr("已取消"),
-                                  self.tr("会后送达（天）"), self.tr("逾期送达")], 0)
+        self.filterEdit = QLineEdit()
+        self.filterEdit.setPlaceholderText(self.tr("单位名称中的文字"))
+        self.filterEdit.setClearButtonEnabled(True)
+        filter_label = QLabel(self.tr("筛选单位(&U)："))
+        filter_label.setBuddy(self.filterEdit)
+        self.gapsOnly = QCheckBox(self.tr("只看有缺号的(&G)"))
+        self.status = QLabel()
+        self.model = GapsModel([self.tr("单位"), self.tr("会议类型"), self.tr("年度"),
+                                self.tr("已备案"), self.tr("缺号"), self.tr("已取消"),
+                                self.tr("会后送达（天）"), self.tr("逾期送达")], GAP_BRUSH)
+        self.groupsTable = self._groups_view()
+        self.groupLabel = QLabel()
         self.numbersTable = table([self.tr("编号"), self.tr("会议"), self.tr("日期"),
                                    self.tr("情况"), self.tr("会后送达（天）")], 3)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.groupLabel)
+        lower_layout.addWidget(self.numbersTable, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.groupsTable)
-        split.addWidget(self.numbersTable)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        top = QHBoxLayout()
+        top.addWidget(filter_label)
+        top.addWidget(self.filterEdit, 1)
+        top.addWidget(self.gapsOnly)
+        top.addWidget(self.status, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
+        layout.addLayout(top)
         layout.addWidget(split, 1)
-        self.groupsTable.itemActivated.connect(lambda item: self.open_group(item.row()))
+        self.filterEdit.textChanged.connect(self._refilter)
+        self.filterEdit.returnPressed.connect(self._to_groups)
+        self.gapsOnly.toggled.connect(self._refilter)
+        self.groupsTable.activated.connect(lambda index: self.open_group(index.row()))
         self.numbersTable.itemActivated.connect(lambda item: self.open_number(item.row()))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.numbersTable, self.groupsTable.setFocus,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self._loading: "Future[Loaded] | None" = None
+        self._loading_poll = QTimer(self)
+        self._loading_poll.setInterval(OPENING_POLL_MS)
+        self._loading_poll.timeout.connect(self._poll_loading)
+        QWidget.setTabOrder(self.filterEdit, self.gapsOnly)
+        QWidget.setTabOrder(self.gapsOnly, self.groupsTable)
+        QWidget.setTabOrder(self.groupsTable, self.numbersTable)
         self.refresh()
 
+    def _groups_view(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        keyboard_table(view)
+        rows = view.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no row measured
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        return view
+
     def refresh(self) -> None:
-        from meetingdesk.county.completeness import completeness
+        """Group the archive's filings again, in a worker; the table is replaced when done."""
+        from meetingdesk.ui.county.gaps_model import load
 
-        self.groups = completeness(self.archive)
-        rows, brushes = [], []
-        for g in self.groups:
-            days = g.days
-            rows.append([g.unit, g.type_name, str(g.year), self._numbers(g.numbers),
-                         self._numbers(g.missing), self._numbers([f.number for f in g.cancelled]),
-                         f"{min(days)}–{max(days)}" if days else "—",
-                         self._numbers([f.number for f in g.late])])
-            brushes.append(GAP_BRUSH if g.missing else None)
-        fill(self.groupsTable, rows, brushes)
+        archive = self.archive
+        self._loading = in_background(lambda: load(archive), "completeness")
+        self.status.setText(self.tr("正在统计各单位的备案情况…"))
+        self._loading_poll.start()
+
+    def _poll_loading(self) -> None:
+        if self._loading is None or not self._loading.done():
+            return
+        self._loading_poll.stop()
+        loading, self._loading = self._loading, None
+        try:
+            loaded = loading.result()
+        except Exception as error:  # noqa: BLE001 - a database error, told in words
+            feedback.show_error(self.status, error)
+            return
+        self.model.set_rows(loaded)
+        self._size_columns(loaded.widest)
         self.numbersTable.setRowCount(0)
+        self.groupLabel.clear()
+        self._shown()
 
-    @staticmethod
-    def _numbers(numbers: list[int]) -> str:
-        return "、".join(map(str, numbers)) or "—"
+    def _size_columns(self, widest: list[str]) -> None:
+        """Each column as wide as its widest text or its title (within a third of the view):
+        measured once, not row by row."""
+        header, metrics = self.groupsTable.horizontalHeader(), self.groupsTable.fontMetrics()
+        pad, most = 3 * metrics.averageCharWidth(), max(self.groupsTable.width() // 3, 120)
+        for column, text in enumerate(widest):
+            title = header.sectionSizeFromContents(column).width()
+            header.resizeSection(column, min(most, max(title, metrics.horizontalAdvance(text)
+                                                       + pad)))
+
+    def _refilter(self) -> None:
+        self.model.set_filter(self.filterEdit.text(), self.gapsOnly.isChecked())
+        self._shown()
+
+    def _shown(self) -> None:
+        """Say how many groups are shown, and keep a row current for the keyboard."""
+        text = self.tr("显示 %1 组，共 %2 组（%3 组有缺号）")
+        for n, value in enumerate((self.model.rowCount(), len(self.model.rows),
+                                   self.model.gap_count), 1):
+            text = text.replace(f"%{n}", str(value))
+        self.status.setText(text)
+        if self.model.rowCount():
+            self.groupsTable.setCurrentIndex(self.model.index(0, 0))
+
+    def _to_groups(self) -> None:
+        if self.model.rowCount():
+            self.groupsTable.setFocus()
 
     def open_group(self, row: int) -> None:
-        group = self.groups[row]
+        group = self.model.group(row)
+        self.groupLabel.setText(f"{group.unit} · {group.type_name} · {group.year}")
         by_number = {f.number: f for f in group.filed}
         rows, brushes, data = [], [], []
         for n in range(1, max(by_number, default=0) + 1):
@@ -435,8 +530,7 @@ class CountyWindow(QMainWindow):
         self.tab(RECEIPT)
         self.tab(self.tabs.currentIndex())
         # the later tabs' modules load meanwhile, so that opening one does not wait for them
-        threading.Thread(target=lambda: [importlib.import_module(m) for m in LATER_MODULES],
-                         daemon=True).start()
+        import_in_background(LATER_MODULES)
         self.archiveOpened.emit()
 
     def add_tab(self, widget: QWidget, title: str) -> int:
@@ -500,8 +594,6 @@ def archive_name(archive: "Database") -> str:
 def open_in_background(target: str) -> "Future[Opened]":
     """Open the archive (SQLAlchemy, the schema check) and read the county's name in a worker
     thread; the window polls the Future from the GUI thread."""
-    from concurrent.futures import ThreadPoolExecutor  # after the window is up
-
     def work() -> "Opened":
         from meetingdesk.county.archive import open_archive
 
@@ -512,10 +604,7 @@ def open_in_background(target: str) -> "Future[Opened]":
             archive.close()
             raise
 
-    executor = ThreadPoolExecutor(1, thread_name_prefix="open-archive")
-    opening = executor.submit(work)
-    executor.shutdown(wait=False)  # the one task still runs; the thread ends after it
-    return opening
+    return in_background(work, "open-archive")
 
 
 def open_county_window(target: str, parent: QWidget | None = None,
