@@ -19,7 +19,7 @@ from meetingdesk.services.certificates import Certificates
 from meetingdesk.ui.county.trust_tab import TrustTab
 
 pytestmark = pytest.mark.gui
-ROOT_PASSPHRASE = "根口令"
+ROOT_PASSPHRASE = "象山县根证书口令"
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_issue_register_and_revoke_from_the_tab(qtbot, tab, tmp_path, monkeypatc
 
     assert not tab.revoke_button.isEnabled()  # nothing selected
     tab.table.selectRow(1)
-    answer(monkeypatch, texts=["私钥遗失"])
+    answer(monkeypatch, texts=["私钥遗失", ""])  # from now
     qtbot.mouseClick(tab.revoke_button, Qt.MouseButton.LeftButton)
     assert "已吊销“西湖镇党委”的证书。" in tab.message.text()
     status = column(tab, 4)
