@@ -17,7 +17,7 @@ import io
 from dataclasses import dataclass
 
 from sqlalchemy import ForeignKey, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, defer, mapped_column
 
 from meetingdesk.county.models import Base, FiledMeeting, FiledPackage, UnitCertificate
 from meetingdesk.county.trust import local_minute
@@ -79,6 +79,7 @@ def withdraw_signed_since(session: Session, cert: UnitCertificate) -> Reach:
         .outerjoin(WithdrawnFiling, WithdrawnFiling.package_id == FiledPackage.id)
         .where(FiledPackage.certificate_sha256 == cert.sha256, WithdrawnFiling.id.is_(None),
                FiledPackage.unit_id == cert.unit_id)
+        .options(defer(FiledPackage.data))  # read only for a package whose log is replayed
         .order_by(FiledPackage.id)).all()
     reach = Reach([], [])
     hit: list[tuple[FiledPackage, dt.datetime]] = []
