@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 # Refusals of a certificate for what it is, not failures to run.
 REFUSALS = {"CERT_IS_AUTHORITY", "CERT_OTHER_UNIT", "CERT_KNOWN", "CERT_UNKNOWN",
-            "ALREADY_REVOKED", "ISSUED_OTHER_KEY", "ISSUED_OTHER_UNIT", "ISSUED_CHAIN_BROKEN"}
+            "ALREADY_REVOKED", "ISSUED_OTHER_KEY", "ISSUED_OTHER_UNIT", "ISSUED_CHAIN_BROKEN",
+            "UNIT_NAME_REFUSED", "UNIT_LOOKALIKE", "UNIT_HAS_CERTIFICATE",
+            "ISSUED_NOT_YET_VALID", "ISSUED_EXPIRED", "ISSUED_NO_ROOT", "ISSUED_OTHER_ROOT",
+            "ROOT_UNCONFIRMED"}
 PASSPHRASE_ENV_HELP = ("口令所在的环境变量；不给时在终端询问 / environment variable holding the "
                        "passphrase (else asked for on a terminal)")
 
@@ -50,6 +53,10 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     register.add_argument("certificate", type=Path, metavar="CERT",
                           help="单位证书（PEM 或 DER） / the unit's certificate (PEM or DER)")
     register.add_argument("--unit", required=True, metavar="NAME", help="单位名称 / the unit")
+    for parser in (issue, register):
+        parser.add_argument("--another", action="store_true",
+                            help="单位已有有效证书时再签发或登记一张 / a second certificate for a "
+                                 "unit that has a valid one")
     revoke = commands.add_parser("revoke", parents=[common],
                                  help="吊销单位证书 / revoke a unit certificate")
     revoke.add_argument("fingerprint", metavar="FINGERPRINT",
@@ -71,6 +78,13 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                                   help="导入县里签发的证书 / import the certificate the county issued")
     imported.add_argument("certificate", type=Path, metavar="CERT",
                           help="县里签发的证书（PEM 或 DER） / the issued certificate")
+    imported.add_argument("--root-fingerprint", metavar="SHA256",
+                          help="县里给出的根证书指纹，首次导入时核对（终端上会询问） / the county "
+                               "root's fingerprint, checked on the first import (asked on a "
+                               "terminal)")
+    imported.add_argument("--replace-root", action="store_true",
+                          help="县里更换了根证书：改认新的根证书 / the county changed its root: "
+                               "take the new one")
     export = actions.add_parser("export", parents=[common],
                                 help="导出本单位的公开证书 / export the unit's public certificate")
     form = actions.add_parser("form", parents=[common],
@@ -132,13 +146,13 @@ def _archive_target(args: argparse.Namespace) -> str:
 def _init(args: argparse.Namespace) -> int:
     from meetingdesk.cli_passphrase import read_passphrase
     from meetingdesk.county.archive import open_archive
+    from meetingdesk.county.authority import check_passphrase
     from meetingdesk.county.trust import DEFAULT_COUNTY, create_root
 
     target = _archive_target(args)
     passphrase = read_passphrase(args.passphrase_env, "为县级根证书设置口令",
                                  "new county root passphrase", new=True)
-    if not passphrase:
-        raise CountyError("PASSPHRASE_EMPTY")
+    check_passphrase(passphrase)  # before the archive is made: a refusal leaves nothing
     archive = open_archive(target, create=True)
     try:
         name = args.name.strip() or DEFAULT_COUNTY
@@ -158,7 +172,8 @@ def _init(args: argparse.Namespace) -> int:
 def _issue(args: argparse.Namespace) -> int:
     from meetingdesk.cli_passphrase import read_passphrase
     from meetingdesk.county.archive import open_archive
-    from meetingdesk.county.trust import issue_certificate
+    from meetingdesk.county.trust import issue_certificate, root_fingerprint
+    from meetingdesk.record.trust import fingerprint_lines
     from meetingdesk.services.records import write_atomically
 
     request = _read(args.request)
@@ -167,12 +182,16 @@ def _issue(args: argparse.Namespace) -> int:
         passphrase = read_passphrase(args.passphrase_env, "县级根证书口令",
                                      "county root passphrase")
         done = issue_certificate(archive, request, passphrase,
-                                 lambda pem: write_atomically(args.out, pem))
+                                 lambda pem: write_atomically(args.out, pem), args.another)
+        root = root_fingerprint(archive)
     finally:
         archive.close()
     _say(args, f"已为“{done.unit}”签发单位证书：{args.out}",
          f"Issued a unit certificate for {done.unit}: {args.out}")
     _shown_certificate(args, done.sha256, done.not_after)
+    _say(args, "  县级根证书指纹（交单位导入证书时逐组核对）：",
+         "  the county root's fingerprint (for the unit to check, group by group, on import):")
+    print("    {}\n    {}".format(*fingerprint_lines(root)))
     return 0
 
 
@@ -192,7 +211,7 @@ def _register(args: argparse.Namespace) -> int:
     der = read_certificate(_read(args.certificate))
     archive = open_archive(_archive_target(args))
     try:
-        done = register_certificate(archive, der, args.unit)
+        done = register_certificate(archive, der, args.unit, args.another)
     finally:
         archive.close()
     _say(args, f"已登记“{done.unit}”的单位证书。请与单位盖章的《单位数字证书登记表》逐组核对指纹：",
@@ -206,23 +225,35 @@ def _register(args: argparse.Namespace) -> int:
 
 def _revoke(args: argparse.Namespace) -> int:
     from meetingdesk.county.archive import open_archive
-    from meetingdesk.county.trust import revoke_certificate
+    from meetingdesk.county.trust import revocation_time, revoke_certificate
 
-    when = datetime.now().astimezone()
-    if args.revoked_from:
-        try:
-            when = datetime.fromisoformat(args.revoked_from)
-        except ValueError:
-            raise CountyError("BAD_DATETIME", value=args.revoked_from) from None
+    when = revocation_time(args.revoked_from or "")
     archive = open_archive(_archive_target(args))
     try:
         done = revoke_certificate(archive, args.fingerprint, when, args.reason.strip())
     finally:
         archive.close()
-    since = (done.revoked_from or "")[:16].replace("T", " ")
-    _say(args, f"已吊销“{done.unit}”的证书 {spaced(done.sha256)}：自 {since} 起以它所作的签名不再有效。",
-         f"Revoked {done.unit}'s certificate {spaced(done.sha256)}: signatures made from "
+    cert = done.certificate
+    since = (cert.revoked_from or "")[:16].replace("T", " ")
+    _say(args, f"已吊销“{cert.unit}”的证书 {spaced(cert.sha256)}：自 {since} 起以它所作的签名不再有效。",
+         f"Revoked {cert.unit}'s certificate {spaced(cert.sha256)}: signatures made from "
          f"{since} on no longer count.")
+    if done.withdrawn:
+        _say(args, f"  已备案的记录中有 {len(done.withdrawn)} 份是在此之后以它签名的，不再计入备案"
+                   "（原包仍予保存）：",
+             f"  {len(done.withdrawn)} record(s) on file were signed with it since then and no "
+             "longer count (the packages are kept):")
+        for affected in done.withdrawn:
+            print(f"    {affected.line(args.lang)}")
+    else:
+        _say(args, "  已备案的记录中没有在此之后以它签名的。",
+             "  No record on file was signed with it since then.")
+    if done.to_check:
+        _say(args, f"  另有 {len(done.to_check)} 份在此之后才受理、签名所注时间在此之前，仍计入备案，请核实：",
+             f"  {len(done.to_check)} more were received since then but say they were signed "
+             "before; they still count: check them:")
+        for affected in done.to_check:
+            print(f"    {affected.line(args.lang)}")
     return 0
 
 
@@ -293,9 +324,11 @@ def _request(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     data = _read(args.certificate)
+    confirm = _root_confirmation(args)
     desk, certificates, unit, passphrase, _ = _township(args)
     try:
-        done = certificates.import_issued(unit, data, passphrase, str(args.certificate))
+        done = certificates.import_issued(unit, data, passphrase, str(args.certificate),
+                                          confirm, args.replace_root)
     finally:
         desk.close()
     _say(args, f"已导入县里签发的“{done.unit}”单位证书（签发者：{done.issuer}）；此后导出的记录以它签名。",
@@ -303,6 +336,28 @@ def _import(args: argparse.Namespace) -> int:
          "with it from now on.")
     _shown_certificate(args, done.sha256, done.not_after.isoformat())
     return 0
+
+
+def _root_confirmation(args: argparse.Namespace) -> Callable[[str, str], bool] | None:
+    """How the county root's fingerprint is confirmed: against --root-fingerprint, or by the
+    user on a terminal; None (refused) in a script without the option."""
+    from meetingdesk.county.trust import read_fingerprint
+    from meetingdesk.record.trust import fingerprint_lines
+
+    if args.root_fingerprint:
+        given = read_fingerprint(args.root_fingerprint)
+        return lambda issuer, digest: digest == given
+    if not sys.stdin.isatty():
+        return None
+
+    def ask(issuer: str, digest: str) -> bool:
+        _say(args, f"证书由“{issuer}”签发，其根证书指纹（SHA-256）为：",
+             f"The certificate was issued by {issuer}, whose root SHA-256 fingerprint is:")
+        print("    {}\n    {}".format(*fingerprint_lines(digest)))
+        answer = input("与县里签发时给出的根证书指纹逐组一致吗？一致请输入“是” / "
+                       "do they match the county's, group by group? type yes: ")
+        return answer.strip().lower() in {"是", "yes"}
+    return ask
 
 
 def _export(args: argparse.Namespace) -> int:

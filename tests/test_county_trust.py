@@ -82,9 +82,17 @@ def issued(county: str, township: str, tmp_path: Path) -> Path:
     code, out = run("county", "issue", request, "--db", county, "--out", cert,
                     "--passphrase-env", "ROOT_PASS")
     assert code == 0 and f"已为“{UNIT}”签发单位证书：{cert}" in out, out
-    code, out = run("cert", "import", cert, "--db", township, "--passphrase-env", "UNIT_PASS")
+    code, out = run("cert", "import", cert, "--db", township, "--passphrase-env", "UNIT_PASS",
+                    "--root-fingerprint", root_fingerprint(county))
     assert code == 0 and "已导入县里签发的" in out and "签发者：象山县县级备案根证书" in out, out
     return cert
+
+
+def root_fingerprint(county: str) -> str:
+    """The root's fingerprint as the county gives it to the unit (`county certs`' first line)."""
+    code, out = run("county", "certs", "--db", county)
+    assert code == 0, out
+    return out.splitlines()[0].split("：")[1]
 
 
 def export(township: str, meeting: int, path: Path) -> Path:
@@ -364,7 +372,7 @@ def test_the_township_imports_only_its_own_keys_certificate(county, township, tm
                         ("西湖镇党委", "该证书是签发给“西湖镇党委”的，不是“东湖镇党委”")):
         (tmp_path / "other.req").write_bytes(request_named(cn))
         assert run("county", "issue", tmp_path / "other.req", "--db", county, "--out",
-                   tmp_path / "other.pem", "--passphrase-env", "ROOT_PASS")[0] == 0
+                   tmp_path / "other.pem", "--passphrase-env", "ROOT_PASS", "--another")[0] == 0
         code, out = run("cert", "import", tmp_path / "other.pem", "--db", url,
                         "--passphrase-env", "UNIT_PASS")
         assert code == 1 and message in out, out

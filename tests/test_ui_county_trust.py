@@ -19,7 +19,7 @@ from meetingdesk.services.certificates import Certificates
 from meetingdesk.ui.county.trust_tab import TrustTab
 
 pytestmark = pytest.mark.gui
-ROOT_PASSPHRASE = "根口令"
+ROOT_PASSPHRASE = "象山县根证书口令"
 
 
 @pytest.fixture
@@ -79,10 +79,31 @@ def test_issue_register_and_revoke_from_the_tab(qtbot, tab, tmp_path, monkeypatc
 
     assert not tab.revoke_button.isEnabled()  # nothing selected
     tab.table.selectRow(1)
-    answer(monkeypatch, texts=["私钥遗失"])
+    answer(monkeypatch, texts=["私钥遗失", ""])  # from now
     qtbot.mouseClick(tab.revoke_button, Qt.MouseButton.LeftButton)
     assert "已吊销“西湖镇党委”的证书。" in tab.message.text()
     status = column(tab, 4)
     assert status[0] == "有效" and status[1].startswith("自 ") and status[1].endswith("起吊销：私钥遗失")
     tab.table.selectRow(1)
     assert not tab.revoke_button.isEnabled()  # already revoked
+
+
+def test_a_second_certificate_for_a_unit_is_issued_once_the_user_says_so(
+        qtbot, tab, tmp_path, monkeypatch, sqlite_url):
+    from PySide6.QtWidgets import QMessageBox
+
+    desk = Desk.open(sqlite_url)
+    unit = desk.create_unit("东湖镇党委")
+    request = tmp_path / "东湖镇党委.csr"
+    request.write_bytes(Certificates(desk).request(unit, "单位口令"))
+    desk.close()
+    for n, (button, rows) in enumerate(((None, 1), (QMessageBox.StandardButton.No, 1),
+                                        (QMessageBox.StandardButton.Yes, 2))):
+        answer(monkeypatch, open_path=request, save_path=tmp_path / f"{n}.pem",
+               texts=[ROOT_PASSPHRASE])
+        qtbot.mouseClick(tab.issue_button, Qt.MouseButton.LeftButton)
+        if button is not None:
+            [box] = [b for b in tab.findChildren(QMessageBox) if b.isVisible()]
+            assert box.text().startswith("“东湖镇党委”已有有效的单位证书（指纹 ")
+            box.button(button).click()
+        assert column(tab, 0) == ["东湖镇党委"] * rows

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from meetingdesk.county.archive import open_archive
-from meetingdesk.county.trust import create_root, issue_certificate
+from meetingdesk.county.trust import create_root, issue_certificate, root_fingerprint
+from meetingdesk.record.trust import fingerprint_lines
 from meetingdesk.demo import DEMO_PASSPHRASE, UNIT_NAME
 from meetingdesk.services.certificates import Certificates
 from test_ui_record import closed, desk, window  # noqa: F401 - fixtures
@@ -43,11 +44,22 @@ def test_request_import_and_form_from_the_record_page(qtbot, window, desk, tmp_p
     assert csr.is_signature_valid and UNIT_NAME in csr.subject.rfc4514_string()
 
     archive = open_archive(tmp_path / "county.sqlite3", create=True)
-    create_root(archive, "象山县", "根口令")
+    create_root(archive, "象山县", "象山县根证书口令")
     issued = tmp_path / "issued.pem"
-    issue_certificate(archive, request.read_bytes(), "根口令", issued.write_bytes)
+    issue_certificate(archive, request.read_bytes(), "象山县根证书口令", issued.write_bytes)
+    root = root_fingerprint(archive)
     archive.close()
-    choose("导入县里签发的证书…", window, monkeypatch, issued)
+    # The first import shows the county root's fingerprint to check; 否 imports nothing.
+    for button, imported in ((QMessageBox.StandardButton.No, False),
+                             (QMessageBox.StandardButton.Yes, True)):
+        choose("导入县里签发的证书…", window, monkeypatch, issued)
+        [box] = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        assert box.windowTitle() == "核对县级根证书"
+        assert "证书由“象山县县级备案根证书”签发" in box.text()
+        assert "\n".join(fingerprint_lines(root)) in box.text()
+        box.button(button).click()
+        now = Certificates(desk).current(window.info.unit_id, DEMO_PASSPHRASE)
+        assert now.self_made is not imported
     assert "已导入县里签发的证书（签发者：象山县县级备案根证书）" in window.message.text()
     now = Certificates(desk).current(window.info.unit_id, DEMO_PASSPHRASE)
     assert not now.self_made and now.issuer == "象山县县级备案根证书"

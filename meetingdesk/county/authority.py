@@ -3,6 +3,11 @@ issues from the units' requests (PKCS#10, carried on a USB stick).
 
 The root is an EC P-256 key and a self-signed CA certificate; the key is kept in the archive as
 PKCS#8 encrypted with the county's passphrase, so a copy of the database alone issues nothing.
+The encryption is PBES2 with PBKDF2-HMAC-SHA256 at 600,000 iterations (OWASP's figure) and
+AES-256-CBC, made here because `cryptography` writes PKCS#8 only with OpenSSL's 2,048
+iterations: a copy of the archive then costs a guesser about half a second a passphrase, and
+the passphrase itself must not be one guessed first (``check_passphrase``). Keys stored in the
+older form still open, and are written again in this one when the root next issues.
 A unit certificate names the unit exactly as its records do (CN), may sign (digitalSignature,
 nonRepudiation) and nothing else, and is valid for ten years.
 """
@@ -10,13 +15,18 @@ nonRepudiation) and nothing else, and is valid for ten years.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass
 
+from asn1crypto import keys, pem
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import (BestAvailableEncryption, Encoding,
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.serialization import (Encoding, NoEncryption,
                                                           PrivateFormat, load_pem_private_key)
 
 from meetingdesk.county.errors import CountyError
@@ -26,6 +36,8 @@ from meetingdesk.record.trust import name_cn
 ROOT_YEARS = 30
 UNIT_YEARS = 10
 MAX_REQUEST = 64 * 1024
+KDF_ITERATIONS = 600_000
+MIN_PASSPHRASE = 10  # in weight: a Chinese character weighs two, anything else one
 
 
 @dataclass(frozen=True)
@@ -40,15 +52,56 @@ def common_name(cert: x509.Certificate | x509.CertificateSigningRequest) -> str:
     return name_cn(cert.subject)
 
 
-def make_root(county: str, passphrase: str) -> Root:
-    """A new root for the county named ``county``, its key protected by ``passphrase``."""
+def check_passphrase(passphrase: str) -> None:
+    """Refuse a root passphrase that is empty, short, only digits or one character repeated:
+    the ones a guesser with a copy of the archive tries first."""
     if not passphrase:
         raise CountyError("PASSPHRASE_EMPTY")
+    weight = sum(2 if _is_han(c) else 1 for c in passphrase)
+    if weight < MIN_PASSPHRASE or passphrase.isdigit() or len(set(passphrase)) == 1:
+        raise CountyError("PASSPHRASE_WEAK", minimum=MIN_PASSPHRASE)
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0003ffff"
+
+
+def make_root(county: str, passphrase: str) -> Root:
+    """A new root for the county named ``county``, its key protected by ``passphrase``."""
+    check_passphrase(passphrase)
     key = ec.generate_private_key(ec.SECP256R1())
     cert = self_signed(key, f"{county}县级备案根证书", county, ROOT_YEARS, authority=True)
-    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8,
-                            BestAvailableEncryption(passphrase.encode("utf-8")))
-    return Root(cert.public_bytes(Encoding.DER), pem)
+    return Root(cert.public_bytes(Encoding.DER), sealed_key(key, passphrase))
+
+
+def sealed_key(key: ec.EllipticCurvePrivateKey, passphrase: str) -> bytes:
+    """``key`` as encrypted PKCS#8 PEM: PBES2, PBKDF2-HMAC-SHA256 (KDF_ITERATIONS), AES-256-CBC;
+    any PKCS#8 reader (OpenSSL, `cryptography`) opens it with the passphrase."""
+    salt, iv = os.urandom(16), os.urandom(16)
+    secret = hashlib.pbkdf2_hmac("sha256", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+    padder = padding.PKCS7(128).padder()
+    plain = padder.update(key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption()))
+    encryptor = Cipher(algorithms.AES(secret), modes.CBC(iv)).encryptor()
+    data = encryptor.update(plain + padder.finalize()) + encryptor.finalize()
+    info = keys.EncryptedPrivateKeyInfo({
+        "encryption_algorithm": {"algorithm": "pbes2", "parameters": {
+            "key_derivation_func": {"algorithm": "pbkdf2", "parameters": {
+                "salt": ("specified", salt), "iteration_count": KDF_ITERATIONS,
+                "key_length": 32, "prf": {"algorithm": "sha256"}}},
+            "encryption_scheme": {"algorithm": "aes256_cbc", "parameters": iv}}},
+        "encrypted_data": data})
+    return pem.armor("ENCRYPTED PRIVATE KEY", info.dump())
+
+
+def sealed_weakly(stored: bytes) -> bool:
+    """Whether a stored root key is in the older form (PBKDF2 under KDF_ITERATIONS)."""
+    _, _, der = pem.unarmor(stored)
+    algorithm = keys.EncryptedPrivateKeyInfo.load(der)["encryption_algorithm"]
+    if algorithm["algorithm"].native != "pbes2":
+        return True
+    kdf = algorithm["parameters"]["key_derivation_func"]
+    return kdf["algorithm"].native != "pbkdf2" or \
+        kdf["parameters"]["iteration_count"].native < KDF_ITERATIONS
 
 
 def root_key(root: Root, passphrase: str) -> ec.EllipticCurvePrivateKey:
@@ -80,11 +133,11 @@ def read_request(data: bytes) -> x509.CertificateSigningRequest:
     return request
 
 
-def issue(root: Root, passphrase: str, request: x509.CertificateSigningRequest) -> bytes:
-    """The unit certificate (DER) for ``request``, signed with the root's key."""
+def issue(root: Root, passphrase: str, request: x509.CertificateSigningRequest, unit: str
+          ) -> bytes:
+    """The certificate (DER) of ``unit`` for ``request``'s key, signed with the root's key."""
     key = root_key(root, passphrase)
     issuer = x509.load_der_x509_certificate(root.certificate)
-    unit = common_name(request)
     now = dt.datetime.now(dt.timezone.utc)
     cert = (
         x509.CertificateBuilder()

@@ -33,6 +33,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # trust: the root, requests, unit certificates
     "PASSPHRASE_EMPTY": ("县级根证书必须设置口令，未作任何改动。",
                          "The county root needs a passphrase; nothing was changed."),
+    "PASSPHRASE_WEAK": (
+        "县级根证书口令太容易猜中：至少 {minimum} 个字符（一个汉字算两个），不能全是数字，"
+        "也不能是同一个字符重复。未作任何改动。",
+        "The county root passphrase is too easy to guess: at least {minimum} characters (a "
+        "Chinese character counts as two), not only digits, not one character repeated. "
+        "Nothing was changed."),
     "WRONG_ROOT_PASSPHRASE": (
         "县级根证书口令不正确，未签发证书，未作任何改动。",
         "Wrong passphrase for the county root: no certificate was issued, nothing changed."),
@@ -63,6 +69,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该证书（指纹 {fingerprint}）已是{origin}给“{unit}”的证书，未作任何改动。",
         "This certificate (fingerprint {fingerprint}) is already {origin_en} for {unit}; "
         "nothing was changed."),
+    "UNIT_NAME_REFUSED": (
+        "{why}未签发或登记证书，未作任何改动。",
+        "{why_en} No certificate was issued or registered; nothing was changed."),
+    "UNIT_LOOKALIKE": (
+        "单位名称“{name}”与备案库中的单位“{other}”看起来相同，写法却不同（全角半角或字形之别），"
+        "不能作为另一个单位签发或登记证书，未作任何改动。请核实单位名称。",
+        "The unit name '{name}' looks the same as the archive's unit '{other}' but is written "
+        "differently (full- or half-width forms, character variants); no certificate was issued "
+        "or registered for it as another unit, nothing was changed. Check the unit's name."),
+    "UNIT_HAS_CERTIFICATE": (
+        "“{unit}”已有有效的单位证书（{origin}，指纹 {fingerprint}，有效期至 {until}），未作任何改动。"
+        "如确需再为它签发或登记一张（例如另一台电脑的密钥），请加 --another；旧证书不再使用的，请先吊销。",
+        "{unit} already has a valid certificate ({origin_en}, fingerprint {fingerprint}, valid "
+        "until {until}); nothing was changed. To issue or register a second one (another "
+        "computer's key), add --another; if the old one is no longer used, revoke it first."),
     "BAD_FINGERPRINT": (
         "“{value}”不是证书指纹：应为 64 位十六进制数字（可分组书写）。",
         "'{value}' is not a certificate fingerprint: 64 hexadecimal digits (groups allowed)."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -23,9 +23,14 @@ from meetingdesk.county import authority
 from meetingdesk.county.authority import common_name
 from meetingdesk.county.errors import CountyError
 from meetingdesk.county.models import Archive, Unit, UnitCertificate
+from meetingdesk.domain.errors import DomainError
+from meetingdesk.domain.unit_name import same_unit, unit_name
 from meetingdesk.record.trust import (FINGERPRINT, Judge, certificate_sha256, load_certificates,
                                       spaced)
 from meetingdesk.store.database import Database
+
+if TYPE_CHECKING:
+    from meetingdesk.county.withdrawals import Affected
 
 
 class SignerCheck(NamedTuple):
@@ -93,28 +98,28 @@ def check_signer(session: Session, unit_name: str, der: bytes,
     if not (dt.datetime.fromisoformat(row.not_before) <= when
             <= dt.datetime.fromisoformat(row.not_after)):
         return SignerCheck(
-            False, f"签名时（{_shown(when)}）证书不在有效期内（{row.not_before[:10]} 至 "
+            False, f"签名时（{local_minute(when)}）证书不在有效期内（{row.not_before[:10]} 至 "
                    f"{row.not_after[:10]}）",
-            f"the certificate was not valid when it signed ({_shown(when)}; valid "
+            f"the certificate was not valid when it signed ({local_minute(when)}; valid "
             f"{row.not_before[:10]} to {row.not_after[:10]})")
     if row.revoked_from is not None and dt.datetime.fromisoformat(row.revoked_from) <= when:
         return SignerCheck(
-            False, f"签名证书已于 {_shown(dt.datetime.fromisoformat(row.revoked_from))} 吊销，"
-                   f"签名时间 {_shown(when)} 在其后（{row.revoke_reason or '未注明原因'}）",
+            False, f"签名证书已于 {local_minute(dt.datetime.fromisoformat(row.revoked_from))} 吊销，"
+                   f"签名时间 {local_minute(when)} 在其后（{row.revoke_reason or '未注明原因'}）",
             f"the signing certificate was revoked from "
-            f"{_shown(dt.datetime.fromisoformat(row.revoked_from))}; it signed at {_shown(when)}"
+            f"{local_minute(dt.datetime.fromisoformat(row.revoked_from))}; it signed at {local_minute(when)}"
             f" ({row.revoke_reason or 'no reason given'})")
     how = "县里签发" if row.origin == "issued" else "县里登记"
     zh = f"签名证书是{how}给“{unit_name}”的证书，签名时有效（证书指纹 {shown}）"
     en = (f"the certificate was {row.origin} by the county for {unit_name} and valid when it "
           f"signed (fingerprint {shown})")
     if row.revoked_from is not None:  # the signing time is the signer's word: name the revocation
-        since = _shown(dt.datetime.fromisoformat(row.revoked_from))
+        since = local_minute(dt.datetime.fromisoformat(row.revoked_from))
         zh += (f"；但该证书已自 {since} 起吊销（{row.revoke_reason or '未注明原因'}），"
-               f"签名所注时间 {_shown(when)} 在吊销之前，请核实")
+               f"签名所注时间 {local_minute(when)} 在吊销之前，请核实")
         en += (f"; but the certificate is revoked from {since} "
                f"({row.revoke_reason or 'no reason given'}) and the signature says it was made "
-               f"before, at {_shown(when)}: check it")
+               f"before, at {local_minute(when)}: check it")
     return SignerCheck(True, zh, en)
 
 
@@ -131,7 +136,7 @@ def _has_certificate(session: Session, unit_name: str) -> bool:
         Unit.name == unit_name).limit(1)) is not None
 
 
-def _shown(when: dt.datetime) -> str:
+def local_minute(when: dt.datetime) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -188,18 +193,44 @@ def root_of(session: Session) -> authority.Root:
 
 
 def issue_certificate(archive: Database, request: bytes, passphrase: str,
-                      deliver: Callable[[bytes], None]) -> Registered:
+                      deliver: Callable[[bytes], None], another: bool = False) -> Registered:
     """A unit certificate issued by the root from a request file's bytes and recorded for the
-    request's unit; ``deliver`` gets the chain (unit, root) as PEM before the record is
-    committed, so that a certificate that could not be written out is not recorded either.
-    Nothing is stored when refused."""
+    request's unit (``admitted_name``: with ``another``, also for a unit that has a valid one);
+    ``deliver`` gets the chain (unit, root) as PEM before the record is committed, so that a
+    certificate that could not be written out is not recorded either. Nothing is stored when
+    refused."""
     csr = authority.read_request(request)
     with archive.session(write=True) as session:
+        unit = admitted_name(session, common_name(csr), another)
         root = root_of(session)
-        der = authority.issue(root, passphrase, csr)
-        row = add_certificate(session, common_name(csr), der, "issued")
+        der = authority.issue(root, passphrase, csr, unit)
+        row = add_certificate(session, unit, der, "issued")
+        if authority.sealed_weakly(root.key):  # an archive made before the stronger KDF
+            session.get(Archive, 1).root_key = authority.sealed_key(
+                authority.root_key(root, passphrase), passphrase)
         deliver(authority.chain_pem(der, root.certificate))
         return Registered.of(row)
+
+
+def admitted_name(session: Session, name: str, another: bool) -> str:
+    """``name`` as a certificate may be issued or registered for: one that prints as what it
+    is (domain/unit_name.py), not a look-alike of another unit on file, and, unless
+    ``another``, a unit without a valid certificate (a second one is asked for explicitly)."""
+    try:
+        name = unit_name(name)
+    except DomainError as error:
+        raise CountyError("UNIT_NAME_REFUSED", why=error.message("zh"),
+                          why_en=error.message("en")) from None
+    for other in session.scalars(select(Unit.name)):
+        if other != name and same_unit(other, name):
+            raise CountyError("UNIT_LOOKALIKE", name=name, other=other)
+    now = dt.datetime.now().astimezone()
+    for row in session.scalars(select(UnitCertificate).join(Unit).where(Unit.name == name)):
+        if not another and Registered.of(row).status(now)[1] == "valid":
+            raise CountyError("UNIT_HAS_CERTIFICATE", unit=name, fingerprint=spaced(row.sha256),
+                              origin=ORIGINS[row.origin][0], origin_en=ORIGINS[row.origin][1],
+                              until=row.not_after[:10])
+    return name
 
 
 def read_certificate(data: bytes) -> bytes:
@@ -210,14 +241,14 @@ def read_certificate(data: bytes) -> bytes:
         raise CountyError("BAD_CERTIFICATE") from None
 
 
-def register_certificate(archive: Database, der: bytes, unit_name: str) -> Registered:
+def register_certificate(archive: Database, der: bytes, unit_name: str,
+                         another: bool = False) -> Registered:
     """A unit's own certificate registered by fingerprint after its paper form was checked:
-    refused when it names another unit, is already in the registry, or is an authority's."""
+    refused when it names another unit, is already in the registry, or is an authority's, and
+    as ``admitted_name`` says."""
     cert = x509.load_der_x509_certificate(der)
     if authority.is_authority(cert):
         raise CountyError("CERT_IS_AUTHORITY", subject=common_name(cert))
-    if common_name(cert) != unit_name:
-        raise CountyError("CERT_OTHER_UNIT", subject=common_name(cert), unit=unit_name)
     with archive.session(write=True) as session:
         known = session.scalar(select(UnitCertificate).where(
             UnitCertificate.sha256 == certificate_sha256(der)))
@@ -225,30 +256,63 @@ def register_certificate(archive: Database, der: bytes, unit_name: str) -> Regis
             raise CountyError("CERT_KNOWN", fingerprint=spaced(known.sha256),
                               unit=known.unit.name, origin=ORIGINS[known.origin][0],
                               origin_en=ORIGINS[known.origin][1])
-        return Registered.of(add_certificate(session, unit_name, der, "registered"))
+        unit = admitted_name(session, unit_name, another)
+        if common_name(cert) != unit:
+            raise CountyError("CERT_OTHER_UNIT", subject=common_name(cert), unit=unit)
+        return Registered.of(add_certificate(session, unit, der, "registered"))
 
 
 ORIGINS = {"issued": ("县里签发", "issued"), "registered": ("县里登记", "registered")}
 
 
-def revoke_certificate(archive: Database, fingerprint: str, revoked_from: dt.datetime,
-                       reason: str) -> Registered:
-    """Signatures made from ``revoked_from`` on with the certificate no longer count."""
-    digest = fingerprint.replace(" ", "").replace(":", "").lower()
+def revocation_time(text: str) -> dt.datetime:
+    """When a revocation takes effect, as typed (2026-11-20, 2026-11-20 09:00, ISO 8601; the
+    computer's time zone unless one is given); now when empty. BAD_DATETIME otherwise."""
+    if not text.strip():
+        return dt.datetime.now().astimezone()
+    try:
+        return dt.datetime.fromisoformat(text.strip()).astimezone()
+    except ValueError:
+        raise CountyError("BAD_DATETIME", value=text) from None
+
+
+def read_fingerprint(text: str) -> str:
+    """A SHA-256 fingerprint as typed (groups, colons, either case) as 64 lowercase hex digits;
+    BAD_FINGERPRINT otherwise."""
+    digest = text.replace(" ", "").replace(":", "").lower()
     if not FINGERPRINT.fullmatch(digest):
-        raise CountyError("BAD_FINGERPRINT", value=fingerprint)
+        raise CountyError("BAD_FINGERPRINT", value=text)
+    return digest
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """A certificate revoked, and the filed records it signed from then on, withdrawn."""
+
+    certificate: Registered
+    withdrawn: list[Affected]  # no longer counting (the earlier version, if any, counts again)
+    to_check: list[Affected]  # received after the revocation's date, signed (they say) before
+
+
+def revoke_certificate(archive: Database, fingerprint: str, revoked_from: dt.datetime,
+                       reason: str) -> Revocation:
+    """Signatures made from ``revoked_from`` on with the certificate no longer count, those
+    already filed included (county/withdrawals.py)."""
+    from meetingdesk.county.withdrawals import withdraw_signed_since
+    digest = read_fingerprint(fingerprint)
     with archive.session(write=True) as session:
         row = session.scalar(select(UnitCertificate).where(UnitCertificate.sha256 == digest))
         if row is None:
             raise CountyError("CERT_UNKNOWN", fingerprint=spaced(digest))
         if row.revoked_from is not None:
             raise CountyError("ALREADY_REVOKED", fingerprint=spaced(digest),
-                              since=_shown(dt.datetime.fromisoformat(row.revoked_from)))
+                              since=local_minute(dt.datetime.fromisoformat(row.revoked_from)))
         row.revoked_from = revoked_from.astimezone().isoformat(timespec="seconds")
         row.revoked_at = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         row.revoke_reason = reason or None
         session.flush()
-        return Registered.of(row)
+        reach = withdraw_signed_since(session, row)
+        return Revocation(Registered.of(row), reach.withdrawn, reach.to_check)
 
 
 def certificates(archive: Database) -> list[Registered]:

@@ -45,6 +45,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "BAD_CHOICE": ("无效的表决意见“{value}”：应为 同意、不同意 或 弃权。",
                    "Invalid vote '{value}': expected agree, disagree or abstain."),
     "BAD_VALUE": ("{field}的值无效：{value}。", "Invalid value for {field_en}: {value}."),
+    "UNIT_NAME_INVISIBLE": (
+        "单位名称“{name}”的第 {place} 个字符是看不见的字符或控制字符（方括号中所示），"
+        "印出来与另一个名称无法区分，请删去后重新输入。",
+        "The unit name '{name}' holds an invisible or control character at position {place} "
+        "(shown in brackets): printed, it cannot be told from another name. Remove it and "
+        "enter the name again."),
+    "UNIT_NAME_TAKEN": (
+        "单位名称“{name}”与已有的单位“{other}”看起来相同（仅全角半角或字形写法不同），"
+        "不能作为另一个单位。",
+        "The unit name '{name}' looks the same as the existing unit '{other}' (it differs only "
+        "in full- or half-width forms or character variants); it cannot be another unit."),
     "TEXT_TOO_LONG": ("{what}过长：{length} 字，最多 {limit} 字。",
                       "{what_en} is too long: {length} characters, at most {limit}."),
     "AMOUNT_NEGATIVE": ("金额不能为负数：{value}。", "The amount cannot be negative: {value}."),

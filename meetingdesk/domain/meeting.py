@@ -29,6 +29,7 @@ from .state import (Command, Speech, ItemState, PresenceChange, Step, Signature,
                     parse_time)
 from .text import clean_text
 from .timekeeping import ClockSet, Timekeeping
+from .unit_name import unit_name
 from .voting import Voting
 from .words import KINDS, en, zh
 
@@ -239,7 +240,7 @@ class Meeting(Attendance, Opinions, Voting, Closing, Timekeeping, Ledger):
         normalised = {
             "uid": clean_text(p.get("uid"), "会议标识", "meeting id", 64),
             "unit": {"id": unit.get("id"),
-                     "name": clean_text(unit.get("name"), "单位名称", "unit name", 100)},
+                     "name": unit_name(unit.get("name"))},
             "meeting_type": {
                 "code": clean_text(meeting_type.get("code"), "会议类型代码", "type code", 50),
                 "name": clean_text(meeting_type.get("name"), "会议类型", "meeting type", 50),

@@ -51,6 +51,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该证书是签发给“{subject}”的，不是“{unit}”，单位证书未作改动。",
         "This certificate is {subject}'s, not {unit}'s; the unit certificate was left "
         "unchanged."),
+    "ISSUED_NOT_YET_VALID": (
+        "该证书要到 {since} 才生效，单位证书未作改动。请核对本机的日期时间，到时再导入。",
+        "This certificate is valid only from {since}; the unit certificate was left unchanged. "
+        "Check this computer's date and time, and import it then."),
+    "ISSUED_EXPIRED": (
+        "该证书已于 {until} 过期，单位证书未作改动。请向县里申请新的证书。",
+        "This certificate expired on {until}; the unit certificate was left unchanged. Ask the "
+        "county for a new one."),
+    "ISSUED_NO_ROOT": (
+        "证书文件中没有签发它的县级根证书，本单位也还没有县级根证书，单位证书未作改动。"
+        "请导入县里签发时写出的完整证书文件（PEM，单位证书之后附根证书）。",
+        "The file holds no root certificate that issued it, and the unit has none yet; the "
+        "unit certificate was left unchanged. Import the whole file the county wrote (PEM, the "
+        "root after the unit's certificate)."),
+    "ISSUED_OTHER_ROOT": (
+        "该证书由“{issuer}”（根证书指纹 {fingerprint}）签发，不是本单位已确认的县级根证书"
+        "“{pinned}”（指纹 {pinned_fingerprint}），单位证书未作改动。名称相同不代表是同一个根证书；"
+        "如县里确已更换根证书，请核对新指纹后加 --replace-root 导入。",
+        "This certificate was issued by '{issuer}' (root fingerprint {fingerprint}), not by the "
+        "county root the unit confirmed, '{pinned}' (fingerprint {pinned_fingerprint}); the "
+        "unit certificate was left unchanged. The same name is not the same root; if the county "
+        "really changed its root, check the new fingerprint and import with --replace-root."),
+    "ROOT_UNCONFIRMED": (
+        "该证书由“{issuer}”签发，其根证书指纹（SHA-256）为 {fingerprint}，尚未确认。"
+        "请与县里签发证书时给出的根证书指纹逐组核对，一致时确认（命令行：--root-fingerprint 加该指纹）。"
+        "单位证书未作改动。",
+        "This certificate was issued by '{issuer}', whose root SHA-256 fingerprint is "
+        "{fingerprint}, not yet confirmed. Check it group by group against the root fingerprint "
+        "the county gave when it issued, and confirm it if they match (command line: "
+        "--root-fingerprint with that fingerprint). The unit certificate was left unchanged."),
     "ISSUED_CHAIN_BROKEN": (
         "证书文件中的签发机构证书“{issuer}”并未签发该证书，单位证书未作改动。",
         "The authority certificate '{issuer}' in the file did not issue this certificate; the "

@@ -4,14 +4,19 @@ key stays where it is), the public certificate to hand over, and the registratio
 (单位数字证书登记表) the unit prints, signs and seals.
 
 The certificate lives in the unit's passphrase-protected PKCS#12 (Records), certificates and
-key alike, so each step needs the passphrase. Used by `meetingdesk cert ...` and the record
+key alike, so each step needs the passphrase. The county's root comes with the issued
+certificate and is kept after it in the PKCS#12: the first time, once the user has checked its
+fingerprint against the one the county printed when it issued; from then on it is the root the
+unit knows (pinned), and a certificate from any other authority, however it is named, is
+refused unless the user replaces the root explicitly. Used by `meetingdesk cert ...` and the record
 page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
+from typing import Callable, Sequence
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -21,12 +26,16 @@ from cryptography.hazmat.primitives.serialization import (BestAvailableEncryptio
                                                           PublicFormat, pkcs12)
 from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 
+from meetingdesk.county.authority import is_authority
 from meetingdesk.record.errors import RecordError
 from meetingdesk.record.signing import load_p12, subject
-from meetingdesk.record.trust import certificate_sha256, load_certificates, name_cn
+from meetingdesk.record.trust import certificate_sha256, load_certificates, name_cn, spaced
 
 from .desk import Desk
 from .records import Records
+
+
+RootConfirmation = Callable[[str, str], bool]  # (the root's name, its SHA-256) -> confirmed
 
 
 @dataclass(frozen=True)
@@ -82,13 +91,17 @@ class Certificates:
             key, hashes.SHA256())
         return request.public_bytes(Encoding.PEM)
 
-    def import_issued(self, unit_id: int, data: bytes, passphrase: str,
-                      path: str = "") -> UnitCertificate:
+    def import_issued(self, unit_id: int, data: bytes, passphrase: str, path: str = "",
+                      confirm_root: RootConfirmation | None = None,
+                      replace_root: bool = False) -> UnitCertificate:
         """The certificate the county issued for the unit's key (PEM chain or DER) signs the
-        unit's records from now on, with the authority's certificates after it. Refused, the
-        unit's certificate unchanged, when it is for another key or another unit, or when an
-        authority in the file did not issue it."""
-        key, _, _ = self._opened(unit_id, passphrase)
+        unit's records from now on, with the county's root after it. Refused, the unit's
+        certificate unchanged, when it is for another key or another unit, outside its validity,
+        or not issued by the county's root: the root the unit's certificate was issued by, once
+        one was (pinned: another root only with ``replace_root``); until then, or to replace
+        it, the root in the file once ``confirm_root`` (issuer, SHA-256) confirms its
+        fingerprint against the one the county printed when it issued."""
+        key, current, current_chain = self._opened(unit_id, passphrase)
         try:
             cert, *chain = load_certificates(data)
         except ValueError:
@@ -98,13 +111,29 @@ class Certificates:
             raise RecordError("ISSUED_OTHER_UNIT", subject=name_cn(cert.subject), unit=unit)
         if _public(cert.public_key()) != _public(key.public_key()):
             raise RecordError("ISSUED_OTHER_KEY")
-        if chain:
-            try:
-                cert.verify_directly_issued_by(chain[0])
-            except (ValueError, TypeError, InvalidSignature):
-                raise RecordError("ISSUED_CHAIN_BROKEN", issuer=name_cn(chain[0].subject)) from None
+        now = datetime.now(timezone.utc)
+        if now < cert.not_valid_before_utc:
+            raise RecordError("ISSUED_NOT_YET_VALID", since=_local(cert.not_valid_before_utc))
+        if now > cert.not_valid_after_utc:
+            raise RecordError("ISSUED_EXPIRED", until=_local(cert.not_valid_after_utc))
+        pinned = county_root(current, current_chain)
+        root = county_root(cert, [c for c in (pinned, *chain) if c is not None])
+        if root is None:
+            if chain:
+                raise RecordError("ISSUED_CHAIN_BROKEN", issuer=name_cn(chain[0].subject))
+            raise RecordError("ISSUED_NO_ROOT")
+        digest = certificate_sha256(root.public_bytes(Encoding.DER))
+        if pinned is not None and root != pinned and not replace_root:
+            raise RecordError("ISSUED_OTHER_ROOT", issuer=name_cn(root.subject),
+                              fingerprint=spaced(digest), pinned=name_cn(pinned.subject),
+                              pinned_fingerprint=spaced(certificate_sha256(
+                                  pinned.public_bytes(Encoding.DER))))
+        if root != pinned and (confirm_root is None
+                               or not confirm_root(name_cn(root.subject), digest)):
+            raise RecordError("ROOT_UNCONFIRMED", issuer=name_cn(root.subject),
+                              fingerprint=spaced(digest), digest=digest)
         self.records.store_certificate(unit_id, pkcs12.serialize_key_and_certificates(
-            unit.encode("utf-8"), key, cert, chain,
+            unit.encode("utf-8"), key, cert, [root],
             BestAvailableEncryption(passphrase.encode("utf-8"))))
         return UnitCertificate.of(unit, cert)
 
@@ -133,6 +162,27 @@ class Certificates:
         key, cert, chain = pkcs12.load_key_and_certificates(p12, passphrase.encode("utf-8"))
         assert isinstance(key, ec.EllipticCurvePrivateKey) and cert is not None
         return key, cert, chain
+
+
+def county_root(cert: x509.Certificate, candidates: Sequence[x509.Certificate]
+                ) -> x509.Certificate | None:
+    """The self-signed authority among ``candidates`` that issued ``cert`` directly, if any."""
+    for candidate in candidates:
+        if _issued(cert, candidate) and _issued(candidate, candidate) and is_authority(candidate):
+            return candidate
+    return None
+
+
+def _issued(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+def _local(when: datetime) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _public(key: CertificatePublicKeyTypes) -> bytes:

@@ -13,6 +13,7 @@ from meetingdesk import paths
 from meetingdesk.domain import DomainError, Member, RuleSet, canonical_json
 from meetingdesk.domain.roster import check_new_chief, check_portfolio
 from meetingdesk.domain.text import clean_text
+from meetingdesk.domain.unit_name import same_unit, unit_name
 from meetingdesk.domain.words import DECISION_MODES
 from meetingdesk.store import models as m
 
@@ -51,13 +52,16 @@ class SetupActions:
 
     def create_unit(self, name: str) -> int:
         """A new unit with the default rule set (version 1) and meeting types."""
-        name = clean_text(name, "单位名称", "the unit name", 100)
+        name = unit_name(name)
         defaults = default_settings()
         rules = RuleSet.from_dict(defaults["rule_set"])
         with self.db.session(write=True) as session:
             if session.scalar(select(m.Unit.id).where(m.Unit.name == name)) is not None:
                 raise DomainError("BAD_VALUE", field="单位名称", field_en="unit name",
                                   value=f"{name}（已存在 / exists）")
+            for other in session.scalars(select(m.Unit.name)):
+                if same_unit(other, name):
+                    raise DomainError("UNIT_NAME_TAKEN", name=name, other=other)
             unit = m.Unit(name=name)
             session.add(unit)
             session.flush()

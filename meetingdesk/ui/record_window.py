@@ -437,12 +437,36 @@ class RecordWindow(QMainWindow):
         passphrase = self._passphrase() if path else None
         if passphrase is None:
             return
-        done = []
-        if self._county_step(lambda c: done.append(c.import_issued(
-                self.info.unit_id, Path(path).read_bytes(), passphrase, path))):
-            from meetingdesk.record.trust import spaced
-            self._done(self.tr("已导入县里签发的证书（签发者：%1），此后导出的记录以它签名。指纹：%2")
-                       .replace("%1", done[0].issuer).replace("%2", spaced(done[0].sha256)))
+        self._import_issued(Path(path), passphrase)
+
+    def _import_issued(self, path: Path, passphrase: str, root: str | None = None) -> None:
+        """Import; the first time (no county root known yet) the root's fingerprint is shown
+        to be checked against the county's, and the import is made again once confirmed."""
+        from meetingdesk.record.trust import fingerprint_lines, spaced
+        done, asked = [], []
+
+        def step(c: Certificates) -> None:
+            try:
+                done.append(c.import_issued(
+                    self.info.unit_id, path.read_bytes(), passphrase, str(path),
+                    None if root is None else lambda _issuer, digest: digest == root))
+            except RecordError as error:
+                if error.code != "ROOT_UNCONFIRMED" or root is not None:
+                    raise
+                asked.append(error.params)
+
+        if not self._county_step(step):
+            return
+        if asked:
+            first, second = fingerprint_lines(asked[0]["digest"])
+            feedback.confirm(self, self.tr("核对县级根证书"), self.tr(
+                "证书由“%1”签发，其根证书指纹（SHA-256）为：\n%2\n%3\n"
+                "请与县里签发证书时给出的根证书指纹逐组核对。一致吗？一致才导入。")
+                .replace("%1", asked[0]["issuer"]).replace("%2", first).replace("%3", second),
+                lambda: self._import_issued(path, passphrase, asked[0]["digest"]))
+            return
+        self._done(self.tr("已导入县里签发的证书（签发者：%1），此后导出的记录以它签名。指纹：%2")
+                   .replace("%1", done[0].issuer).replace("%2", spaced(done[0].sha256)))
 
     def certificate_form(self) -> None:
         passphrase = self._passphrase()

@@ -3070,6 +3070,20 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
+        <source>核对县级根证书</source>
+        <translation>Check the county root</translation>
+    </message>
+    <message>
+        <source>证书由“%1”签发，其根证书指纹（SHA-256）为：
+%2
+%3
+请与县里签发证书时给出的根证书指纹逐组核对。一致吗？一致才导入。</source>
+        <translation>The certificate was issued by %1, whose root SHA-256 fingerprint is:
+%2
+%3
+Check it group by group against the root fingerprint the county gave when it issued. Do they match? Import only if they do.</translation>
+    </message>
+    <message>
         <source>已导入县里签发的证书（签发者：%1），此后导出的记录以它签名。指纹：%2</source>
         <translation>Imported the certificate the county issued (issuer: %1); exported records are signed with it from now on. Fingerprint: %2</translation>
     </message>
@@ -3794,16 +3808,36 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Registered %1&apos;s certificate. Compare the fingerprint group by group with the unit&apos;s sealed form.</translation>
     </message>
     <message>
+        <source>再加一张证书</source>
+        <translation>Another certificate</translation>
+    </message>
+    <message>
+        <source>“%1”已有有效的单位证书（指纹 %2，有效期至 %3）。仍要为它再签发或登记一张吗（例如另一台电脑的密钥）？旧证书不再使用的，请先吊销。</source>
+        <translation>%1 already has a valid certificate (fingerprint %2, valid until %3). Issue or register a second one for it (another computer&apos;s key, say)? If the old one is no longer used, revoke it first.</translation>
+    </message>
+    <message>
         <source>吊销证书</source>
         <translation>Revoke the certificate</translation>
     </message>
     <message>
-        <source>吊销“%1”的证书：自现在起以它所作的签名无效。原因：</source>
-        <translation>Revoke %1&apos;s certificate: signatures it makes from now on do not count. Reason:</translation>
+        <source>吊销“%1”的证书，以它所作的签名自吊销时间起无效。原因：</source>
+        <translation>Revoke %1&apos;s certificate: signatures it made from the revocation time on do not count. Reason:</translation>
+    </message>
+    <message>
+        <source>自何时起吊销（私钥遗失或泄露之时；留空为现在，如 2026-11-20 09:00）：</source>
+        <translation>Revoked from when (when the key was lost or leaked; empty for now, e.g. 2026-11-20 09:00):</translation>
     </message>
     <message>
         <source>已吊销“%1”的证书。</source>
         <translation>Revoked %1&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>已备案的记录中有 %1 份在吊销时间之后以它签名，不再计入备案（原包仍予保存）：</source>
+        <translation>%1 record(s) on file were signed with it after the revocation time and no longer count (the packages are kept):</translation>
+    </message>
+    <message>
+        <source>另有 %1 份在吊销时间之后才受理、签名所注时间在其前，仍计入备案，请核实：</source>
+        <translation>%1 more were received after the revocation time but say they were signed before it; they still count: check them:</translation>
     </message>
     <message>
         <source>证书指纹（SHA-256）：%1</source>

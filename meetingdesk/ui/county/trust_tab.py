@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView,
@@ -27,6 +27,7 @@ from meetingdesk.store import Database, StoreError
 from .. import feedback, i18n, prefs
 
 REFUSALS = (CountyError, RecordError, StoreError)
+T = TypeVar("T")
 
 
 class TrustTab(QWidget):
@@ -116,12 +117,10 @@ class TrustTab(QWidget):
         if not out:
             return
         prefs.exported_to(out)
-        done = self._step(lambda: trust.issue_certificate(
+        self._registry_step(lambda another: trust.issue_certificate(
             self.archive, Path(request).read_bytes(), passphrase,
-            lambda pem: write_atomically(Path(out), pem)))
-        if done is not None:
-            self._done(self.tr("已为“%1”签发单位证书：%2。").replace("%1", done.unit)
-                       .replace("%2", out), done)
+            lambda pem: write_atomically(Path(out), pem), another),
+            self.tr("已为“%1”签发单位证书：%2。").replace("%2", out))
 
     def register(self) -> None:
         """A unit's own certificate, by fingerprint, once its sealed paper form was checked."""
@@ -133,27 +132,68 @@ class TrustTab(QWidget):
                                         self.tr("证书登记给哪个单位（与记录上的单位名称一致）："))
         if not ok:
             return
-        done = self._step(lambda: trust.register_certificate(
-            self.archive, trust.read_certificate(Path(path).read_bytes()), unit.strip()))
-        if done is not None:
-            self._done(self.tr("已登记“%1”的单位证书。请与单位盖章的登记表逐组核对指纹。")
-                       .replace("%1", done.unit), done)
+        self._registry_step(lambda another: trust.register_certificate(
+            self.archive, trust.read_certificate(Path(path).read_bytes()), unit, another),
+            self.tr("已登记“%1”的单位证书。请与单位盖章的登记表逐组核对指纹。"))
+
+    def _registry_step(self, step: Callable[[bool], trust.Registered], note: str,
+                       another: bool = False) -> None:
+        """Issue or register; for a unit that has a valid certificate, only once the user has
+        said a second one is meant (the refusal's words, then 是)."""
+        try:
+            done = step(another)
+        except CountyError as error:
+            if error.code != "UNIT_HAS_CERTIFICATE" or another:
+                feedback.show_error(self.message, error)
+                return
+            feedback.confirm(self, self.tr("再加一张证书"), self.tr(
+                "“%1”已有有效的单位证书（指纹 %2，有效期至 %3）。仍要为它再签发或登记一张吗"
+                "（例如另一台电脑的密钥）？旧证书不再使用的，请先吊销。")
+                .replace("%1", error.params["unit"]).replace("%2", error.params["fingerprint"])
+                .replace("%3", error.params["until"]),
+                lambda: self._registry_step(step, note, another=True))
+            return
+        except OSError as error:
+            feedback.show_error(self.message, error.strerror or str(error))
+            return
+        except REFUSALS as error:
+            feedback.show_error(self.message, error)
+            return
+        self._done(note.replace("%1", done.unit), done)
 
     def revoke(self) -> None:
+        """The selected certificate revoked from a time (now, or when its key was lost); the
+        records on file it signed from then on stop counting, and are named."""
         row = self.selected()
         if row is None:
             return
         reason, ok = QInputDialog.getText(
-            self, self.tr("吊销证书"), self.tr("吊销“%1”的证书：自现在起以它所作的签名无效。原因：")
+            self, self.tr("吊销证书"), self.tr("吊销“%1”的证书，以它所作的签名自吊销时间起无效。原因：")
             .replace("%1", row.unit))
         if not ok:
             return
+        since, ok = QInputDialog.getText(
+            self, self.tr("吊销证书"),
+            self.tr("自何时起吊销（私钥遗失或泄露之时；留空为现在，如 2026-11-20 09:00）："))
+        if not ok:
+            return
         done = self._step(lambda: trust.revoke_certificate(
-            self.archive, row.sha256, datetime.now().astimezone(), reason.strip()))
-        if done is not None:
-            self._done(self.tr("已吊销“%1”的证书。").replace("%1", done.unit), done)
+            self.archive, row.sha256, trust.revocation_time(since), reason.strip()))
+        if done is None:
+            return
+        note = self.tr("已吊销“%1”的证书。").replace("%1", done.certificate.unit)
+        lang = i18n.lang()
+        if done.withdrawn:
+            note += "\n" + self.tr("已备案的记录中有 %1 份在吊销时间之后以它签名，不再计入备案（原包仍予保存）：") \
+                .replace("%1", str(len(done.withdrawn)))
+            note += "".join("\n  " + a.line(lang) for a in done.withdrawn)
+        if done.to_check:
+            note += "\n" + self.tr("另有 %1 份在吊销时间之后才受理、签名所注时间在其前，仍计入备案，请核实：") \
+                .replace("%1", str(len(done.to_check)))
+            note += "".join("\n  " + a.line(lang) for a in done.to_check)
+        self._done(note, done.certificate)
 
-    def _step(self, step: Callable[[], trust.Registered]) -> trust.Registered | None:
+    def _step(self, step: Callable[[], T]) -> T | None:
         try:
             return step()
         except OSError as error:
