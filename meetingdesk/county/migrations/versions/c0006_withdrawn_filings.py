@@ -3,7 +3,7 @@ it was revoked from no longer counts; it is kept, with the reason (county/withdr
 filed packages by certificate, so that a revocation finds what its certificate signed.
 
 Revision ID: c0006
-Revises: c0003
+Revises: c0005
 Create Date: 2026-11-29
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "c0006"
-down_revision = "c0003"
+down_revision = "c0005"
 branch_labels = None
 depends_on = None
 
