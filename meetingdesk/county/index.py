@@ -43,9 +43,9 @@ class Filing(NamedTuple):
 
 def index_meeting(conn: Connection, package: Filing, state: Meeting) -> int:
     """The index rows of ``package`` (accepted, inserted), whose log replays to ``state``;
-    returns the meeting's id. Three statements for the meeting and its items (whose ids the
-    other rows take), then one a table for the rest: a package's few hundred rows are written
-    in about ten round trips, without the ORM's unit of work."""
+    returns the meeting's id. One statement for the meeting, one for its items (whose ids the
+    other rows take), then one a table for the rest: a package's rows are written in about
+    eight round trips, without the ORM's unit of work."""
     header = state.header
     opened = state.opened_at or state.started_at
     held_on = opened.date() if opened else None

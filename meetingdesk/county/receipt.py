@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,16 +147,9 @@ def receive(archive: Database, paths: Sequence[str | Path], progress: Progress |
         session.flush()
         batch = Batch(row.id, row.received_at, row.source)
     try:
-        # the next package is read and verified (CPU) while this one is filed (mostly waiting
-        # on the database, and on SQLite on the disk's sync); filed one after another, in order
-        with archive.translated_errors(), Receiver(archive, batch.id) as receiver, \
-                ThreadPoolExecutor(max_workers=1) as reader:
-            ahead = reader.submit(receiver.read, files[0]) if files else None
-            for n in range(1, len(files) + 1):
-                assert ahead is not None
-                read = ahead.result()
-                ahead = reader.submit(receiver.read, files[n]) if n < len(files) else None
-                batch.outcomes.append(receiver.file(read))
+        with archive.translated_errors(), Receiver(archive, batch.id) as receiver:
+            for n, path in enumerate(files, 1):
+                batch.outcomes.append(receiver.file(receiver.read(path)))
                 if progress is not None:
                     progress(n, len(files), batch.outcomes[-1])
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - told on the 回执
@@ -182,8 +174,12 @@ def interruption(error: BaseException, undecided: list[str]) -> Interruption:
 
 class Receiver:
     """Packages received on two connections held for the batch: one looks up bytes already on
-    file (in the reading thread), the other files (SQLite: its transactions take the write
-    lock). Holding them spares a pool checkout and its ping a package."""
+    file, the other files (SQLite: its transactions take the write lock). Holding them spares a
+    pool checkout and its ping a package.
+
+    One package after another, in one thread: verifying the next one in a thread while this one
+    was filed cost more CPU (the two threads take turns at the GIL, the writer after every
+    reply of the database) for a wall-clock gain lost in the noise of a shared machine."""
 
     def __init__(self, archive: Database, batch_id: int) -> None:
         self.archive, self.batch_id = archive, batch_id
