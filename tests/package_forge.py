@@ -4,6 +4,7 @@ make its manifests agree with whatever content the forger put in (sizes, SHA-256
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import struct
 import zipfile
@@ -70,3 +71,25 @@ def bomb(path: Path, name: str, size: int, declared: int | None = None) -> None:
         start = out.tell()
         out.write(directory)
         out.write(struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 1, 1, len(directory), start, 0))
+
+
+def with_hidden_bytes(package: bytes, before_entry: int | None, hidden: bytes) -> bytes:
+    """``package`` with ``hidden`` inserted just before its entry number ``before_entry`` (None:
+    after the last entry, before the central directory), every offset after it moved along:
+    each entry still reads, with its CRC."""
+    end = package.rindex(b"PK\x05\x06")
+    directory_size, directory_at = struct.unpack("<II", package[end + 12:end + 20])
+    with zipfile.ZipFile(io.BytesIO(package)) as zf:
+        offsets = sorted(info.header_offset for info in zf.infolist())
+    at = directory_at if before_entry is None else offsets[before_entry]
+    directory = bytearray(package[directory_at:directory_at + directory_size])
+    record = 0
+    while record < len(directory):  # each central directory record: shift its local offset
+        (offset,) = struct.unpack_from("<I", directory, record + 42)
+        if offset >= at:
+            struct.pack_into("<I", directory, record + 42, offset + len(hidden))
+        names = struct.unpack_from("<HHH", directory, record + 28)
+        record += 46 + sum(names)
+    tail = bytearray(package[end:])
+    struct.pack_into("<I", tail, 16, directory_at + len(hidden))
+    return package[:at] + hidden + package[at:directory_at] + bytes(directory) + bytes(tail)

@@ -27,10 +27,10 @@ from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.pdfa import archival_pdf
 from meetingdesk.record.signing import create_unit_certificate, load_p12, sign_pdf
 from meetingdesk.record.trust import Trust
-from meetingdesk.record.verify import UNCONFIRMED, verify_bytes
+from meetingdesk.record.verify import INVALID, UNCONFIRMED, verify_bytes
 from meetingdesk.record import safezip
 from meetingdesk.store.database import Database
-from package_forge import parts, refit, write
+from package_forge import parts, refit, with_hidden_bytes, write
 from test_export_cli import rehashed
 
 KEY = "x"
@@ -205,6 +205,23 @@ def test_a_package_with_bytes_outside_its_zip_is_refused(archive, stick, tmp_pat
     both.write_bytes(wrap(parts(stick.first)["record.pdf"], stick.first.read_bytes()))
     outcome = outcome_of(archive, both)
     assert outcome.status == REFUSED and "ZIP 之外还有其他数据" in outcome.line()
+
+
+@pytest.mark.parametrize("before_entry", [1, None], ids=["between-entries", "before-directory"])
+def test_a_package_with_bytes_hidden_between_its_entries_is_refused(archive, stick, tmp_path,
+                                                                    before_entry):
+    """The same as bytes outside the ZIP, hidden inside it: every entry still reads with its
+    CRC and every digest matches, but the file holds bytes no check looked at."""
+    hidden = tmp_path / "hidden.mdpkg"
+    hidden.write_bytes(with_hidden_bytes(stick.first.read_bytes(), before_entry,
+                                         b"%PDF-1.7 unchecked words " * 40))
+    outcome = outcome_of(archive, hidden)
+    assert outcome.status == REFUSED
+    assert "备案包的 ZIP 文件之间夹有不属于任何文件的数据，不是单纯的备案包" in outcome.line()
+    assert "bytes between its ZIP entries" in outcome.line("en")
+    verdict = verify_bytes(hidden.read_bytes())
+    assert verdict.status == INVALID and "夹有不属于任何文件的数据" in verdict.reason.text
+    assert verify_bytes(stick.first.read_bytes()).status == UNCONFIRMED  # the package as made
 
 
 def test_a_record_made_after_the_revocation_and_signed_with_the_clock_set_back_is_refused(

@@ -8,7 +8,9 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,8 @@ from county_packages import (CANCEL_REASON, STRANGER, UNIT, new_archive,
 from meetingdesk import cli
 from meetingdesk.county import receipt as receipt_module
 from meetingdesk.county.completeness import completeness
-from meetingdesk.county.index import rebuild_index
+from meetingdesk.county.archive import open_archive
+from meetingdesk.county.index import index_meeting, rebuild_index
 from meetingdesk.county.models import (FiledAttendance, FiledCorrection, FiledItem, FiledMeeting,
                                        FiledOpinion, ReceiptBatch,
                                        FiledPackage, FiledSignature, FiledVote, RefusedPackage,
@@ -132,14 +135,73 @@ def test_an_older_version_of_a_record_on_file_is_refused_as_such(archive, stick)
         assert session.scalar(select(RefusedPackage.file_name)) == "m1.mdpkg"
 
 
-def test_a_failure_while_filing_stores_nothing_of_that_package(archive, stick, monkeypatch):
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
+def test_a_fault_while_filing_stops_the_batch_with_its_receipt_and_nothing_half_stored(
+        archive, stick, monkeypatch, tmp_path):
+    """The second package's indexing fails (a fault of ours, a full disk): the first stays
+    filed, nothing of the second is stored, the third is not tried, and the 回执 says so."""
+    calls = []
 
-    monkeypatch.setattr(receipt_module, "index_meeting", broken)
-    with pytest.raises(RuntimeError):
-        receive(archive, [stick.first])
-    assert all(n == 0 for n in counts(archive).values())
+    def failing_on_the_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return index_meeting(*args, **kwargs)
+
+    monkeypatch.setattr(receipt_module, "index_meeting", failing_on_the_second)
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    for n, source in enumerate((stick.first, stick.third, stick.corrected), 1):
+        shutil.copy(source, folder / f"p{n}-{source.name}")
+    batch = receive(archive, [folder])
+    assert [o.status for o in batch.outcomes] == [ACCEPTED]
+    assert batch.interrupted is not None and not batch.all_accepted
+    assert batch.interrupted.undecided == ["p2-m3.mdpkg", f"p3-{stick.corrected.name}"]
+    assert batch.interrupted.line().startswith("受理中断（程序出错：RuntimeError: disk full），2 个备案包未处理")
+    after = counts(archive)
+    assert after["filed_packages"] == after["filed_meetings"] == 1
+    assert after["filed_items"] == 1 and after["refused_packages"] == 0
+    with archive.session() as session:
+        stored = session.get(ReceiptBatch, batch.id).receipt_pdf
+    assert stored == batch.receipt_pdf
+    text = pdf_text(stored, tmp_path)
+    assert "受理中断" in text and "p2-m3.mdpkg" in text and "受理 1 个" in text
+
+
+def test_stopping_the_import_command_midway_keeps_the_receipt_of_what_was_decided(
+        db_url, stick, tmp_path):
+    """Ctrl-C (SIGINT) once the first package is printed: the package being filed is rolled
+    back whole, the 回执 of what was decided is stored and written, and the exit code is 2."""
+    new_archive(db_url, stick.certificate).close()
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    for n in range(1, 13):  # enough packages to be stopped among them
+        shutil.copy(stick.folder / ("m1.mdpkg" if n == 1 else "other.mdpkg"),
+                    folder / f"p{n:02d}.mdpkg")
+    receipt = tmp_path / "回执.pdf"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "meetingdesk.cli", "county", "import", str(folder), "--db",
+         db_url, "--receipt", str(receipt)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True)
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert first.startswith("受理  东湖镇党委 2026年第1次党委会  （p01.mdpkg）"), (first, err)
+    assert process.returncode == 2, (out, err)
+    assert "受理中断（程序被中止，如按了 Ctrl-C 或关机）" in err and "p12.mdpkg" in err
+    archive = open_archive(db_url)
+    try:
+        with archive.session() as session:
+            [batch] = session.scalars(select(ReceiptBatch)).all()
+            assert session.scalars(select(FiledPackage.file_name)).all() == ["p01.mdpkg"]
+            assert session.scalar(select(func.count()).select_from(FiledMeeting)) == 1
+            # the same bytes refused again and again are kept once
+            assert session.scalar(select(func.count()).select_from(RefusedPackage)) <= 1
+        assert batch.receipt_pdf == receipt.read_bytes()
+        text = pdf_text(batch.receipt_pdf, tmp_path)
+        assert "受理中断" in text and "p12.mdpkg" in text and "p01.mdpkg" in text
+    finally:
+        archive.close()
 
 
 def test_rebuilding_the_index_from_the_stored_bytes_gives_the_same_rows(archive, stick):

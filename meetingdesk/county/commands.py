@@ -1,10 +1,11 @@
 """`meetingdesk county ...`: the county desk's commands (receipt, completeness, search, the
 window). Chinese first; exit codes as the issue's contract says (import: 0 all accepted,
-1 any refused, 2 could not run)."""
+1 any refused, 2 could not run, or stopped before the end)."""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import Callable
@@ -72,20 +73,26 @@ def _import(args: argparse.Namespace) -> int:
     if not find_packages(args.paths):  # an unreadable path is refused here too, before opening
         raise CountyError("NO_PACKAGES", paths="、".join(str(p) for p in args.paths))
     archive = open_archive(args.db)
+    # a shutdown stops the batch as Ctrl-C does: the 回执 of what was decided is still stored
+    terminated = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         batch = receive(archive, args.paths,
-                        progress=lambda n, total, outcome: print(outcome.line(args.lang)))
+                        progress=lambda n, total, outcome: print(outcome.line(args.lang),
+                                                                 flush=True))
     finally:
+        signal.signal(signal.SIGTERM, terminated)
         archive.close()
     _say(args.lang, f"共 {len(batch.outcomes)} 个备案包：受理 {batch.count('accepted')}，"
                     f"拒收 {batch.count(REFUSED)}，已受理过 {batch.count('already')}（批次 {batch.id}）",
          f"{len(batch.outcomes)} package(s): {batch.count('accepted')} accepted, "
          f"{batch.count(REFUSED)} refused, {batch.count('already')} already on file "
          f"(batch {batch.id})")
+    if batch.interrupted is not None:
+        print(batch.interrupted.line(args.lang), file=sys.stderr)
     if args.receipt is not None:
         write_atomically(args.receipt, batch.receipt_pdf)
         _say(args.lang, f"已写出回执：{args.receipt}", f"Wrote the receipt: {args.receipt}")
-    return 0 if batch.all_accepted else 1
+    return 2 if batch.interrupted is not None else 0 if batch.all_accepted else 1
 
 
 def _gaps(args: argparse.Namespace) -> int:

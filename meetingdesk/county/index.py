@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, NamedTuple
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.orm import Session
 
 from meetingdesk.county.models import (FiledAttendance, FiledCorrection, FiledItem, FiledMeeting,
@@ -27,13 +27,30 @@ INDEX_TABLES = (SearchText, FiledVote, FiledOpinion, FiledItem, FiledAttendance,
                 FiledSignature, FiledMeeting)  # children first, for deleting
 
 
-def index_meeting(session: Session, package: FiledPackage, state: Meeting) -> FiledMeeting:
-    """The index rows of ``package`` (accepted, flushed), whose log replays to ``state``."""
+class Filing(NamedTuple):
+    """What the index rows of a package take from its filed_packages row."""
+
+    id: int
+    unit_id: int
+    received_at: str
+    current: bool  # not superseded
+
+    @classmethod
+    def of(cls, package: FiledPackage) -> Filing:
+        return cls(package.id, package.unit_id, package.received_at,
+                   package.superseded_by_id is None)
+
+
+def index_meeting(conn: Connection, package: Filing, state: Meeting) -> int:
+    """The index rows of ``package`` (accepted, inserted), whose log replays to ``state``;
+    returns the meeting's id. One statement for the meeting, one for its items (whose ids the
+    other rows take), then one a table for the rest: a package's rows are written in about
+    eight round trips, without the ORM's unit of work."""
     header = state.header
     opened = state.opened_at or state.started_at
     held_on = opened.date() if opened else None
     chair = chair_of(state)
-    meeting = FiledMeeting(
+    meeting_id = conn.execute(insert(FiledMeeting).returning(FiledMeeting.id), dict(
         package_id=package.id, unit_id=package.unit_id, meeting_uid=state.uid,
         meeting_type=header["meeting_type"]["code"],
         meeting_type_name=header["meeting_type"]["name"],
@@ -45,49 +62,64 @@ def index_meeting(session: Session, package: FiledPackage, state: Meeting) -> Fi
         recorder=header.get("recorder"),
         chief=state.name(state.chief_id) if state.chief_id is not None else None,
         expected=len(state.expected), present=len(attended(state)),
-        current=package.superseded_by_id is None, cancelled=False,
-        received_at=package.received_at,
-        days_to_receipt=days_between(held_on, package.received_at))
-    session.add(meeting)
-    session.flush()
+        current=package.current, cancelled=False, received_at=package.received_at,
+        days_to_receipt=days_between(held_on, package.received_at))).scalar_one()
+    rows = Rows()
     texts = [("title", None, header["title"])]
     texts += [("name", None, name) for name in {m.name for m in state.members.values()}
               | {header.get("recorder") or ""} if name]
-    rows: list[object] = [FiledAttendance(
-        meeting_id=meeting.id, member=state.name(m), is_chief=m == state.chief_id,
-        status=_attendance(state, m), reason=_absence_reason(state, m)) for m in state.expected]
-    items = [(item, _item(meeting, state, item)) for item in state.items.values()]
-    session.add_all(row for _, row in items)
-    session.flush()  # the items' ids, for their opinions, votes and texts: one flush for all
-    for item, row in items:
-        rows += _item_rows(state, item, row)
-        texts += [("title", row.id, row.title)]
-        texts += [("decision", row.id, t) for t in (row.decision, row.deferral_reason,
-                                                     row.head_reason) if t]
-        texts += [("words", row.id, s.words) for s in item.speeches
+    rows.add(FiledAttendance, *(dict(
+        meeting_id=meeting_id, member=state.name(m), is_chief=m == state.chief_id,
+        status=_attendance(state, m), reason=_absence_reason(state, m)) for m in state.expected))
+    items = list(state.items.values())
+    values = [_item(meeting_id, state, item) for item in items]
+    item_ids = conn.execute(insert(FiledItem).returning(
+        FiledItem.id, sort_by_parameter_order=True), values).scalars().all() if values else []
+    for item, row, item_id in zip(items, values, item_ids):
+        _item_rows(rows, state, item, item_id)
+        texts += [("title", item_id, row["title"])]
+        texts += [("decision", item_id, row[k]) for k in ("decision", "deferral_reason",
+                                                          "head_reason") if row[k]]
+        texts += [("words", item_id, s.words) for s in item.speeches
                   if s.kind != "head_decision" and s.words]
     texts += [("words", None, s.words) for s in state.remarks if s.words]
     for c in state.corrections:
-        rows.append(FiledCorrection(
-            meeting_id=meeting.id, at=c.at.isoformat(), author=c.author, reason=c.reason,
+        rows.add(FiledCorrection, dict(
+            meeting_id=meeting_id, at=c.at.isoformat(), author=c.author, reason=c.reason,
             text=c.text, after_closing=state.closed_at is not None and c.at >= state.closed_at))
         texts.append(("words", None, c.text))
-    rows += [FiledSignature(meeting_id=meeting.id, role=s.role, name=s.name)
-             for s in state.signatures]
-    rows += [SearchText(meeting_id=meeting.id, item_id=item_id, field=field, text=text)
-             for field, item_id, text in texts]
-    session.add_all(rows)
-    session.flush()
-    return meeting
+    rows.add(FiledSignature, *(dict(meeting_id=meeting_id, role=s.role, name=s.name)
+                               for s in state.signatures))
+    rows.add(SearchText, *(dict(meeting_id=meeting_id, item_id=item_id, field=field, text=text)
+                           for field, item_id, text in texts))
+    rows.write(conn)
+    return meeting_id
 
 
-def _item(meeting: FiledMeeting, state: Meeting, item: ItemState) -> FiledItem:
+class Rows:
+    """Index rows gathered per table, written with one multi-row INSERT a table."""
+
+    def __init__(self) -> None:
+        self.tables: dict[type, list[dict[str, Any]]] = {}
+
+    def add(self, model: type, *rows: dict[str, Any]) -> None:
+        self.tables.setdefault(model, []).extend(rows)
+
+    def write(self, conn: Connection) -> None:
+        for model, rows in self.tables.items():
+            if rows:
+                # with RETURNING, SQLAlchemy sends the rows as one INSERT of many VALUES
+                # (insertmanyvalues) where psycopg's executemany sends a message a row
+                conn.execute(insert(model).returning(model.id), rows)
+
+
+def _item(meeting_id: int, state: Meeting, item: ItemState) -> dict[str, Any]:
     spec = item.spec
     head = state.decision_mode == "head"
     carried = spec.carried_from or {}
     counts = _counts(state, item, head)
-    return FiledItem(
-        meeting_id=meeting.id, no=spec.no, title=spec.title, kind=spec.kind,
+    return dict(
+        meeting_id=meeting_id, no=spec.no, title=spec.title, kind=spec.kind,
         category=spec.category, major=item.classification.major, amount=spec.amount,
         fund_type=spec.fund_type, area=spec.area or None, mode="head" if head else "vote",
         outcome=_outcome(item, head), decision=item.decision_text or None,
@@ -99,17 +131,16 @@ def _item(meeting: FiledMeeting, state: Meeting, item: ItemState) -> FiledItem:
         agree=counts[0], disagree=counts[1], abstain=counts[2])
 
 
-def _item_rows(state: Meeting, item: ItemState, row: FiledItem) -> list[object]:
+def _item_rows(rows: Rows, state: Meeting, item: ItemState, item_id: int) -> None:
     """An item's opinions and votes, once the item has its id."""
-    rows: list[object] = [FiledOpinion(
-        item_id=row.id, seq=s.seq, at=s.at.isoformat(), member=s.speaker,
+    rows.add(FiledOpinion, *(dict(
+        item_id=item_id, seq=s.seq, at=s.at.isoformat(), member=s.speaker,
         is_chief=s.member_id is not None and s.member_id == state.chief_id, kind=s.kind,
-        stance=s.stance, words=s.words) for s in item.speeches]
+        stance=s.stance, words=s.words) for s in item.speeches))
     for ballot, cast in item.votes.items():
         candidate = item.spec.candidates[ballot - 1].name if ballot else None
-        rows += [FiledVote(item_id=row.id, member=state.name(m), choice=choice,
-                           candidate=candidate) for m, choice in cast.items()]
-    return rows
+        rows.add(FiledVote, *(dict(item_id=item_id, member=state.name(m), choice=choice,
+                                   candidate=candidate) for m, choice in cast.items()))
 
 
 def _outcome(item: ItemState, head: bool) -> str | None:
@@ -202,9 +233,9 @@ def rebuild_index(archive: Database) -> int:
         packages = session.scalars(select(FiledPackage).order_by(FiledPackage.id)).all()
         for package in packages:
             if package.kind == "cancellation":
-                index_notice(session, package, read_notice(package.data))
+                index_notice(session.connection(), Filing.of(package), read_notice(package.data))
                 continue
             state = check_package(io.BytesIO(package.data)).state
             assert state is not None, f"filed package {package.id} no longer replays"
-            index_meeting(session, package, state)
+            index_meeting(session.connection(), Filing.of(package), state)
     return len(packages)

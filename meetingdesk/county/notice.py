@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import io
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert
 
-from meetingdesk.county.index import days_between
-from meetingdesk.county.models import FiledMeeting, FiledPackage, SearchText
+from meetingdesk.county.index import Filing, days_between
+from meetingdesk.county.models import FiledMeeting, SearchText
 from meetingdesk.record.notice import Cancellation
 from meetingdesk.record.package import read_package
 
@@ -20,19 +20,18 @@ def read_notice(data: bytes) -> Cancellation:
     return notice
 
 
-def index_notice(session: Session, package: FiledPackage, notice: Cancellation) -> FiledMeeting:
-    meeting = FiledMeeting(
+def index_notice(conn: Connection, package: Filing, notice: Cancellation) -> int:
+    """The index rows of an accepted cancellation notice; returns the meeting's id."""
+    meeting_id = conn.execute(insert(FiledMeeting).returning(FiledMeeting.id), dict(
         package_id=package.id, unit_id=package.unit_id, meeting_uid=notice.uid,
         meeting_type=notice.meeting_type, meeting_type_name=notice.meeting_type_name,
         year=notice.year, number=notice.number, title=notice.title,
-        held_on=notice.planned_on.isoformat(), current=package.superseded_by_id is None,
+        held_on=notice.planned_on.isoformat(), current=package.current,
         cancelled=True, cancel_reason=notice.reason, cancelled_by=notice.cancelled_by,
         cancelled_at=notice.cancelled_at, received_at=package.received_at,
-        days_to_receipt=days_between(notice.planned_on, package.received_at))
-    session.add(meeting)
-    session.flush()
-    session.add_all(SearchText(meeting_id=meeting.id, field=field, text=text)
-                    for field, text in (("title", notice.title), ("decision", notice.reason),
-                                        ("name", notice.cancelled_by)))
-    session.flush()
-    return meeting
+        days_to_receipt=days_between(notice.planned_on, package.received_at))).scalar_one()
+    conn.execute(insert(SearchText), [
+        dict(meeting_id=meeting_id, item_id=None, field=field, text=text)
+        for field, text in (("title", notice.title), ("decision", notice.reason),
+                            ("name", notice.cancelled_by))])
+    return meeting_id

@@ -60,6 +60,8 @@ def receipt_pdf(archive: Database, batch: Batch) -> bytes:
         [("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
          ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9))]
         + [("BACKGROUND", (1, n), (1, n), REFUSED_SHADE) for n in shaded]))
+    if batch.interrupted is not None:
+        story += [Spacer(0, 4 * mm), p(batch.interrupted.line())]
     story += [table, Spacer(0, 6 * mm),
               p("受理的备案包已逐一验证：由县里签发或登记给该单位的证书签名、记录链完整、按会议规则重放"
                 "无误、PDF 与记录一致。拒收的备案包另行保存备查，未计入备案。"),

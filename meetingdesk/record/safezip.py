@@ -106,6 +106,11 @@ def _directory(fp: BinaryIO) -> list[zipfile.ZipInfo]:
                                "the package holds data outside its ZIP entries (a PDF before it, "
                                "a comment or data after it): not a plain filing package",
                                readable=True)
+    if not _entries_adjoin(fp, infos, end):
+        # the same, hidden inside: bytes between one entry and the next, or before the directory
+        raise PackageReadError("备案包的 ZIP 文件之间夹有不属于任何文件的数据，不是单纯的备案包",
+                               "the package holds bytes between its ZIP entries that belong to "
+                               "no entry: not a plain filing package", readable=True)
     names: set[str] = set()
     total = 0
     for info in infos:
@@ -162,6 +167,25 @@ def _check_end_record(fp: BinaryIO, size: int) -> int:
                                "the package has too many entries or too large a directory",
                                aspect="security")
     return size - tail_size + at
+
+
+def _entries_adjoin(fp: BinaryIO, infos: list[zipfile.ZipInfo], end: int) -> bool:
+    """Whether every entry (local header, data, data descriptor) starts where the one before
+    it ends, the central directory right after the last, and the end record after it."""
+    fp.seek(end + 12)
+    directory_size, directory_at = struct.unpack("<II", fp.read(8))
+    at = 0
+    for info in sorted(infos, key=lambda i: i.header_offset):
+        fp.seek(info.header_offset)
+        header = fp.read(30)
+        if info.header_offset != at or len(header) < 30 or header[:4] != b"PK\x03\x04":
+            return False
+        name_size, extra_size = struct.unpack("<HH", header[26:30])
+        at = info.header_offset + 30 + name_size + extra_size + info.compress_size
+        if info.flag_bits & 0x08:  # sizes in a descriptor after the data (a streamed entry;
+            fp.seek(at)           # never ZIP64 within the limits above)
+            at += 16 if fp.read(4) == b"PK\x07\x08" else 12
+    return at == directory_at and directory_at + directory_size == end
 
 
 def _limit(name: str) -> int | None:

@@ -237,6 +237,8 @@ class ReceiptTab(QWidget):
         for n, value in enumerate((len(batch.outcomes), batch.count("accepted"),
                                    batch.count(REFUSED), batch.count(ALREADY), batch.id), 1):
             text = text.replace(f"%{n}", str(value))
+        if batch.interrupted is not None:  # the receipt's own words, both languages
+            text += "\n" + i18n.pick(batch.interrupted.line("zh"), batch.interrupted.line("en"))
         (feedback.show_note if batch.all_accepted else feedback.show_error)(self.summary, text)
         for button in (self.openReceiptButton, self.saveReceiptButton):
             button.setEnabled(True)
