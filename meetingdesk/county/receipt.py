@@ -38,6 +38,7 @@ from meetingdesk.domain.errors import CodedError
 from meetingdesk.record.notice import KIND as NOTICE_KIND
 from meetingdesk.record.notice import Cancellation
 from meetingdesk.record.package import SUFFIX
+from meetingdesk.paths import readable
 from meetingdesk.record.safezip import PackageReadError, check_package_size
 from meetingdesk.record.verify import CheckedPackage, Finding, Verdict, check_package, signing_time
 from meetingdesk.store.database import BEGIN_OPTION, Database
@@ -153,7 +154,8 @@ def receive(archive: Database, paths: Sequence[str | Path], progress: Progress |
                 if progress is not None:
                     progress(n, len(files), batch.outcomes[-1])
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - told on the 回执
-        batch.interrupted = interruption(error, [p.name for p in files[len(batch.outcomes):]])
+        undecided = files[len(batch.outcomes):]
+        batch.interrupted = interruption(error, [readable(p.name) for p in undecided])
     batch.receipt_pdf = receipt_pdf(archive, batch)
     with archive.session(write=True) as session:
         session.get(ReceiptBatch, batch.id).receipt_pdf = batch.receipt_pdf
@@ -201,28 +203,29 @@ class Receiver:
 
     def read(self, path: Path) -> Read:
         """A package read and, unless its very bytes are on file, verified."""
+        name = readable(path.name)  # a GBK name from a Windows stick, not bytes a driver refuses
         try:
             check_package_size(path.stat().st_size)  # a huge file on a stick is not read in
             data = path.read_bytes()
         except PackageReadError as error:
-            return Read(path, outcome=Outcome(path.name, REFUSED, reasons=[Finding(
+            return Read(path, name, outcome=Outcome(name, REFUSED, reasons=[Finding(
                 error.aspect, False, error.zh, error.en)]))
         except OSError as error:
-            return Read(path, outcome=Outcome(path.name, REFUSED, reasons=[Finding(
+            return Read(path, name, outcome=Outcome(name, REFUSED, reasons=[Finding(
                 "usability", False, f"无法读取文件：{error.strerror or error}",
                 f"the file cannot be read: {error.strerror or error}")]))
         sha256 = hashlib.sha256(data).hexdigest()
         with self.lookup.begin():
-            already = _already(self.lookup, sha256, path.name)
+            already = _already(self.lookup, sha256, name)
         if already is not None:
-            return Read(path, data, sha256, outcome=already)
-        return Read(path, data, sha256, check_package(io.BytesIO(data)))
+            return Read(path, name, data, sha256, outcome=already)
+        return Read(path, name, data, sha256, check_package(io.BytesIO(data)))
 
     def file(self, read: Read) -> Outcome:
         """A read package filed or refused, in one transaction."""
         if read.outcome is not None:
             return read.outcome
-        checked, data, sha256, name = read.checked, read.data, read.sha256, read.path.name
+        checked, data, sha256, name = read.checked, read.data, read.sha256, read.name
         assert checked is not None
         with Session(bind=self.writer) as session, session.begin():
             one_filing_at_a_time(session)
@@ -250,6 +253,7 @@ class Read:
     """A package file as read and verified, before it is filed or refused."""
 
     path: Path
+    name: str  # the file's name as shown and stored
     data: bytes = b""
     sha256: str = ""
     checked: CheckedPackage | None = None  # None: unreadable, or already on file
