@@ -15,7 +15,8 @@ from county_packages import UNIT, stick  # noqa: F401 (fixture)
 from meetingdesk.county import signals as sig
 from meetingdesk.county.completeness import completeness
 from meetingdesk.county.models import FiledMeeting, FiledPackage
-from meetingdesk.county.receipt import ACCEPTED, receive
+from meetingdesk.county.index import rebuild_index
+from meetingdesk.county.receipt import ACCEPTED, REFUSED, receive
 from meetingdesk.county.search import search
 from meetingdesk.county.trust import judge_by, revoke_certificate
 from meetingdesk.county.withdrawals import WithdrawnFiling
@@ -90,6 +91,16 @@ def test_the_earlier_version_signed_before_counts_again(archive, db_url, stick, 
     assert [(g.numbers, g.filed[0].package_id) for g in completeness(archive)] == [([1], genuine)]
     with archive.session() as session:
         assert session.get(FiledPackage, genuine).superseded_by_id is None
+
+    [again] = receive(archive, [correction]).outcomes  # the thief's bytes once more
+    assert again.status == REFUSED and "不再计入备案" in again.line()
+    rebuild_index(archive)  # the index rebuilt from the bytes keeps the withdrawal
+    assert current(archive) == [(genuine, "m1.mdpkg")]
+    # the unit's own correction of the same meeting (the same log, its own signature) is
+    # judged against what counts: it supersedes the unit's record
+    [own] = receive(archive, [stick.corrected]).outcomes
+    assert own.status == ACCEPTED, own.line()
+    assert current(archive) == [(own.package_id, stick.corrected.name)]
 
 
 def test_a_record_received_before_the_revocation_date_keeps_counting_and_one_after_is_named(

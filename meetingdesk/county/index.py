@@ -226,16 +226,21 @@ def rebuild_index(archive: Database) -> int:
     """Rebuild every index row from the stored package bytes, in one transaction; returns the
     number of packages indexed."""
     from meetingdesk.county.notice import index_notice, read_notice
+    from meetingdesk.county.withdrawals import WithdrawnFiling
     from meetingdesk.record.verify import check_package
 
     with archive.session(write=True) as session:
         clear_index(session)
+        withdrawn = set(session.scalars(select(WithdrawnFiling.package_id)))
         packages = session.scalars(select(FiledPackage).order_by(FiledPackage.id)).all()
         for package in packages:
+            filing = Filing.of(package)
+            if package.id in withdrawn:  # kept, but no longer counting
+                filing = filing._replace(current=False)
             if package.kind == "cancellation":
-                index_notice(session.connection(), Filing.of(package), read_notice(package.data))
+                index_notice(session.connection(), filing, read_notice(package.data))
                 continue
             state = check_package(io.BytesIO(package.data)).state
             assert state is not None, f"filed package {package.id} no longer replays"
-            index_meeting(session.connection(), Filing.of(package), state)
+            index_meeting(session.connection(), filing, state)
     return len(packages)

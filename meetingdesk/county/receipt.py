@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from meetingdesk.county.errors import CountyError
@@ -33,6 +33,7 @@ from meetingdesk.county.notice import index_notice
 from meetingdesk.county.models import (FiledMeeting, FiledPackage, ReceiptBatch, RefusedPackage,
                                        Unit, UnitCertificate)
 from meetingdesk.county.trust import check_signer
+from meetingdesk.county.withdrawals import WithdrawnFiling
 from meetingdesk.domain import Meeting
 from meetingdesk.domain.errors import CodedError
 from meetingdesk.record.notice import KIND as NOTICE_KIND
@@ -260,6 +261,11 @@ class Read:
     outcome: Outcome | None = None  # the outcome already known (unreadable, already on file)
 
 
+def counting() -> ColumnElement[bool]:
+    """A filed package that still counts: not withdrawn by a revocation of its certificate."""
+    return ~exists().where(WithdrawnFiling.package_id == FiledPackage.id)
+
+
 def one_filing_at_a_time(session: Session) -> None:
     """Wait for any other import's package to be filed before this one is judged (SQLite's
     writers already wait for the write lock: BEGIN IMMEDIATE)."""
@@ -271,14 +277,19 @@ def _already(conn: Connection, sha256: str, file_name: str) -> Outcome | None:
     """The outcome of bytes already on file, or None."""
     filed = conn.execute(
         select(FiledPackage.id, FiledPackage.fingerprint, Unit.name, FiledMeeting.title,
-               FiledMeeting.number)
+               FiledMeeting.number, WithdrawnFiling.reason, WithdrawnFiling.reason_en)
         .join(Unit, Unit.id == FiledPackage.unit_id)
         .outerjoin(FiledMeeting, FiledMeeting.package_id == FiledPackage.id)
+        .outerjoin(WithdrawnFiling, WithdrawnFiling.package_id == FiledPackage.id)
         .where(FiledPackage.sha256 == sha256)).first()
     if filed is None:
         return None
-    return Outcome(file_name, ALREADY, filed.name, filed.title or "", filed.number,
-                   filed.fingerprint, package_id=filed.id)
+    outcome = Outcome(file_name, ALREADY, filed.name, filed.title or "", filed.number,
+                      filed.fingerprint, package_id=filed.id)
+    if filed.reason is not None:  # on file, but withdrawn when its certificate was revoked
+        outcome.status = REFUSED
+        outcome.reasons.append(Finding("authenticity", False, filed.reason, filed.reason_en))
+    return outcome
 
 
 def _judged(session: Session, checked: CheckedPackage, file_name: str
@@ -319,7 +330,7 @@ def _judged(session: Session, checked: CheckedPackage, file_name: str
     earlier = session.execute(select(
         FiledPackage.id, FiledPackage.kind, FiledPackage.fingerprint, FiledPackage.log_entries
     ).where(FiledPackage.unit_id == unit_id, FiledPackage.meeting_uid == state.uid,
-            FiledPackage.superseded_by_id.is_(None))).all()
+            FiledPackage.superseded_by_id.is_(None), counting())).all()
     if any(old.kind == NOTICE_KIND for old in earlier):
         outcome.reasons.append(HELD_AND_CANCELLED)
         return outcome, None, []
@@ -351,7 +362,8 @@ def _judged_notice(session: Session, notice: Cancellation, outcome: Outcome, uni
                    ) -> None:
     """A verified cancellation notice: accepted unless its meeting is already accounted for."""
     on_file = session.scalars(select(FiledPackage.fingerprint).where(
-        FiledPackage.unit_id == unit_id, FiledPackage.meeting_uid == notice.uid)).all()
+        FiledPackage.unit_id == unit_id, FiledPackage.meeting_uid == notice.uid,
+        counting())).all()
     taken = _number_taken(session, unit_id, notice.uid, notice.meeting_type, notice.year,
                           notice.number)
     if notice.fingerprint in on_file:
