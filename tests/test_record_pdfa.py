@@ -523,7 +523,7 @@ def test_check_pdf_never_raises_on_damaged_bytes(record):
 
 def test_check_pdf_survives_random_damage_quickly(record):
     """60 seeded mutations (bit flips, cuts, runs of brackets): never an exception, at most
-    a second each."""
+    a second of this thread's CPU each (a runaway parse, not a machine busy with others)."""
     rnd = random.Random(9)
     for n in range(60):
         data = bytearray(record.data)
@@ -535,6 +535,6 @@ def test_check_pdf_survives_random_damage_quickly(record):
         else:
             at = rnd.randrange(len(data))
             data[at:at] = b"<<[" * 3000
-        start = time.perf_counter()
+        start = time.thread_time()
         findings = check_pdf(bytes(data))
-        assert findings and time.perf_counter() - start < 1.0
+        assert findings and time.thread_time() - start < 1.0
