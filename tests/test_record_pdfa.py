@@ -429,10 +429,10 @@ def test_an_embedded_bomb_is_not_unpacked(record):
     spec.EF.F.write(zlib.compress(bytes(80 * 1024 * 1024), 9), filter=pikepdf.Name.FlateDecode)
     bomb = saved(pdf, compress_streams=False)
     assert len(bomb) < 1024 * 1024
-    start = time.perf_counter()
+    start = time.thread_time()
     with pytest.raises(PackageReadError, match="too large"):
         embedded_files(bomb)
-    assert time.perf_counter() - start < 5
+    assert time.thread_time() - start < 5
 
 
 # ---- the signature after the PDF/A update ----------------------------------------------------
