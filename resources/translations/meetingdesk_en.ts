@@ -3243,6 +3243,14 @@ QLabel#messageLabel { background: #fdecea; color: #a61b1b; border: 1px solid #e5
         <translation>Excerpt</translation>
     </message>
     <message>
+        <source>找到超过 %1 处，列出最新的 %2 处</source>
+        <translation>More than %1 found; the newest %2 are listed</translation>
+    </message>
+    <message>
+        <source>找到 %1 处，列出最新的 %2 处</source>
+        <translation>%1 found; the newest %2 are listed</translation>
+    </message>
+    <message>
         <source>找到 %1 处</source>
         <translation>%1 found</translation>
     </message>
