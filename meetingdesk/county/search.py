@@ -40,7 +40,7 @@ LIMIT = 200  # hits listed, newest first
 HOT = 0.05  # of the texts
 NEWEST = 20_000
 RARE = 20_000  # texts
-MONTHS = 31  # asked in spans of 1, 2, 4, 8 and 16 months
+MONTHS = 32  # asked in spans of 1, 1, 2, 4, 8 and 16 months
 STATISTICS_AGE = 300.0  # seconds the pairs' statistics are kept before being read again
 FIELDS = {"title": ("题目", "title"), "words": ("发言", "words"), "decision": ("决定", "decision"),
           "name": ("姓名", "name")}
@@ -130,15 +130,17 @@ def common_needle(session: Session, archive: Database, needle: str, limit: int) 
 
 def month_by_month(session: Session, needle: str, limit: int) -> list[int]:
     """The first ``limit`` hits, newest first, from the pairs' index of each month (c0004),
-    the newest month first, then spans of two, four... months, over MONTHS months at most."""
+    the newest month first, then the one before, then spans of two, four... months, over
+    MONTHS months at most."""
     newest = session.scalar(select(func.max(SearchText.held_on)))
     if not newest:
         return []
     month = int(newest[:4]) * 12 + int(newest[5:7]) - 1
     keys = func.search_month_pairs(SearchText.text, SearchText.held_on)
     ids: list[int] = []
-    span, done = 1, 0
+    done = 0
     while done < MONTHS and len(ids) < limit:
+        span = min(max(1, done), MONTHS - done)  # one month, one more, then twice as many
         months = [f"{m // 12:04d}-{m % 12 + 1:02d}"
                   for m in range(month - done, month - done - span, -1)]
         ids += session.scalars(
@@ -147,7 +149,7 @@ def month_by_month(session: Session, needle: str, limit: int) -> list[int]:
                          for m in months)),
                    contains(SearchText.text, needle, False), current(SearchText.meeting_id))
             .order_by(SearchText.held_on.desc(), SearchText.id).limit(limit - len(ids)))
-        done, span = done + span, span * 2
+        done += span
     return ids
 
 
