@@ -13,8 +13,9 @@ gathered whole through the pairs' index, counted exactly and sorted by that date
 thousands have is looked for month by month, newest first, through an index of the pairs by
 month; one that a twentieth of all texts have, by reading the newest texts in date order. The
 last two stop at the limit and say "more than" it: an exact count would read every one of the
-needle's texts, scattered over the whole table, to tell the user a number. SQLite, an archive
-of a small county, counts through FTS5, or reads newest first for LIKE.
+needle's texts, scattered over the whole table, to tell the user a number. SQLite (a small
+county's archive) counts through FTS5 what it finds fewer than RARE times, reads the newest
+texts first for a needle it finds more often, and for two characters (LIKE).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ HOT = 0.05  # of the texts
 NEWEST = 20_000
 RARE = 20_000  # texts
 MONTHS = 32  # asked in spans of 1, 1, 2, 4, 8 and 16 months
+SQLITE_NEWEST = 60_000  # texts read for a needle FTS5 finds RARE times or more (1 in 270)
 STATISTICS_AGE = 300.0  # seconds the pairs' statistics are kept before being read again
 FIELDS = {"title": ("题目", "title"), "words": ("发言", "words"), "decision": ("决定", "decision"),
           "name": ("姓名", "name")}
@@ -94,20 +96,18 @@ def search(archive: Database, needle: str, limit: int = LIMIT) -> Found:
     if not needle:
         return Found()
     with archive.session() as session:
-        if archive.is_sqlite:
-            indexed = len(needle) >= TRIGRAM
-        else:
+        indexed = len(needle) >= (TRIGRAM if archive.is_sqlite else BIGRAM)
+        if not archive.is_sqlite:
             # a plan for this needle, not a generic one after psycopg's fifth execution; no
             # JIT compilation (tenths of a second) for a query of milliseconds
             session.execute(text("SELECT set_config('plan_cache_mode', 'force_custom_plan', "
                                  "true), set_config('jit', 'off', true)"))
-            indexed = len(needle) >= BIGRAM
-            if indexed:
-                ids = common_needle(session, archive, needle, limit + 1)
-                if len(ids) > limit:
-                    return Found(details(session, ids[:limit], needle), limit, True)
+        if indexed:
+            ids = common_needle(session, archive, needle, limit + 1)
+            if len(ids) > limit:
+                return Found(details(session, ids[:limit], needle), limit, True)
         if not indexed:  # read newest first to the end if need be: LIKE has no index
-            ids = session.scalars(newest_first(needle, archive.is_sqlite, limit + 1)).all()
+            ids = newest_first(session, needle, archive.is_sqlite, limit + 1)
             return Found(details(session, ids[:limit], needle), min(len(ids), limit),
                          len(ids) > limit)
         rows = session.execute(every_match(needle, archive.is_sqlite, limit)).all()
@@ -116,13 +116,18 @@ def search(archive: Database, needle: str, limit: int = LIMIT) -> Found:
 
 
 def common_needle(session: Session, archive: Database, needle: str, limit: int) -> list[int]:
-    """PostgreSQL: the first ``limit`` hits of a needle many texts may have, newest first, if
-    they are found by reading the newest texts (HOT) or the newest months (RARE); else
-    fewer."""
+    """The first ``limit`` hits of a needle many texts may have, newest first, if they are
+    found by reading the newest texts (PostgreSQL: HOT; SQLite: FTS5 finds RARE or more) or
+    the newest months (PostgreSQL: RARE); else fewer."""
+    if archive.is_sqlite:
+        having = session.scalar(select(func.count()).select_from(
+            fts_rows(needle).limit(RARE).subquery()))  # FTS5 reads its lists lazily
+        return newest_first(session, needle, True, limit, SQLITE_NEWEST) if having >= RARE \
+            else []
     statistics = pair_statistics(session, archive)
     bound = statistics.bound(needle)
     if bound > HOT * statistics.texts:
-        return list(session.scalars(newest_first(needle, False, limit, NEWEST)))
+        return newest_first(session, needle, False, limit, NEWEST)
     if bound > RARE:
         return month_by_month(session, needle, limit)
     return []
@@ -158,15 +163,20 @@ def current(meeting_id):  # type: ignore[no-untyped-def]
     return meeting_id.not_in(select(FiledMeeting.id).where(not_(FiledMeeting.current)))
 
 
-def newest_first(needle: str, sqlite: bool, limit: int, within: int | None = None) -> Select:
+def newest_first(session: Session, needle: str, sqlite: bool, limit: int,
+                 within: int | None = None) -> list[int]:
     """The ids of the first ``limit`` current texts containing ``needle``, newest first,
-    among the ``within`` newest texts (all of them without it)."""
-    texts = select(SearchText.id, SearchText.held_on, SearchText.text,
-                   SearchText.meeting_id).order_by(SearchText.held_on.desc(), SearchText.id)
-    newest = (texts.limit(within) if within else texts).subquery()
-    return (select(newest.c.id)
-            .where(contains(newest.c.text, needle, sqlite), current(newest.c.meeting_id))
-            .order_by(newest.c.held_on.desc(), newest.c.id).limit(limit))
+    among about the ``within`` newest texts (those from the date of the within-th; all
+    without it), read in order through the index by date (c0004)."""
+    query = (select(SearchText.id)
+             .where(contains(SearchText.text, needle, sqlite), current(SearchText.meeting_id))
+             .order_by(SearchText.held_on.desc(), SearchText.id).limit(limit))
+    if within:
+        oldest = session.scalar(select(SearchText.held_on).order_by(
+            SearchText.held_on.desc(), SearchText.id).offset(within).limit(1))
+        if oldest is not None:
+            query = query.where(SearchText.held_on >= oldest)
+    return list(session.scalars(query))
 
 
 def every_match(needle: str, sqlite: bool, limit: int) -> Select:
@@ -182,14 +192,18 @@ def matching(query: Select, needle: str, sqlite: bool) -> Select:
     """``query`` narrowed to the search texts containing ``needle``, through the index where
     the needle is long enough for it."""
     if sqlite and len(needle) >= TRIGRAM:
-        phrase = '"' + needle.replace('"', '""') + '"'
-        return query.where(SearchText.id.in_(
-            select(text("rowid")).select_from(text("search_fts"))
-            .where(text("search_fts MATCH :phrase").bindparams(phrase=phrase))))
+        return query.where(SearchText.id.in_(fts_rows(needle)))
     if not sqlite and len(needle) >= BIGRAM:
         return query.where(func.search_bigrams(SearchText.text).op("@>")(
             func.search_bigrams(literal(needle))), contains(SearchText.text, needle, False))
     return query.where(contains(SearchText.text, needle, sqlite))
+
+
+def fts_rows(needle: str) -> Select:
+    """SQLite: the rowids of the texts having ``needle`` (three characters or more), by FTS5."""
+    phrase = '"' + needle.replace('"', '""') + '"'
+    return (select(text("rowid")).select_from(text("search_fts"))
+            .where(text("search_fts MATCH :phrase").bindparams(phrase=phrase)))
 
 
 def contains(column, needle: str, sqlite: bool):  # type: ignore[no-untyped-def]

@@ -77,8 +77,9 @@ def upgrade() -> None:
     for statement in POSTGRES_UP if postgres else SQLITE_UP:
         op.execute(statement)
     op.create_index("ix_search_newest", "search", [sa.text("held_on DESC"), "id"])
+    # each as SQLAlchemy writes ``not_(current)`` there, for the planner to see it applies
     op.create_index("ix_filed_meetings_superseded", "filed_meetings", ["id"],
-                    postgresql_where=sa.text("NOT current"), sqlite_where=sa.text("NOT current"))
+                    postgresql_where=sa.text("NOT current"), sqlite_where=sa.text("current = 0"))
 
 
 def downgrade() -> None:
