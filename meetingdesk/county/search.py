@@ -122,8 +122,9 @@ def common_needle(session: Session, archive: Database, needle: str, limit: int) 
     if archive.is_sqlite:
         having = session.scalar(select(func.count()).select_from(
             fts_rows(needle).limit(RARE).subquery()))  # FTS5 reads its lists lazily
-        return newest_first(session, needle, True, limit, SQLITE_NEWEST) if having >= RARE \
-            else []
+        if having < RARE:
+            return []
+        return newest_first(session, needle, True, limit, SQLITE_NEWEST)
     statistics = pair_statistics(session, archive)
     bound = statistics.bound(needle)
     if bound > HOT * statistics.texts:
