@@ -14,10 +14,12 @@ stick. Prints:
 
     .venv/bin/python tests/bench_county.py [--scale 0.01] [--pg URL] [--sqlite] [--packages N]
         [--template DB] [--sqlite-template FILE] [--import-only]
+    .venv/bin/python tests/bench_county.py --search-only ARCHIVE [--search-only ARCHIVE]
 
 PostgreSQL: the empty database at --pg URL, else a throwaway server (tests/pg_server.py);
 --sqlite runs the embedded default as well. --template measures on a copy of an archive already
 generated on the --pg server (the shared county100k), --sqlite-template on a copy of a file.
+--search-only times only search, on archives made before (a copy: opening one migrates it).
 """
 
 from __future__ import annotations
@@ -175,16 +177,20 @@ def bench_search(db: Database) -> None:
     needles = queries(QUERIES)
     for needle in needles[:5]:
         search(db, needle)
-    times, hits = [], 0
+    times, hits, more = [], 0, 0
     for needle in needles:
         started = time.perf_counter()
-        hits += len(search(db, needle))
-        times.append(time.perf_counter() - started)
+        found = search(db, needle)
+        times.append((time.perf_counter() - started, needle))
+        hits += len(found.hits)
+        more += found.more
     times.sort()
-    p95 = times[int(len(times) * 0.95) - 1]
-    print(f"  search: {len(needles)} queries, p50 {statistics.median(times) * 1000:6.1f} ms, "
-          f"p95 {p95 * 1000:6.1f} ms, max {times[-1] * 1000:6.1f} ms  (target p95 <= 100 ms; "
-          f"{hits / len(needles):.0f} hits a query)")
+    p95 = times[int(len(times) * 0.95) - 1][0]
+    print(f"  search: {len(needles)} queries, p50 "
+          f"{statistics.median(t for t, _ in times) * 1000:6.1f} ms, p95 {p95 * 1000:6.1f} ms, "
+          f"max {times[-1][0] * 1000:6.1f} ms  (target p95 <= 100 ms; {hits / len(needles):.0f} "
+          f"hits listed a query; {more} counted as more than the limit)")
+    print("    slowest: " + ", ".join(f"{n} {t * 1000:.0f} ms" for t, n in times[:-6:-1]))
 
 
 def bench_signals(db: Database) -> None:
@@ -263,7 +269,19 @@ def main() -> None:
                         help="measure the import only (not search, signals, the window)")
     parser.add_argument("--packages", type=int, help="real packages received (default 40, "
                                                      "8 when --scale < 0.1)")
+    parser.add_argument("--search-only", metavar="ARCHIVE", action="append",
+                        help="only time search, on this existing archive (a URL or a SQLite "
+                             "file; it is migrated, so a copy); may be given more than once")
     args = parser.parse_args()
+    if args.search_only:
+        for target in args.search_only:
+            db = open_archive(target)
+            try:
+                print(f"\n{db.label}:")
+                bench_search(db)
+            finally:
+                db.close()
+        return
     units = max(1, round(1000 * args.scale))
     count = args.packages or (40 if args.scale >= 0.1 else 8)
     only = args.import_only

@@ -115,13 +115,15 @@ def _search(args: argparse.Namespace) -> int:
 
     archive = open_archive(args.db)
     try:
-        hits = search(archive, args.text)
+        found = search(archive, args.text)
     finally:
         archive.close()
-    for hit in hits:
+    for hit in found.hits:
         print(hit.line(args.lang))
-    if not hits:
+    if not found.hits:
         _say(args.lang, f"没有找到“{args.text}”。", f"'{args.text}' was not found.")
+    elif found.more or found.count > len(found.hits):  # stdout keeps a line a hit
+        print(found.summary(args.lang), file=sys.stderr)
     return 0
 
 

@@ -266,3 +266,5 @@ class SearchText(Base):
     item_id: Mapped[int | None] = mapped_column(ForeignKey("filed_items.id"))
     field: Mapped[str]  # title | words | decision | name
     text: Mapped[str]
+    # the meeting's held_on ('' when none), set by a trigger (c0004): the order of the hits
+    held_on: Mapped[str] = mapped_column(server_default="")

@@ -3277,6 +3277,14 @@ Check it group by group against the root fingerprint the county gave when it iss
         <translation>Excerpt</translation>
     </message>
     <message>
+        <source>找到超过 %1 处，列出最新的 %2 处</source>
+        <translation>More than %1 found; the newest %2 are listed</translation>
+    </message>
+    <message>
+        <source>找到 %1 处，列出最新的 %2 处</source>
+        <translation>%1 found; the newest %2 are listed</translation>
+    </message>
+    <message>
         <source>找到 %1 处</source>
         <translation>%1 found</translation>
     </message>

@@ -454,11 +454,18 @@ class SearchTab(QWidget):
     def search(self) -> None:
         from meetingdesk.county.search import FIELDS, search
 
-        hits = search(self.archive, self.queryEdit.text())
+        found = search(self.archive, self.queryEdit.text())
+        hits = found.hits
         fill(self.results, [[h.unit, h.meeting + (f" · {h.item_no}" if h.item_no else ""),
                              h.held_on, i18n.pick(*FIELDS[h.field]), h.snippet] for h in hits],
              data=[h.package_id for h in hits])
-        self.status.setText(self.tr("找到 %1 处").replace("%1", str(len(hits))))
+        if found.more:  # counting every one of thousands of texts would cost the wait
+            status = self.tr("找到超过 %1 处，列出最新的 %2 处")
+        elif found.count > len(hits):
+            status = self.tr("找到 %1 处，列出最新的 %2 处")
+        else:
+            status = self.tr("找到 %1 处")
+        self.status.setText(status.replace("%1", str(found.count)).replace("%2", str(len(hits))))
 
     def open(self, row: int) -> None:
         self.opener.open(self.results.item(row, 0).data(Qt.ItemDataRole.UserRole))

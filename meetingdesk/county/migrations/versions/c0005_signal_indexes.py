@@ -11,7 +11,7 @@
 - the items carried back from an earlier meeting (a deferral's return), by that meeting's uid.
 
 Revision ID: c0005
-Revises: c0003
+Revises: c0004
 Create Date: 2026-11-29
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "c0005"
-down_revision = "c0003"
+down_revision = "c0004"
 branch_labels = None
 depends_on = None
 
