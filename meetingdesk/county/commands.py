@@ -12,6 +12,7 @@ from typing import Callable
 
 from meetingdesk.county.errors import CountyError
 from meetingdesk.domain import DomainError
+from meetingdesk.paths import readable
 from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
 
@@ -113,6 +114,7 @@ def _search(args: argparse.Namespace) -> int:
     from meetingdesk.county.archive import open_archive
     from meetingdesk.county.search import search
 
+    args.text = readable(args.text)  # typed on a GBK terminal under a UTF-8 locale
     archive = open_archive(args.db)
     try:
         found = search(archive, args.text)

@@ -20,6 +20,7 @@ texts first for a needle it finds more often, and for two characters (LIKE).
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
@@ -42,6 +43,9 @@ HOT = 0.05  # of the texts
 NEWEST = 20_000
 RARE = 20_000  # texts
 MONTHS = 32  # asked in spans of 1, 1, 2, 4, 8 and 16 months
+# what no stored text holds (PostgreSQL takes no NUL; a lone surrogate is no text) and a driver
+# refuses: a needle with one finds nothing
+UNSTORED = re.compile("[\x00\ud800-\udfff]")
 SQLITE_NEWEST = 60_000  # texts read for a needle FTS5 finds RARE times or more (1 in 270)
 STATISTICS_AGE = 300.0  # seconds the pairs' statistics are kept before being read again
 FIELDS = {"title": ("题目", "title"), "words": ("发言", "words"), "decision": ("决定", "decision"),
@@ -93,7 +97,7 @@ class Found:
 def search(archive: Database, needle: str, limit: int = LIMIT) -> Found:
     """The current filed records' texts containing ``needle``, newest meetings first."""
     needle = needle.strip()
-    if not needle:
+    if not needle or UNSTORED.search(needle):
         return Found()
     with archive.session() as session:
         indexed = len(needle) >= (TRIGRAM if archive.is_sqlite else BIGRAM)
