@@ -52,7 +52,7 @@ def test_a_record_on_file_signed_after_a_backdated_revocation_stops_counting(
     stolen = forge(stick.first, tmp_path / "stolen.mdpkg", keys.unit)
     package = filed(archive, stolen)
     assert [g.numbers for g in completeness(archive)] == [[1]]
-    assert search(archive, "修缮村道")
+    assert search(archive, "修缮村道").hits
     fingerprint = load_p12(keys.unit, KEY).signing_cert.sha256.hex()
     code, out = run("county", "revoke", fingerprint, "--from", an_hour_ago(),
                     "--reason", "私钥遗失", "--db", db_url)
@@ -63,7 +63,7 @@ def test_a_record_on_file_signed_after_a_backdated_revocation_stops_counting(
     verdict = verify_bytes(stolen.read_bytes(), trust=Trust(judge=judge_by(archive)))
     assert verdict.status == UNCONFIRMED  # verify --county refuses it; the archive agrees:
     assert current(archive) == [] and completeness(archive) == []
-    assert search(archive, "修缮村道") == []
+    assert search(archive, "修缮村道").hits == []
     with archive.transaction() as conn:
         assert sig.Signals(conn, sig.Scope(s.Period.year(2026))).attendance() == []
     with archive.session() as session:
