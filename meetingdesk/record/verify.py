@@ -612,7 +612,11 @@ def _checked_notice(verdict: Verdict, package: Package, trust: Trust) -> Cancell
                     "its fingerprint")
         return None
     manifest = package.manifest
-    xml_fields, _ = parse_manifest_xml(package.data(MANIFEST_XML_PATH))
+    try:
+        xml_fields, _ = parse_manifest_xml(package.data(MANIFEST_XML_PATH))
+    except PackageReadError as error:
+        verdict.refuse(error)
+        return None
     if (manifest["meeting"] != {"uid": notice.uid, "unit": notice.unit, "title": notice.title,
                                 "date": notice.planned_on.isoformat()}
             or manifest["archival"] != notice_description(notice, len(manifest["parts"]))
