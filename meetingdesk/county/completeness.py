@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from meetingdesk.county.models import FiledMeeting, Unit
-from meetingdesk.domain import gaps
+from meetingdesk.domain import gaps, number_ranges
 from meetingdesk.store.database import Database
 
 LATE_AFTER_DAYS = 30  # a record received later than this after its meeting is a late filing
@@ -62,9 +62,10 @@ class Completeness:
     def line(self, lang: str = "zh") -> str:
         w = LINE_WORDS[lang == "en"]
         out = w["head"].format(unit=self.unit, type=self.type_name, year=self.year,
-                               numbers=", ".join(map(str, self.numbers)) or "—")
-        missing = ", ".join(map(str, self.missing))
-        out += w["missing"].format(missing) if missing else w["none"]
+                               numbers=number_ranges(self.numbers, w["list"]) or "—")
+        missing = self.missing
+        out += w["missing"].format(number_ranges(missing, w["list"]), len(missing)) \
+            if missing else w["none"]
         if self.cancelled:
             out += w["cancelled"].format(w["sep"].join(
                 w["one_cancelled"].format(n=f.number, why=f.cancel_reason) for f in self.cancelled))
@@ -77,10 +78,11 @@ class Completeness:
 
 
 LINE_WORDS = (  # Chinese, English
-    {"head": "{unit} {type} {year}年：已备案 {numbers}", "missing": "；缺号 {}", "none": "；无缺号",
+    {"head": "{unit} {type} {year}年：已备案 {numbers}", "missing": "；缺号 {}（{} 个）",
+     "none": "；无缺号",
      "cancelled": "；已取消 {}", "one_cancelled": "第{n}次（{why}）", "sep": "；", "list": "、",
      "days": "；会后 {}–{} 天送达", "late": "；逾期送达 {} 次：{}", "one_late": "第{n}次（{days} 天）"},
-    {"head": "{unit} {type} {year}: on file {numbers}", "missing": "; MISSING {}",
+    {"head": "{unit} {type} {year}: on file {numbers}", "missing": "; MISSING {} ({})",
      "none": "; none missing", "cancelled": "; cancelled {}", "one_cancelled": "{n} ({why})",
      "sep": "; ", "list": ", ", "days": "; days to receipt {}–{}", "late": "; late ({}): {}",
      "one_late": "{n} ({days} days)"},

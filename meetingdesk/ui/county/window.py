@@ -300,7 +300,9 @@ class CompletenessTab(QWidget):
 
     @staticmethod
     def _numbers(numbers: list[int]) -> str:
-        return "、".join(map(str, numbers)) or "—"
+        from meetingdesk.domain import number_ranges
+
+        return number_ranges(numbers) or "—"
 
     def open_group(self, row: int) -> None:
         group = self.groups[row]
