@@ -13,6 +13,7 @@ from meetingdesk.county.errors import CountyError
 from meetingdesk.domain import DomainError
 from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
+from meetingdesk.terminal import printable
 
 
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return runners[args.county_command](args)
     except (CountyError, DomainError, StoreError, RecordError) as error:
-        print(error.message(args.lang), file=sys.stderr)
+        print(printable(error.message(args.lang)), file=sys.stderr)
         return 2
 
 
@@ -74,7 +75,7 @@ def _import(args: argparse.Namespace) -> int:
     archive = open_archive(args.db)
     try:
         batch = receive(archive, args.paths,
-                        progress=lambda n, total, outcome: print(outcome.line(args.lang)))
+                        progress=lambda n, total, o: print(printable(o.line(args.lang))))
     finally:
         archive.close()
     _say(args.lang, f"共 {len(batch.outcomes)} 个备案包：受理 {batch.count('accepted')}，"
@@ -98,7 +99,7 @@ def _gaps(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     for row in rows:
-        print(row.line(args.lang))
+        print(printable(row.line(args.lang)))
     return 0
 
 
@@ -112,9 +113,10 @@ def _search(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     for hit in hits:
-        print(hit.line(args.lang))
+        print(printable(hit.line(args.lang)))
     if not hits:
-        _say(args.lang, f"没有找到“{args.text}”。", f"'{args.text}' was not found.")
+        needle = printable(args.text)
+        _say(args.lang, f"没有找到“{needle}”。", f"'{needle}' was not found.")
     return 0
 
 
