@@ -34,7 +34,7 @@ from pyhanko.pdf_utils.generic import DictionaryObject, StreamObject
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from meetingdesk.record.layout import BOTTOM_MARGIN, TEXT_HEIGHT
-from meetingdesk.record.minutes import AttachedFile, Minutes, Speech
+from meetingdesk.record.minutes import AttachedFile, ItemMinutes, Minutes, Speech
 
 if TYPE_CHECKING:
     from meetingdesk.domain import Meeting
@@ -184,31 +184,45 @@ def _bound(pages: PageText, sections: list[tuple[int, int, list[list[str]]]],
 
 def _sections(m: Minutes) -> list[list[list[str]]]:
     """The Minutes' texts as the record prints them (record/pdf.py's story): per section
-    (the header, each item, the rest) the groups whose texts keep their order."""
+    (the header, each item, the rest) the groups whose texts keep their order. What is said
+    on an item, from the report to the decision, is one group: who spoke when, in turn, and
+    who voted what."""
     header = [[m.unit_name, m.meeting_title, m.date, m.start, m.end, m.place, m.chair,
                m.recorder], [m.quorum_text], list(m.agenda), list(m.expected), list(m.present),
               list(m.clock_checks), *(list(_texts(a)) for a in m.absent),
               *([p.name, p.time, p.reason] for p in (*m.late, *m.early_leave)),
-              list(m.observers), [m.rule_set_label], *(_speech(s) for s in m.remarks)]
+              list(m.observers), [m.rule_set_label],
+              [t for s in m.remarks for t in _speech(s)]]
     items = [[[i.title, i.kind_label, i.category_label or "", i.amount_label or "",
                i.fund_type_label or "", i.presenter], list(i.materials),
               *([r.name, r.reason] for r in i.recusals), list(i.major_reasons),
-              [i.report.time, i.report.presenter, i.report.words] if i.report else [],
-              *(_speech(s) for s in (*i.speeches, *i.written)),
-              *([row.name, row.time, *(c.stance_label for c in row.stances)]
-                for row in i.stance_table),
-              *([r.time, r.reason, r.vote_text, *r.earlier_results] for r in i.reconsiderations),
-              [i.quorum_text or "", i.proceed_reason or ""],
-              *([*(list(_texts(v.candidate)) if v.candidate else []),
-                 *(t for mv in v.member_votes for t in (mv.name, mv.choice_label)),
-                 v.result_text] for v in i.votes),
-              [i.deferral_reason or "", i.decision_text or "",
-               *([i.head_decision.name, i.head_decision.decision_label,
-                  i.head_decision.reason or ""] if i.head_decision else [])]]
-             for i in m.items]
+              _said(i)] for i in m.items]
     rest = [*([c.time, c.author, c.refers_to or "", c.reason, c.text] for c in m.corrections),
             [a.name for a in m.attachments], [s.name for s in m.signers]]
     return [header, *items, rest]
+
+
+def _said(i: ItemMinutes) -> list[str]:
+    """An item's report, speeches, written opinions, votes and outcome, in print order."""
+    def reconsidered(granted: bool) -> list[str]:
+        return [t for r in i.reconsiderations if r.granted == granted
+                for t in (r.time, r.reason, r.vote_text, *r.earlier_results)]
+
+    return [*([i.report.time, i.report.presenter, i.report.words] if i.report else []),
+            *(t for s in i.speeches for t in _speech(s)),
+            *(t for row in i.stance_table
+              for t in (row.name, row.time, *(c.stance_label for c in row.stances))),
+            *(t for p in i.after_round for t in (p.name, p.time)),
+            *(t for s in i.written for t in _speech(s)),
+            *reconsidered(True), i.quorum_text or "", i.proceed_reason or "",
+            *(t for v in i.votes for t in (
+                *(_texts(v.candidate) if v.candidate else ()),
+                *(t for mv in v.member_votes for t in (mv.name, mv.choice_label)),
+                v.result_text)),
+            i.deferral_reason or "", i.decision_text or "",
+            *([i.head_decision.name, i.head_decision.decision_label,
+               i.head_decision.reason or ""] if i.head_decision else []),
+            *reconsidered(False)]
 
 
 def _speech(s: Speech) -> list[str]:
@@ -235,24 +249,24 @@ def _squeezed(text: str) -> str:
 
 def _unaccounted(text: str, known: frozenset[str]) -> str:
     """The first stretch of ``text`` that is not made of ``known`` texts and free characters
-    (a word break over the known texts), or "" when all of it is."""
-    longest = max(map(len, known), default=1)
+    (a word break over the known texts), up to where known text begins again; "" when all of
+    ``text`` is accounted for."""
     n = len(text)
+    lengths = sorted({len(k) for k in known if len(k) <= n})
     reach = [True] + [False] * n
     for i in range(n):
-        if not reach[i]:
-            continue
-        if text[i] in _FREE:
-            reach[i + 1] = True
-        for j in range(i + 2, min(n, i + longest) + 1):
-            if not reach[j] and text[i:j] in known:
-                reach[j] = True
-        if text[i] in known:
-            reach[i + 1] = True
+        if reach[i]:
+            if text[i] in _FREE:
+                reach[i + 1] = True
+            for length in lengths:
+                if i + length <= n and text[i:i + length] in known:
+                    reach[i + length] = True
     if reach[n]:
         return ""
     stuck = max(j for j in range(n + 1) if reach[j])
-    return text[stuck:stuck + QUOTE]
+    end = next((j for j in range(stuck + 1, min(n, stuck + QUOTE))
+                if any(text[j:j + length] in known for length in lengths if length > 1)), None)
+    return text[stuck:end or stuck + QUOTE]
 
 
 @lru_cache(maxsize=1)
