@@ -317,8 +317,15 @@ def _constants(modules: Sequence[ModuleType]) -> frozenset[str]:
 # ---- reading the content streams ---------------------------------------------------------------
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_NUMBER = rb"[+-]?(?:\d+\.?\d*|\.\d+)"
+_END = rb"(?=[\s/\[\]()<>{}%]|$)"
+# Path construction and painting, colours and line styles with their numbers, read as one run:
+# they show no text and leave the text state and the transformation alone (the bulk of a
+# page's operators: table rules, signature strokes, the QR code's modules).
+_GRAPHICS = (rb"(?:(?:" + _NUMBER + rb"\s+)*(?:re|m|l|c|v|y|h|f\*?|S|s|n|W\*?|B\*?|b\*?|w|J|"
+             rb"j|M|i|g|G|rg|RG|k|K|sc|SC|scn|SCN)" + _END + rb"\s*)+")
 _TOKEN = re.compile(
-    rb"(?P<skip>\s+|%[^\r\n]*|<<|>>)|(?P<str>\((?:[^()\\]|\\.)*\))|(?P<open>\()"
+    rb"(?P<skip>\s+|%[^\r\n]*|<<|>>|" + _GRAPHICS + rb")|(?P<str>\((?:[^()\\]|\\.)*\))|(?P<open>\()"
     rb"|(?P<hex><[0-9A-Fa-f\s]*>)|(?P<name>/[^\s/\[\]()<>{}%]*)"
     rb"|(?P<num>[+-]?(?:\d+\.?\d*|\.\d+)(?![^\s/\[\]()<>{}%]))|(?P<lb>\[)|(?P<rb>\])"
     rb"|(?P<op>[^\s/\[\]()<>{}%]+)|(?P<other>.)", re.S)
