@@ -5,6 +5,7 @@ the pages as a PDF reader shows it."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 from collections import Counter
@@ -12,6 +13,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from PIL import Image as PILImage
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 
 from county_packages import UNIT, new_archive, stick  # noqa: F401 (fixture)
 from meetingdesk.county.receipt import REFUSED, receive
@@ -123,3 +128,26 @@ def test_another_speaking_order_on_the_pages_is_refused(stick, unit_p12, tmp_pat
 
     package = shown_otherwise(stick.first, tmp_path / "order.mdpkg", unit_p12, swapped)
     assert failures(package)[0].startswith("PDF 页面与会议记录不符")
+
+
+def test_text_not_shown_is_not_read_and_an_image_is_counted(tmp_path):
+    """Text a reader cannot see (render mode 3, set at a fraction of a point, off the page)
+    counts neither for nor against the log; a picture, which could show any words, is
+    counted."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(100, 400, "shown")
+    hidden = canvas.beginText(100, 380)
+    hidden.setTextRenderMode(3)
+    hidden.textLine("invisible")
+    canvas.drawText(hidden)
+    canvas.setFont("Helvetica", 0.5)
+    canvas.drawString(100, 360, "tiny")
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(100, -50, "below the page")
+    canvas.drawImage(ImageReader(PILImage.new("RGB", (4, 4))), 100, 200, 40, 40)
+    canvas.showPage()
+    canvas.save()
+    pages = page_text(out.getvalue())
+    assert pages.body + pages.margins == "shown" and pages.images == 1

@@ -26,6 +26,7 @@ import dataclasses
 import inspect
 import io
 import re
+import zlib
 from functools import lru_cache
 from types import CodeType, ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Sequence
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Sequence
 from pyhanko.pdf_utils.generic import DictionaryObject, StreamObject
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from meetingdesk.domain import DomainError
 from meetingdesk.record.layout import BOTTOM_MARGIN, TEXT_HEIGHT
 from meetingdesk.record.minutes import AttachedFile, ItemMinutes, Minutes, Speech
 
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 Finding = tuple[str, bool, str, str]  # verify.Finding's fields: aspect, ok, Chinese, English
 
 MAX_DEPTH = 4  # form XObjects inside form XObjects
+MAX_DECODED = 64 * 2 ** 20  # bytes of content streams a record's pages may decode to
+MAX_OPERATORS = 2_000_000  # operators read over all pages (a long record has ~50,000)
+MIN_SIZE = 2.0  # points: text set smaller is not read as shown
 BAND_SLACK = 6.0  # points: a body line's baseline may sit this far outside the text area
 QUOTE = 24  # characters of an unaccounted text quoted in the finding
 # Always allowed between the log's texts: digits and the hexadecimal digits of the SHA-256
@@ -107,7 +112,11 @@ def _finding(bind: Callable[[PageText], Binding], pdf: bytes,
     except Exception:  # noqa: BLE001 - a page the reader cannot walk shows nothing checkable
         return [("authenticity", False, f"PDF 页面的文字无法读取，无法与{zh}核对",
                  f"the text of the PDF's pages cannot be read to compare with {en}")]
-    b = bind(pages)
+    try:
+        b = bind(pages)
+    except DomainError as error:  # a log that never started makes no record to compare
+        return [("authenticity", False, f"无法与{zh}核对 PDF 页面：{error.message_zh}",
+                 f"the PDF's pages cannot be compared with {en}: {error.message_en}")]
     if b.missing:
         return [("authenticity", False,
                  f"PDF 页面与{zh}不符：页面上没有其中的“{b.missing[:QUOTE]}”（或不在应在的位置）",
@@ -128,8 +137,10 @@ def page_text(pdf: bytes) -> PageText:
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
     out = _Collector()
     for page in _pages(reader.root["/Pages"]):
+        box = [float(x) for x in _each(_get(page, "/MediaBox"))]
+        out.box = (box[0], box[1], box[2], box[3]) if len(box) == 4 else (0, 0, 1e9, 1e9)
         streams = [s for s in _each(_get(page, "/Contents")) if isinstance(s, StreamObject)]
-        out.run(b"\n".join(s.data for s in streams), _get(page, "/Resources"), _IDENTITY, 0)
+        out.run(b"\n".join(map(out.data, streams)), _get(page, "/Resources"), _IDENTITY, 0)
         for annotation in _each(_get(page, "/Annots")):
             appearance = _get(_get(annotation, "/AP"), "/N")
             if isinstance(appearance, StreamObject):
@@ -479,6 +490,22 @@ class _Collector:
         self.margins: list[str] = []
         self.images = 0
         self.fonts: dict[tuple[int, int], _Font] = {}
+        self.box = (0.0, 0.0, 1e9, 1e9)  # the page's MediaBox: text outside it is not shown
+        self.left = MAX_DECODED  # bytes of content still to decode, operators still to read
+        self.ops = MAX_OPERATORS
+
+    def data(self, stream: StreamObject) -> bytes:
+        """A stream's decoded bytes, within what is left of the budget: a deflate bomb or a
+        form drawn over and over is refused, not followed."""
+        filters = _get(stream, "/Filter")
+        if filters in ("/FlateDecode", ["/FlateDecode"]) and not _get(stream, "/DecodeParms"):
+            data = zlib.decompressobj().decompress(stream.encoded_data, self.left + 1)
+        else:
+            data = stream.data
+        self.left -= len(data)
+        if self.left < 0:
+            raise ValueError("the pages' content is too large to read")
+        return data
 
     def _font(self, fonts: Any, name: str) -> _Font:
         raw = dict.get(fonts, name) if isinstance(fonts, dict) else None
@@ -492,21 +519,27 @@ class _Collector:
     def form(self, form: StreamObject, ctm: tuple[float, ...], depth: int,
              margin: bool = False) -> None:
         matrix = tuple(float(x) for x in _each(_get(form, "/Matrix"))) or _IDENTITY
-        self.run(form.data, _get(form, "/Resources"), _multiply(matrix, ctm), depth + 1, margin)
+        self.run(self.data(form), _get(form, "/Resources"), _multiply(matrix, ctm), depth + 1,
+                 margin)
 
     def run(self, data: bytes, resources: Any, ctm: tuple[float, ...], depth: int,
             margin: bool = False) -> None:
         if depth > MAX_DEPTH:
             return
-        stack: list[tuple[float, ...]] = []
+        stack: list[tuple[tuple[float, ...], float]] = []
         tm = line = _IDENTITY
-        leading, font = 0.0, _Font(None)
+        leading, font, size, mode = 0.0, _Font(None), 0.0, 0.0
         fonts = _get(resources, "/Font")
         for args, op in _operands(data):
+            self.ops -= 1
+            if self.ops < 0:
+                raise ValueError("the pages draw too many operators to read")
             if op == b"q":
-                stack.append(ctm)
+                stack.append((ctm, mode))
             elif op == b"Q" and stack:
-                ctm = stack.pop()
+                ctm, mode = stack.pop()
+            elif op == b"Tr" and args:
+                mode = args[0]
             elif op == b"cm" and len(args) == 6:
                 ctm = _multiply(tuple(args), ctm)
             elif op == b"BT":
@@ -522,7 +555,7 @@ class _Collector:
             elif op == b"T*" or op in (b"'", b'"'):
                 tm = line = _multiply((1, 0, 0, 1, 0, -leading), line)
             elif op == b"Tf" and len(args) == 2:
-                font = self._font(fonts, args[0])
+                font, size = self._font(fonts, args[0]), args[1]
             elif op == b"Do" and args:
                 xobject = _get(_get(resources, "/XObject"), args[0])
                 if isinstance(xobject, StreamObject):
@@ -533,9 +566,14 @@ class _Collector:
             elif op == b"BI":
                 self.images += 1
             if op in _SHOW:
+                at = _multiply(tm, ctm)
+                x0, y0, x1, y1 = self.box
+                if mode == 3 or abs(size * at[3]) < MIN_SIZE or not (
+                        x0 <= at[4] <= x1 and y0 <= at[5] <= y1):
+                    continue  # invisible, too small to read, or off the page: not shown
                 shown = [a for a in (args[-1] if op == b"TJ" and args else args[-1:])
                          if isinstance(a, bytes)]
                 text = _squeezed("".join(font.decode(s) for s in shown))
-                y = _multiply(tm, ctm)[5]
-                inside = BOTTOM_MARGIN - BAND_SLACK <= y <= BOTTOM_MARGIN + TEXT_HEIGHT + BAND_SLACK
+                inside = BOTTOM_MARGIN - BAND_SLACK <= at[5] <= BOTTOM_MARGIN + TEXT_HEIGHT \
+                    + BAND_SLACK
                 (self.body if inside and not margin else self.margins).append(text)
