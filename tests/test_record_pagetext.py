@@ -23,6 +23,7 @@ from meetingdesk.county.receipt import REFUSED, receive
 from meetingdesk.county.trust import add_certificate
 from meetingdesk.domain import Event, Meeting
 from meetingdesk.record.build import minutes_from_meeting
+from meetingdesk.record.notice import Cancellation, render_notice
 from meetingdesk.record.pagetext import page_text
 from meetingdesk.record.pdf import render_minutes
 from meetingdesk.record.pdfa import archival_pdf
@@ -151,3 +152,20 @@ def test_text_not_shown_is_not_read_and_an_image_is_counted(tmp_path):
     canvas.save()
     pages = page_text(out.getvalue())
     assert pages.body + pages.margins == "shown" and pages.images == 1
+
+
+def test_a_notice_whose_pages_give_another_reason_is_refused(stick, unit_p12, tmp_path):
+    """The notice's facts are in its manifest and fingerprint; its pages must say them."""
+    files = parts(stick.cancelled)
+    genuine = Cancellation.from_dict(json.loads(files["manifest.json"])["cancellation"])
+    assert genuine is not None
+
+    class Shown(Cancellation):  # another reason printed over the genuine fingerprint
+        fingerprint = genuine.fingerprint
+
+    shown = Shown(**{**genuine.as_dict(), "reason": "另有安排"})
+    files["record.pdf"] = sign_pdf(render_notice(shown), unit_p12, KEY, reason="", location="")
+    package = tmp_path / "notice.mdpkg"
+    write(package, refit(files))
+    assert failures(package) == [
+        f"PDF 页面与取消会议说明所载事项不符：页面上没有其中的“{genuine.reason}”（或不在应在的位置）"]
