@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (ESC, CR, LF, BS ...), DEL, the line and paragraph separators, and the
-# bidirectional overrides and isolates that reorder what follows them.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (ESC, CR, LF, BS ...) but the tab (it separates the fields of `county
+# search`'s lines, and moves the cursor only forward), DEL, the line and paragraph separators,
+# and the bidirectional overrides and isolates that reorder what follows them.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

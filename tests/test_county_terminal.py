@@ -23,7 +23,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 @pytest.mark.parametrize("text, shown", [
     ("a\x1b[2K\rb", "a\\x1b[2K\\rb"), ("第1次\n受理", "第1次\\n受理"),
-    ("\u202edcba", "\\u202edcba"), ("东湖镇党委 2026年第1次党委会", "东湖镇党委 2026年第1次党委会")])
+    ("\u202edcba", "\\u202edcba"), ("东湖镇党委\t2026年第1次党委会", "东湖镇党委\t2026年第1次党委会")])
 def test_control_characters_are_shown_escaped(text, shown):
     assert printable(text) == shown
 
