@@ -14,10 +14,11 @@ appearances included) and asks two things of it, whitespace aside:
   Minutes' texts again (the running head, the fingerprint at the foot). A sentence the log does
   not account for is named, and the record refused.
 
-Labels are taken from the renderer's source, and the Minutes' texts need not be found where
-an earlier version of the program placed them differently, so records made by earlier versions
-keep verifying as long as they print the log's words in the log's order. A page may carry no
-image: text drawn as a picture could say anything.
+The labels are the string constants of those modules, not a list kept beside them, and the
+header's rows may come in any order, so records made by earlier versions keep verifying as
+long as they print the log's words in the log's order. Text a reader cannot see (invisible,
+tiny, off the page) is not read, and a page may carry no image: text drawn as a picture could
+say anything.
 """
 
 from __future__ import annotations
@@ -74,10 +75,6 @@ class Binding(NamedTuple):
     missing: str
     extra: str
     images: int
-
-    @property
-    def ok(self) -> bool:
-        return not self.missing and not self.extra and not self.images
 
 
 def record_pages(pdf: bytes, state: Meeting, fingerprint: str,
