@@ -376,6 +376,7 @@ def _verify_by_county(args: argparse.Namespace) -> int:
 def _verified(args: argparse.Namespace, trust: "Trust") -> int:
     from meetingdesk.record.verify import summary_lines, verify_file
     from meetingdesk.services.records import open_file
+    from meetingdesk.terminal import printable
 
     lang = args.lang
     with open_file(args.file) as fp:
@@ -402,11 +403,13 @@ def _verified(args: argparse.Namespace, trust: "Trust") -> int:
     what = {"pdf": ("会议纪实 PDF", "record PDF"), "package": ("备案包", "filing package"),
             "unknown": ("文件", "file")}[verdict.kind][col]
     reason = verdict.reason.in_lang(lang) if verdict.reason else ""
-    print(VERDICT_HEADS[verdict.status][col].format(what=what, file=args.file, reason=reason))
+    # the file's name and what its log says are shown, never obeyed (terminal.py)
+    print(printable(VERDICT_HEADS[verdict.status][col].format(what=what, file=args.file,
+                                                              reason=reason)))
     for line in summary_lines(verdict, lang):
-        print(f"  {line}")
+        print(f"  {printable(line)}")
     for finding in verdict.findings:
-        print(f"  {MARKS[finding.ok]} {finding.in_lang(lang)}")
+        print(f"  {MARKS[finding.ok]} {printable(finding.in_lang(lang))}")
     if args.report is not None and not _write_report(verdict, args, lang):
         return 2
     return verdict.exit_code

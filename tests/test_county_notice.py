@@ -5,6 +5,7 @@ facts cannot be changed without the check noticing; old packages still read as r
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import subprocess
@@ -13,10 +14,10 @@ import pytest
 
 from county_packages import CANCEL_REASON, UNIT, new_archive, stick  # noqa: F401 (fixture)
 from meetingdesk import cli
-from meetingdesk.county.receipt import ACCEPTED, receive
+from meetingdesk.county.receipt import ACCEPTED, REFUSED, receive
+from meetingdesk.domain import canonical_json
 from meetingdesk.record.verify import verify_bytes
 from package_forge import parts, refit, write
-
 
 
 def test_the_notice_is_a_signed_pdf_a_saying_what_was_cancelled_and_why(stick, tmp_path):
@@ -76,3 +77,52 @@ def test_export_of_a_cancelled_meeting_writes_the_notice(stick, tmp_path, monkey
                          "--package", str(tmp_path / "n.mdpkg"), "--passphrase-env", "PASS"])
     assert code == 0, out.getvalue()
     assert verify_bytes((tmp_path / "n.mdpkg").read_bytes()).status == "unconfirmed"
+
+
+def forged_notice(source, target, xml: bytes | None = None, **facts: object):
+    """The notice package ``source`` with its facts changed and its manifests (not its signed
+    PDF) made to agree, fingerprint included: anyone can make one, no key is needed."""
+    files = parts(source)
+    manifest = json.loads(files["manifest.json"])
+    manifest["cancellation"].update(facts)
+    fingerprint = hashlib.sha256(canonical_json(manifest["cancellation"]).encode()).hexdigest()
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+    files = refit(files, fingerprint=fingerprint)
+    if xml is not None:
+        files["manifest.xml"] = xml
+    write(target, files)
+    return target
+
+
+MALFORMED = {"planned time not a time": {"planned_at": "下周一"},
+             "cancelled time not a time": {"cancelled_at": "昨天"},
+             "number out of range": {"number": 2 ** 31},
+             "manifest.xml not XML": {"xml": b"<not xml"}}
+
+
+@pytest.mark.parametrize("how", MALFORMED)
+def test_a_malformed_notice_is_refused_with_its_reason_and_the_stick_goes_on(
+        db_url, stick, tmp_path, how):
+    """Before: a planned time that is not a time, or a manifest.xml that is not XML, escaped
+    the check as ValueError / PackageReadError: `verify` said 程序内部错误 and a stick's import
+    stopped at that file; a number beyond PostgreSQL's integer stopped the receipt there."""
+    bad = forged_notice(stick.cancelled, tmp_path / "n.mdpkg", **MALFORMED[how])
+    verdict = verify_bytes(bad.read_bytes())
+    assert verdict.status == "invalid"
+    assert ("manifest.xml" if how.startswith("manifest") else "取消会议说明的清单格式错误") \
+        in verdict.reason.text
+    archive = new_archive(db_url, stick.certificate)
+    try:
+        batch = receive(archive, [bad, stick.first])
+        assert [o.status for o in batch.outcomes] == [REFUSED, ACCEPTED]
+    finally:
+        archive.close()
+
+
+def test_verify_command_on_a_malformed_notice_says_why(stick, tmp_path):
+    bad = forged_notice(stick.cancelled, tmp_path / "n.mdpkg", planned_at="下周一")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli.main(["verify", str(bad)])
+    assert code == 1
+    assert out.getvalue().startswith("验证未通过：取消会议说明的清单格式错误"), out.getvalue()

@@ -247,7 +247,7 @@ def test_the_import_command_prints_a_line_a_package_and_exits_by_the_contract(
     code, out, err = run_cli("county", "import", tmp_path / "没有", "--db", sqlite_url)
     assert code == 2 and "无法读取" in err and "未导入任何备案包" in err
     code, out, _ = run_cli("county", "gaps", "--db", sqlite_url, "--year", "2026")
-    assert code == 0 and (f"东湖镇党委 党委会 2026年：已备案 1, 3；缺号 2；已取消 第4次（{CANCEL_REASON}）"
+    assert code == 0 and (f"东湖镇党委 党委会 2026年：已备案 1、3；缺号 2（1 个）；已取消 第4次（{CANCEL_REASON}）"
                           in out)
 
 

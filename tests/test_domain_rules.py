@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from meetingdesk.domain import (DomainError, ItemSpec, Meeting, Member, RuleSet, check_new_chief,
-                                check_portfolio, classify, gaps, next_number)
+                                check_portfolio, classify, gaps, next_number, number_ranges)
+from meetingdesk.domain.numbering import MAX_NUMBER
 from meetingdesk.domain.outcome import ballot_result
 
 from meeting_factory import (ALL, APPOINT_ITEM, CHIEF, FUND_ITEM, MEMBERS, STUDY_ITEM, Harness,
@@ -66,6 +69,16 @@ def test_negative_or_bad_amount_refused():
     refused("AMOUNT_NEGATIVE", ItemSpec.from_dict, {**FUND_ITEM, "amount": "-5"})
     refused("BAD_AMOUNT", ItemSpec.from_dict, {**FUND_ITEM, "amount": "三十万"})
     refused("BAD_AMOUNT", ItemSpec.from_dict, {**FUND_ITEM, "amount": "NaN"})
+
+
+def test_an_amount_is_in_yuan_to_the_fen():
+    """49,999.999 yuan is under the 50,000 threshold, but the county's index keeps fen and
+    would file it as 50,000.00 on an item marked minor: the domain takes two decimals at most."""
+    error = refused("AMOUNT_DECIMALS", ItemSpec.from_dict, {**FUND_ITEM, "amount": "49999.999"})
+    assert error.message_zh == "金额以元为单位，最多两位小数（到分）：49999.999。"
+    assert ItemSpec.from_dict({**FUND_ITEM, "amount": "49,999.990"}).amount == Decimal("49999.99")
+    start = start_payload([{**FUND_ITEM, "amount": "0.001"}])
+    refused("AMOUNT_DECIMALS", Harness, start)  # a forged log's amount: refused on replay
 
 
 # ---- R2 五不直接分管 ------------------------------------------------------------------
@@ -460,6 +473,20 @@ def test_r11_numbering_and_gaps():
     assert next_number([]) == 1
     assert next_number([1, 2, 4]) == 5
     assert gaps([1, 2, 4, 7]) == [3, 5, 6]
+    assert number_ranges([1, 2, 3, 4, 5, 8]) == "1–5、8"
+    assert number_ranges([9, 3, 4], ", ") == "3–4, 9" and number_ranges([]) == ""
+
+
+def test_r11_a_meetings_number_has_a_ceiling():
+    """A unit's meetings of one type number a few dozen a year; number 3,000,000 made the
+    county list three million missing numbers, and 2**31 overflowed its index."""
+    assert next_number([998]) == MAX_NUMBER == 999
+    error = refused("NUMBER_TOO_HIGH", next_number, [999])
+    assert error.message_zh == "会议编号 1000 超出上限：同一单位同一类会议一年最多编到第 999 次。"
+    for number in (1000, 2 ** 31, 0, True, "3"):
+        with pytest.raises(DomainError):
+            Harness(start_payload() | {"number": number})
+    Harness(start_payload() | {"number": 999})
 
 
 # ---- R12 closed record --------------------------------------------------------------------

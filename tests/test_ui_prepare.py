@@ -116,6 +116,21 @@ def test_a_major_item_cannot_be_a_mere_briefing(qtbot, desk: Desk, unit: int):
     assert item.isVisible() and desk.agenda(dialog.meeting_id) == []
 
 
+def test_an_amount_finer_than_the_fen_is_refused_with_the_domains_message(
+        qtbot, desk: Desk, unit: int):
+    """49,999.999 yuan: under the threshold on the form, 50,000.00 in the county's index."""
+    _, dialog = new_meeting(qtbot, desk)
+    item = open_item_dialog(qtbot, dialog)
+    type_text(qtbot, item.ui.titleEdit, "购置办公设备")
+    choose(item.ui.fundCombo, "regular")
+    type_text(qtbot, item.ui.amountEdit, "49999.999")
+    assert item.ui.checkLabel.text() == "金额以元为单位，最多两位小数（到分）：49999.999。"
+    ok(qtbot, item)
+    assert item.isVisible() and desk.agenda(dialog.meeting_id) == []
+    item.ui.amountEdit.backspace()
+    assert not item.ui.checkLabel.isVisible()
+
+
 def test_the_chief_cannot_present_a_finance_item(qtbot, desk: Desk, unit: int):
     _, dialog = new_meeting(qtbot, desk)
     item = open_item_dialog(qtbot, dialog)

@@ -15,6 +15,7 @@ from meetingdesk.domain import DomainError
 from meetingdesk.paths import readable
 from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
+from meetingdesk.terminal import printable
 
 
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return runners[args.county_command](args)
     except (CountyError, DomainError, StoreError, RecordError) as error:
-        print(error.message(args.lang), file=sys.stderr)
+        print(printable(error.message(args.lang)), file=sys.stderr)
         return 2
 
 
@@ -78,8 +79,8 @@ def _import(args: argparse.Namespace) -> int:
     terminated = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         batch = receive(archive, args.paths,
-                        progress=lambda n, total, outcome: print(outcome.line(args.lang),
-                                                                 flush=True))
+                        progress=lambda n, total, outcome: print(
+                            printable(outcome.line(args.lang)), flush=True))
     finally:
         signal.signal(signal.SIGTERM, terminated)
         archive.close()
@@ -106,7 +107,7 @@ def _gaps(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     for row in rows:
-        print(row.line(args.lang))
+        print(printable(row.line(args.lang)))
     return 0
 
 
@@ -121,9 +122,10 @@ def _search(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     for hit in found.hits:
-        print(hit.line(args.lang))
+        print(printable(hit.line(args.lang)))
     if not found.hits:
-        _say(args.lang, f"没有找到“{args.text}”。", f"'{args.text}' was not found.")
+        needle = printable(args.text)
+        _say(args.lang, f"没有找到“{needle}”。", f"'{needle}' was not found.")
     elif found.more or found.count > len(found.hits):  # stdout keeps a line a hit
         print(found.summary(args.lang), file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from meetingdesk.county.models import FiledMeeting, Unit
-from meetingdesk.domain import gaps
+from meetingdesk.domain import gaps, number_ranges
 from meetingdesk.store.database import Database
 
 CHUNK = 1000  # rows fetched at a time
@@ -64,9 +64,10 @@ class Completeness:
     def line(self, lang: str = "zh") -> str:
         w = LINE_WORDS[lang == "en"]
         out = w["head"].format(unit=self.unit, type=self.type_name, year=self.year,
-                               numbers=", ".join(map(str, self.numbers)) or "—")
-        missing = ", ".join(map(str, self.missing))
-        out += w["missing"].format(missing) if missing else w["none"]
+                               numbers=number_ranges(self.numbers, w["list"]) or "—")
+        missing = self.missing
+        out += w["missing"].format(number_ranges(missing, w["list"]), len(missing)) \
+            if missing else w["none"]
         if self.cancelled:
             out += w["cancelled"].format(w["sep"].join(
                 w["one_cancelled"].format(n=f.number, why=f.cancel_reason) for f in self.cancelled))
@@ -79,10 +80,11 @@ class Completeness:
 
 
 LINE_WORDS = (  # Chinese, English
-    {"head": "{unit} {type} {year}年：已备案 {numbers}", "missing": "；缺号 {}", "none": "；无缺号",
+    {"head": "{unit} {type} {year}年：已备案 {numbers}", "missing": "；缺号 {}（{} 个）",
+     "none": "；无缺号",
      "cancelled": "；已取消 {}", "one_cancelled": "第{n}次（{why}）", "sep": "；", "list": "、",
      "days": "；会后 {}–{} 天送达", "late": "；逾期送达 {} 次：{}", "one_late": "第{n}次（{days} 天）"},
-    {"head": "{unit} {type} {year}: on file {numbers}", "missing": "; MISSING {}",
+    {"head": "{unit} {type} {year}: on file {numbers}", "missing": "; MISSING {} ({})",
      "none": "; none missing", "cancelled": "; cancelled {}", "one_cancelled": "{n} ({why})",
      "sep": "; ", "list": ", ", "days": "; days to receipt {}–{}", "late": "; late ({}): {}",
      "one_late": "{n} ({days} days)"},

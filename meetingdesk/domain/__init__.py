@@ -4,7 +4,7 @@ from .agenda import Candidate, Classification, ItemSpec, check_item, classify, p
 from .chain import GENESIS_HASH, ChainBreak, Event, canonical_json, seal, verify_chain
 from .errors import DomainError
 from .meeting import Meeting
-from .numbering import gaps, meeting_title, next_number
+from .numbering import check_number, gaps, meeting_title, next_number, number_ranges
 from .roster import Member, check_new_chief, check_portfolio, check_team
 from .rules import RuleSet
 from .state import Command, ItemState, Quorum, Step, parse_time
@@ -14,6 +14,7 @@ __all__ = [
     "Candidate", "ChainBreak", "Classification", "ClockSet", "Command", "DOUBTS", "DomainError",
     "Event", "GENESIS_HASH", "ItemSpec", "ItemState", "Meeting", "Member", "Quorum", "RuleSet",
     "Step", "canonical_json", "check_item", "check_new_chief", "check_portfolio", "check_team",
-    "classify", "clock_doubt", "gaps", "meeting_title", "next_number", "parse_amount",
+    "check_number", "classify", "clock_doubt", "gaps", "meeting_title", "next_number",
+    "number_ranges", "parse_amount",
     "parse_time", "seal", "verify_chain",
 ]

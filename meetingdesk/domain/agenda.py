@@ -14,6 +14,8 @@ from .rules import RuleSet
 from .text import clean_text
 from .words import CATEGORIES, FUND_TYPES, KINDS, VOTE_MODES, en, zh
 
+FEN = Decimal("0.01")  # amounts are in yuan, to the fen
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -156,6 +158,8 @@ def parse_amount(value: Any) -> Decimal | None:
         raise DomainError("AMOUNT_NEGATIVE", value=str(amount))
     if amount > Decimal("1e15"):
         raise DomainError("BAD_AMOUNT", value=str(value)[:40])
+    if amount != amount.quantize(FEN):  # the index and the thresholds count in fen
+        raise DomainError("AMOUNT_DECIMALS", value=str(value)[:40])
     return amount
 
 

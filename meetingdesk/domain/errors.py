@@ -60,6 +60,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{what_en} is too long: {length} characters, at most {limit}."),
     "AMOUNT_NEGATIVE": ("金额不能为负数：{value}。", "The amount cannot be negative: {value}."),
     "BAD_AMOUNT": ("金额格式不正确：{value}。", "The amount is not a number: {value}."),
+    "AMOUNT_DECIMALS": ("金额以元为单位，最多两位小数（到分）：{value}。",
+                        "The amount is in yuan with at most two decimals (fen): {value}."),
+    "NUMBER_TOO_HIGH": (
+        "会议编号 {number} 超出上限：同一单位同一类会议一年最多编到第 {limit} 次。",
+        "Meeting number {number} is too high: a unit's meetings of one type are numbered up to "
+        "{limit} a year."),
     "ALREADY_SPOKEN": ("{name}已就本议题表态。", "{name} has already stated a position on this item."),
     "VOTING_STARTED": ("本议题已开始表决，不能再表态。",
                        "Voting on this item has begun: no more stances."),

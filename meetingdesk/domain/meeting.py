@@ -22,6 +22,7 @@ from .closing import Closing
 from .errors import DomainError
 from .events import AFTER_CLOSE, EVENT_TYPES
 from .ledger import Ledger
+from .numbering import check_number
 from .opinions import Opinions
 from .roster import Member, check_team
 from .rules import RuleSet
@@ -233,10 +234,9 @@ class Meeting(Attendance, Opinions, Voting, Closing, Timekeeping, Ledger):
         for item in items:
             check_item(item, by_id, rules, mode)
         unit = p.get("unit") or {}
-        year, number = p.get("year"), p.get("number")
-        for key, value in (("year", year), ("number", number)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise DomainError("BAD_VALUE", field="年度/编号", field_en=key, value=value)
+        year, number = p.get("year"), check_number(p.get("number"))
+        if isinstance(year, bool) or not isinstance(year, int) or year < 1:
+            raise DomainError("BAD_VALUE", field="年度", field_en="year", value=year)
         normalised = {
             "uid": clean_text(p.get("uid"), "会议标识", "meeting id", 64),
             "unit": {"id": unit.get("id"),

@@ -24,7 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from meetingdesk.domain import canonical_json
+from meetingdesk.domain import DomainError, canonical_json, check_number
 from meetingdesk.record.fonts import find_cjk_font, register_font
 from meetingdesk.record.package import (FORMAT, FORMAT_VERSION, MANIFEST_PATH, MANIFEST_XML_PATH,
                                         PDF_PATH, RETENTION, _json, file_format, manifest_xml,
@@ -62,6 +62,12 @@ class Cancellation:
         """The facts of a manifest, or None if any is missing or of the wrong type."""
         if not isinstance(d, dict) or set(d) != set(FACT_FIELDS) or any(
                 not isinstance(d[k], t) or isinstance(d[k], bool) for k, t in FACT_FIELDS.items()):
+            return None
+        try:  # what the notice prints and the county files: times, and a number in range
+            check_number(d["number"])
+            for key in ("planned_at", "cancelled_at"):
+                datetime.fromisoformat(d[key])
+        except (DomainError, ValueError):
             return None
         return cls(**d)
 

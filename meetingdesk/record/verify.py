@@ -36,6 +36,7 @@ from meetingdesk.record.package import (ATTACHMENTS_DIR, EVENTS_PATH, FOLLOWUP_P
 from meetingdesk.record.notice import KIND as NOTICE_KIND
 from meetingdesk.record.notice import Cancellation
 from meetingdesk.record.notice import description as notice_description
+from meetingdesk.record.pagetext import notice_pages, record_pages
 from meetingdesk.record.pdf import ATTACHMENT_KEY, FINGERPRINT_KEY, MEETING_KEY
 from meetingdesk.record.safezip import ATTACHMENT, KEPT_PARTS, MiB, shown
 from meetingdesk.record.signing import SignatureReport, verify_pdf_signature
@@ -240,7 +241,8 @@ def verify_pdf(pdf: bytes, log: Sequence[Event] | None = None, trust: Trust = Tr
         if not same_rules(rules, state):
             verdict.add("authenticity", False, "PDF 内嵌的 rules.json 与记录中生效的议事规则不一致",
                         "the embedded rules.json differs from the rule set in force in the log")
-    _matches_log(verdict, facts.fingerprint, embedded)
+    if _matches_log(verdict, facts.fingerprint, embedded) and state is not None:
+        verdict.extend(record_pages(pdf, state, facts.fingerprint))
     return verdict
 
 
@@ -506,6 +508,8 @@ def check_package(fp: BinaryIO, trust: Trust = Trust()) -> CheckedPackage:
     if facts is None:
         return checked
     _matches_log(verdict, facts.fingerprint, events)
+    verdict.extend(record_pages(package.data(PDF_PATH), state, events[-1].hash,
+                                package.manifest["parts"]))
     if facts.meeting_uid != events[-1].meeting_uid:
         verdict.add("authenticity", False, "PDF 记录的是另一次会议",
                     "the PDF is the record of another meeting")
@@ -612,7 +616,11 @@ def _checked_notice(verdict: Verdict, package: Package, trust: Trust) -> Cancell
                     "its fingerprint")
         return None
     manifest = package.manifest
-    xml_fields, _ = parse_manifest_xml(package.data(MANIFEST_XML_PATH))
+    try:
+        xml_fields, _ = parse_manifest_xml(package.data(MANIFEST_XML_PATH))
+    except PackageReadError as error:
+        verdict.refuse(error)
+        return None
     if (manifest["meeting"] != {"uid": notice.uid, "unit": notice.unit, "title": notice.title,
                                 "date": notice.planned_on.isoformat()}
             or manifest["archival"] != notice_description(notice, len(manifest["parts"]))
@@ -629,6 +637,7 @@ def _checked_notice(verdict: Verdict, package: Package, trust: Trust) -> Cancell
         verdict.add("authenticity", False, "PDF 所载说明指纹或会议与清单不符",
                     "the PDF's notice fingerprint or meeting does not match the manifest")
         return None
+    verdict.extend(notice_pages(package.data(PDF_PATH), notice))
     verdict.add("authenticity", True,
                 f"取消会议说明：{notice.unit}{notice.title}（第 {notice.number} 次）已取消，"
                 f"原因：{notice.reason}；PDF 的说明指纹与清单一致",

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush
 
 from meetingdesk.county.completeness import Completeness, Filings, Key, filings
+from meetingdesk.domain.numbering import number_ranges
 
 if TYPE_CHECKING:
     from meetingdesk.store.database import Database
@@ -24,7 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def numbers_text(numbers: Iterable[int]) -> str:
-    return "、".join(map(str, numbers)) or "—"
+    return number_ranges(numbers) or "—"
 
 
 def text_width(text: str) -> int:
