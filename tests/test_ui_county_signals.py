@@ -26,8 +26,14 @@ def tab(qtbot: QtBot, sqlite_url: str) -> Iterator[tuple[SignalsTab, dict[str, i
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
     widget.show()
+    computed(qtbot, widget)
     yield widget, ids
     db.close()
+
+
+def computed(qtbot: QtBot, widget: SignalsTab) -> None:
+    """Wait for the signals of the year and unit chosen (computed in a worker)."""
+    qtbot.waitUntil(lambda: not widget.computing and widget.signalList.count() > 0)
 
 
 def texts(view: Any, row: int) -> list[str]:
@@ -91,6 +97,7 @@ def test_one_unit_another_year_and_the_exports(
         qtbot: QtBot, tab: tuple[SignalsTab, dict[str, int]], tmp_path: Path) -> None:
     widget, _ = tab
     widget.unitCombo.setCurrentIndex(widget.unitCombo.findText("西周镇"))
+    computed(qtbot, widget)
     assert widget.signalList.item(1).text() == "金额接近限额（1）"
     assert widget.signalList.item(0).text() == "三重一大事项（0）"
     widget.signalList.setCurrentRow(5)  # unanimity: no trend, so no chart
@@ -102,6 +109,7 @@ def test_one_unit_another_year_and_the_exports(
     widget.save("pdf", tmp_path / "signals.pdf")
     assert (tmp_path / "signals.pdf").read_bytes().startswith(b"%PDF")
     widget.yearSpin.setValue(2025)
+    computed(qtbot, widget)
     assert widget.signalList.item(1).text() == "金额接近限额（0）"
     widget.save("xlsx", tmp_path / "no-such-folder" / "x.xlsx")
     assert "未能" in widget.message.text() or "无法" in widget.message.text()

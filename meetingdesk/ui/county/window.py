@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFile
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from meetingdesk.ui import feedback, i18n, screen_fit
-from meetingdesk.ui.background import import_in_background, in_background
+from meetingdesk.ui.background import Latest, import_in_background, in_background
 from meetingdesk.ui.table_focus import keyboard_table
 
 if TYPE_CHECKING:
@@ -316,10 +316,7 @@ class CompletenessTab(QWidget):
         self.numbersTable.itemActivated.connect(lambda item: self.open_number(item.row()))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.numbersTable, self.groupsTable.setFocus,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        self._loading: "Future[Loaded] | None" = None
-        self._loading_poll = QTimer(self)
-        self._loading_poll.setInterval(OPENING_POLL_MS)
-        self._loading_poll.timeout.connect(self._poll_loading)
+        self._loading: "Latest[Loaded]" = Latest(self, "completeness", self._loaded)
         QWidget.setTabOrder(self.filterEdit, self.gapsOnly)
         QWidget.setTabOrder(self.gapsOnly, self.groupsTable)
         QWidget.setTabOrder(self.groupsTable, self.numbersTable)
@@ -348,15 +345,10 @@ class CompletenessTab(QWidget):
         from meetingdesk.ui.county.gaps_model import load
 
         archive = self.archive
-        self._loading = in_background(lambda: load(archive), "completeness")
+        self._loading.start(lambda: load(archive))
         self.status.setText(self.tr("正在统计各单位的备案情况…"))
-        self._loading_poll.start()
 
-    def _poll_loading(self) -> None:
-        if self._loading is None or not self._loading.done():
-            return
-        self._loading_poll.stop()
-        loading, self._loading = self._loading, None
+    def _loaded(self, loading: "Future[Loaded]") -> None:
         try:
             loaded = loading.result()
         except Exception as error:  # noqa: BLE001 - a database error, told in words
