@@ -46,10 +46,6 @@ class Latest(Generic[T]):
         self.future = in_background(work, self.name)
         self.timer.start()
 
-    @property
-    def running(self) -> bool:
-        return self.future is not None
-
     def _poll(self) -> None:
         if self.future is None or not self.future.done():
             return

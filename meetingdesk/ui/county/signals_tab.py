@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from meetingdesk.store.database import Database
 
 NUMBER_KINDS = (COUNT, MONEY, RATE)
+ROWS_MEASURED = 300  # the rows a column's width is measured on
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,15 @@ class TrendChart(QWidget):
                 painter.drawText(QRectF(x, bar.top() - line - 2, slot, line),
                                  Qt.AlignmentFlag.AlignCenter, str(n))
         painter.end()
+
+
+def fit_columns(view: QTableWidget) -> None:
+    """Each column as wide as its texts (the first few hundred rows: a signal has thousands),
+    the last one to the table's edge."""
+    header = view.horizontalHeader()
+    view.resizeColumnsToContents()
+    header.setStretchLastSection(False)  # stretched again after the measure
+    header.setStretchLastSection(True)
 
 
 class SignalsTab(QWidget):
@@ -151,7 +161,7 @@ class SignalsTab(QWidget):
             view.verticalHeader().setVisible(False)
             # rows of one line, and the last column to the table's edge: the rows get the room
             view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-            view.horizontalHeader().setStretchLastSection(True)
+            view.horizontalHeader().setResizeContentsPrecision(ROWS_MEASURED)
             keyboard_table(view)
 
         right = QWidget()
@@ -245,10 +255,6 @@ class SignalsTab(QWidget):
             button.setEnabled(False)
         self.aboutLabel.setText(self.tr("正在计算…"))
 
-    @property
-    def computing(self) -> bool:
-        return self._computing.running
-
     def _computed(self, computing: "Future[Computed]") -> None:
         try:
             computed = computing.result()
@@ -290,7 +296,7 @@ class SignalsTab(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 view.setItem(r, c, item)
-        view.resizeColumnsToContents()
+        fit_columns(view)
         months = self.months[index]
         self.chart.setVisible(months is not None)
         self.chartLabel.setVisible(months is not None)
@@ -315,7 +321,7 @@ class SignalsTab(QWidget):
                 "%1", str(line.item_no)).replace("%2", line.item_title)
             for c, text in enumerate((line.unit, line.title, line.held_on.isoformat(), item)):
                 view.setItem(r, c, QTableWidgetItem(text))
-        view.resizeColumnsToContents()
+        fit_columns(view)
         self.openButton.setEnabled(bool(lines))
 
     def open_record(self, row: int) -> None:

@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
@@ -449,6 +449,9 @@ class SearchTab(QWidget):
                              h.held_on, i18n.pick(*FIELDS[h.field]), h.snippet] for h in hits],
              data=[h.package_id for h in hits])
         self.status.setText(self.tr("找到 %1 处").replace("%1", str(len(hits))))
+        if hits:  # Enter opens the first at once, Down goes on to the next
+            self.results.setCurrentCell(0, 0)
+            self.results.setFocus()
 
     def open(self, row: int) -> None:
         self.opener.open(self.results.item(row, 0).data(Qt.ItemDataRole.UserRole))
@@ -475,7 +478,9 @@ class CountyWindow(QMainWindow):
             opening = QLabel(self.tr("正在打开备案库…"))
             opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.add_tab(opening, title)
-        self.tabs.currentChanged.connect(self.tab)
+        self.tabs.currentChanged.connect(self.choose)
+        # Alt+N on the tab already shown changes no index: the tab bar's shortcut event says it
+        self.tabs.tabBar().installEventFilter(self)
         self.setCentralWidget(self.tabs)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         screen_fit.fit(self, WIDTH, HEIGHT)
@@ -529,6 +534,17 @@ class CountyWindow(QMainWindow):
         """Another tab, after those already there."""
         return self.tabs.addTab(widget, title)
 
+    def choose(self, index: int) -> None:
+        """A tab chosen (Alt+N, Ctrl+Tab, a click): built if need be, the keyboard in its first
+        field, so that what is typed next goes there."""
+        focus_first_field(self.tab(index))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            # after the tab bar has taken the shortcut (and made the tab current)
+            QTimer.singleShot(0, lambda: self.choose(self.tabs.currentIndex()))
+        return super().eventFilter(watched, event)
+
     def tab(self, index: int) -> QWidget:
         """The tab at ``index``, built now if it is not yet (and the archive is open)."""
         make = self._makers.pop(index, None)
@@ -572,6 +588,17 @@ class CountyWindow(QMainWindow):
     @property
     def trust(self) -> "TrustTab":
         return self.tab(TRUST)  # type: ignore[return-value]
+
+
+def focus_first_field(page: QWidget) -> None:
+    """The keyboard focus to the first widget of ``page`` that Tab would reach."""
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        if (page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled()
+                and widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 def archive_name(archive: "Database") -> str:
