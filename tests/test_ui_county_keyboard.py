@@ -102,7 +102,7 @@ def test_the_signals_tables_let_tab_go_on_and_show_the_focus(window, qtbot):
     tab.signalList.setCurrentRow(4)  # deferrals: two rows
     rows, records = tab.rowsTable, tab.recordsTable
     rows.setFocus()
-    rows.setCurrentCell(0, 0)
+    rows.setCurrentIndex(rows.model().index(0, 0))
     assert highlight(rows) != highlight(records)  # the focused one in the highlight colour
     QTest.keyClick(rows, Qt.Key.Key_Return)
     assert records.hasFocus() and records.rowCount() == 2

@@ -14,13 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
+                            QPersistentModelIndex, QRectF, Qt, Signal)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem,
+                               QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
+                               QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from meetingdesk.county.signal_report import SignalTable, render_pdf, render_xlsx, run_all
@@ -41,23 +43,62 @@ if TYPE_CHECKING:
 
 NUMBER_KINDS = (COUNT, MONEY, RATE)
 ROWS_MEASURED = 300  # the rows a column's width is measured on
+Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class Computed:
-    """Every signal's table of a scope, and each one's records by month (None: no trend)."""
+    """Every signal's table of a scope, its rows' texts in the language shown, and each one's
+    records by month (None: no trend)."""
 
     tables: list[SignalTable]
+    cells: list[list[list[str]]]
     months: list[dict[int, int] | None]
 
 
-def compute(archive: "Database", scope: Scope, today: date) -> Computed:
+def compute(archive: "Database", scope: Scope, today: date, lang: str) -> Computed:
     """Every signal of ``scope`` (run off the GUI thread, on a connection of its own)."""
     with archive.transaction() as conn:
         signals = Signals(conn, scope, as_of=today)
         tables = run_all(signals)
-        return Computed(tables, [None if t.spec.trend is None else signals.by_month(
-            r for row in t.rows for r in t.spec.trend(row)) for t in tables])
+        return Computed(tables, [t.text_cells(lang) for t in tables],
+                        [None if t.spec.trend is None else signals.by_month(
+                            r for row in t.rows for r in t.spec.trend(row)) for t in tables])
+
+
+class CellsModel(QAbstractTableModel):
+    """A signal's rows as texts (thousands: the view asks only for those it paints), its
+    numbers right-aligned."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headers: list[str] = []
+        self.cells: list[list[str]] = []
+        self.numbers: set[int] = set()  # the columns of numbers
+
+    def show(self, headers: list[str], cells: list[list[str]], numbers: set[int]) -> None:
+        self.beginResetModel()
+        self.headers, self.cells, self.numbers = headers, cells, numbers
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.cells)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numbers:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
 
 
 class TrendChart(QWidget):
@@ -96,7 +137,7 @@ class TrendChart(QWidget):
         painter.end()
 
 
-def fit_columns(view: QTableWidget) -> None:
+def fit_columns(view: QTableView) -> None:
     """Each column as wide as its texts (the first few hundred rows: a signal has thousands),
     the last one to the table's edge."""
     header = view.horizontalHeader()
@@ -117,6 +158,7 @@ class SignalsTab(QWidget):
         self.archive = archive
         self.today = today or date.today()
         self.tables: list[SignalTable] = []
+        self.cells: list[list[list[str]]] = []
         self.lines: list[RecordLine] = []
         self.months: list[dict[int, int] | None] = []
 
@@ -146,7 +188,9 @@ class SignalsTab(QWidget):
         self.signalList = QListWidget()
         self.aboutLabel = QLabel()
         self.aboutLabel.setWordWrap(True)
-        self.rowsTable = QTableWidget()
+        self.rowsModel = CellsModel()
+        self.rowsTable = QTableView()
+        self.rowsTable.setModel(self.rowsModel)
         self.chart = TrendChart()
         self.chartLabel = QLabel(self.tr("每月所涉记录数"))
         self.recordsLabel = QLabel(self.tr("所涉记录（在上表中双击一行或按回车查看）"))
@@ -211,8 +255,8 @@ class SignalsTab(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
-            if watched is self.rowsTable and self.rowsTable.currentRow() >= 0:
-                self.drill(self.rowsTable.currentRow())
+            if watched is self.rowsTable and self.rowsTable.currentIndex().row() >= 0:
+                self.drill(self.rowsTable.currentIndex().row())
                 return True
             if watched is self.recordsTable:
                 self.open_record(self.recordsTable.currentRow())
@@ -242,13 +286,11 @@ class SignalsTab(QWidget):
         still computing for an earlier choice); the signal shown stays chosen."""
         if self.signalList.currentRow() >= 0:
             self._row = self.signalList.currentRow()
-        archive, scope, today = self.archive, self.scope, self.today
-        self._computing.start(lambda: compute(archive, scope, today))
-        self.tables, self.months = [], []
+        archive, scope, today, lang = self.archive, self.scope, self.today, i18n.lang()
+        self._computing.start(lambda: compute(archive, scope, today, lang))
+        self.tables, self.cells, self.months = [], [], []
         self.signalList.clear()
-        self.rowsTable.clear()
-        self.rowsTable.setRowCount(0)
-        self.rowsTable.setColumnCount(0)
+        self.rowsModel.show([], [], set())
         self._show_records([])
         self.chart.set_counts({})
         for button in (self.xlsxButton, self.pdfButton):
@@ -262,7 +304,7 @@ class SignalsTab(QWidget):
             self.aboutLabel.clear()
             feedback.show_error(self.message, error)
             return
-        self.tables, self.months = computed.tables, computed.months
+        self.tables, self.cells, self.months = computed.tables, computed.cells, computed.months
         for button in (self.xlsxButton, self.pdfButton):
             button.setEnabled(True)
         row = min(self._row, len(self.tables) - 1)
@@ -283,20 +325,10 @@ class SignalsTab(QWidget):
         spec = table.spec
         lang = i18n.lang()
         self.aboutLabel.setText(i18n.pick(spec.about_zh, spec.about_en))
-        view = self.rowsTable
-        view.clear()
-        view.setColumnCount(len(spec.columns))
-        view.setHorizontalHeaderLabels(spec.headers(lang))
-        cells = table.text_cells(lang)
-        view.setRowCount(len(cells))
-        for r, row in enumerate(cells):
-            for c, (text, column) in enumerate(zip(row, spec.columns)):
-                item = QTableWidgetItem(text)
-                if column.kind in NUMBER_KINDS:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                view.setItem(r, c, item)
-        fit_columns(view)
+        self.rowsModel.show(spec.headers(lang), self.cells[index],
+                            {c for c, column in enumerate(spec.columns)
+                             if column.kind in NUMBER_KINDS})
+        fit_columns(self.rowsTable)
         months = self.months[index]
         self.chart.setVisible(months is not None)
         self.chartLabel.setVisible(months is not None)
