@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog,
                                QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from meetingdesk import collector
 from meetingdesk.county.signal_report import SignalTable, render_pdf, render_xlsx, run_all
 from meetingdesk.county.signal_tables import COUNT, MONEY, RATE
 from meetingdesk.county.signals import RecordLine, Scope, Signals, records_behind
@@ -57,8 +58,10 @@ class Computed:
 
 
 def compute(archive: "Database", scope: Scope, today: date, lang: str) -> Computed:
-    """Every signal of ``scope`` (run off the GUI thread, on a connection of its own)."""
-    with archive.transaction() as conn:
+    """Every signal of ``scope`` (run off the GUI thread, on a connection of its own), with
+    the garbage collector paused throughout: a full pass between two signals held the GUI
+    thread too, for a quarter to two thirds of a second on 100,000 meetings."""
+    with collector.paused(), archive.transaction() as conn:
         signals = Signals(conn, scope, as_of=today)
         tables = run_all(signals)
         return Computed(tables, [t.text_cells(lang) for t in tables],
