@@ -295,7 +295,8 @@ class SignalsTab(QWidget):
         self.signalList.clear()
         self.rowsModel.show([], [], set())
         self._show_records([])
-        self.chart.set_counts({})
+        self.chart.hide()  # until a signal with a trend is shown
+        self.chartLabel.hide()
         for button in (self.xlsxButton, self.pdfButton):
             button.setEnabled(False)
         self.aboutLabel.setText(self.tr("正在计算…"))
