@@ -5,7 +5,6 @@ focus, its exports and the certificates' buttons have mnemonics, and its rows ge
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,25 +22,21 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def archive(sqlite_url):
-    db = new_archive(sqlite_url)
-    with db.transaction(write=True) as conn:
+def window(qtbot, sqlite_url):
+    """The window at 1366x768, active (Alt+N needs that), on two units' crafted 2026."""
+    archive = new_archive(sqlite_url)
+    with archive.transaction(write=True) as conn:
         crafted(Rows(conn))
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def window(qtbot, archive):
-    window = CountyWindow(archive)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    yield window
-    window.close()
+    shown = CountyWindow(archive)
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)
+    yield shown
+    shown.close()
+    archive.close()
 
 
 def signals_of(window, qtbot):

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject,
+from PySide6.QtCore import (QEvent, QModelIndex, QObject,
                             QPersistentModelIndex, QRectF, Qt, Signal)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog,
@@ -35,6 +35,7 @@ from meetingdesk.record.fonts import FontNotFoundError
 from meetingdesk.services.records import write_atomically
 from meetingdesk.ui import feedback, i18n, prefs
 from meetingdesk.ui.background import Latest
+from meetingdesk.ui.models import HeadedModel
 from meetingdesk.ui.table_focus import keyboard_table
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def compute(archive: "Database", scope: Scope, today: date, lang: str) -> Comput
                             r for row in t.rows for r in t.spec.trend(row)) for t in tables])
 
 
-class CellsModel(QAbstractTableModel):
+class CellsModel(HeadedModel):
     """A signal's rows as texts (thousands: the view asks only for those it paints), its
     numbers right-aligned."""
 
@@ -87,20 +88,11 @@ class CellsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.cells)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numbers:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
         return None
 
 
