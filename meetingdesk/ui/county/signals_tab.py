@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, QRectF, Qt, Signal)
+                            QPersistentModelIndex, QRectF, Qt, QTimer, Signal)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog,
                                QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 NUMBER_KINDS = (COUNT, MONEY, RATE)
 ROWS_MEASURED = 300  # the rows a column's width is measured on
+SETTLE_MS = 250  # a year or unit chosen is computed once it stays chosen this long
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -231,8 +232,14 @@ class SignalsTab(QWidget):
         self.setTabOrder(self.recordsTable, self.openButton)
 
         self._fill_units()
-        self.yearSpin.valueChanged.connect(self.refresh)
-        self.unitCombo.currentIndexChanged.connect(self.refresh)
+        # a choice settles first: a clerk going down the units with the arrow keys starts
+        # one computation, not one a unit (each a connection and seconds of the server's time)
+        self._settling = QTimer(self)
+        self._settling.setSingleShot(True)
+        self._settling.setInterval(SETTLE_MS)
+        self._settling.timeout.connect(self.refresh)
+        self.yearSpin.valueChanged.connect(self._chosen)
+        self.unitCombo.currentIndexChanged.connect(self._chosen)
         self.signalList.currentRowChanged.connect(self.show_signal)
         self._computing: "Latest[Computed]" = Latest(self, "signals", self._computed)
         self._row = 0  # the signal to show once computed
@@ -276,13 +283,24 @@ class SignalsTab(QWidget):
     def scope(self) -> Scope:
         return Scope(Period.year(self.yearSpin.value()), self.unitCombo.currentData())
 
+    def _chosen(self) -> None:
+        """Another year or unit: the signals shown go at once, the computation once the
+        choice has settled."""
+        self._clear()
+        self._settling.start()
+
     def refresh(self) -> None:
         """Compute every signal of the year and unit chosen, in a worker (superseding one
         still computing for an earlier choice); the signal shown stays chosen."""
-        if self.signalList.currentRow() >= 0:
-            self._row = self.signalList.currentRow()
+        self._settling.stop()
+        self._clear()
         archive, scope, today, lang = self.archive, self.scope, self.today, i18n.lang()
         self._computing.start(lambda: compute(archive, scope, today, lang))
+
+    def _clear(self) -> None:
+        """No signals shown, a note that they are being computed."""
+        if self.signalList.currentRow() >= 0:
+            self._row = self.signalList.currentRow()
         self.tables, self.cells, self.months = [], [], []
         self.signalList.clear()
         self.rowsModel.show([], [], set())
