@@ -4,9 +4,9 @@ connects to its PDF opener), a month-by-month chart where a trend reads better, 
 exports (XLSX, the report PDF).
 
 The signals are computed by meetingdesk.county.signals; nothing is judged here. On an archive
-of a thousand units that takes seconds (15-20 s on a loaded machine), so they are computed in a
-worker on its own connection (compute), polled from the GUI thread: the year and the unit can
-be chosen meanwhile, and the latest choice's signals are the ones shown.
+of a thousand units that takes seconds, so they are computed in a worker on a connection of its
+own (compute), polled from the GUI thread: the year and the unit can be chosen meanwhile, and
+the latest choice's signals are the ones shown.
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, QRectF, Qt, QTimer, Signal)
+from PySide6.QtCore import (QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog,
-                               QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSpinBox, QSplitter, QTableView, QTableWidget,
-                               QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
+                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from meetingdesk import collector
 from meetingdesk.county.signal_report import SignalTable, render_pdf, render_xlsx, run_all
