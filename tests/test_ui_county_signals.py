@@ -26,12 +26,19 @@ def tab(qtbot: QtBot, sqlite_url: str) -> Iterator[tuple[SignalsTab, dict[str, i
     qtbot.addWidget(widget)
     widget.resize(1366, 700)
     widget.show()
+    computed(qtbot, widget)
     yield widget, ids
     db.close()
 
 
+def computed(qtbot: QtBot, widget: SignalsTab) -> None:
+    """Wait for the signals of the year and unit chosen (computed in a worker)."""
+    qtbot.waitUntil(lambda: widget.signalList.count() > 0)
+
+
 def texts(view: Any, row: int) -> list[str]:
-    return [view.item(row, c).text() for c in range(view.columnCount())]
+    model = view.model()
+    return [model.index(row, c).data() for c in range(model.columnCount())]
 
 
 def package_of(tab: SignalsTab, meeting_id: int) -> int:
@@ -53,7 +60,7 @@ def test_drill_from_a_deferral_into_the_record_that_brought_it_back(
     assert texts(widget.rowsTable, 0)[4:7] == ["调整村级办公用房", "需进一步调研", "已复议"]
     assert texts(widget.rowsTable, 1)[6] == "未复议"
     assert widget.chart.counts == {3: 2}  # the two deferrals, not the return
-    widget.rowsTable.setCurrentCell(0, 0)
+    widget.rowsTable.setCurrentIndex(widget.rowsModel.index(0, 0))
     widget.rowsTable.setFocus()
     qtbot.keyClick(widget.rowsTable, Qt.Key.Key_Return)
     assert [texts(widget.recordsTable, r) for r in range(widget.recordsTable.rowCount())] == [
@@ -75,7 +82,7 @@ def test_double_click_on_the_chiefs_attendance_lists_the_meeting_missed(
     widget.signalList.setCurrentRow(7)
     assert texts(widget.rowsTable, 0)[:5] == ["东陈乡", "王书记", "是", "4", "1"]
     assert widget.chart.isVisible() and widget.chart.counts == {3: 1, 4: 1}  # 张委员 late, the chief absent
-    cell = widget.rowsTable.visualItemRect(widget.rowsTable.item(0, 1)).center()
+    cell = widget.rowsTable.visualRect(widget.rowsModel.index(0, 1)).center()
     qtbot.mouseClick(widget.rowsTable.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.mouseDClick(widget.rowsTable.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert texts(widget.recordsTable, 0) == ["东陈乡", "2026年第3次党委会", "2026-04-10", ""]
@@ -91,6 +98,7 @@ def test_one_unit_another_year_and_the_exports(
         qtbot: QtBot, tab: tuple[SignalsTab, dict[str, int]], tmp_path: Path) -> None:
     widget, _ = tab
     widget.unitCombo.setCurrentIndex(widget.unitCombo.findText("西周镇"))
+    computed(qtbot, widget)
     assert widget.signalList.item(1).text() == "金额接近限额（1）"
     assert widget.signalList.item(0).text() == "三重一大事项（0）"
     widget.signalList.setCurrentRow(5)  # unanimity: no trend, so no chart
@@ -102,6 +110,7 @@ def test_one_unit_another_year_and_the_exports(
     widget.save("pdf", tmp_path / "signals.pdf")
     assert (tmp_path / "signals.pdf").read_bytes().startswith(b"%PDF")
     widget.yearSpin.setValue(2025)
+    computed(qtbot, widget)
     assert widget.signalList.item(1).text() == "金额接近限额（0）"
     widget.save("xlsx", tmp_path / "no-such-folder" / "x.xlsx")
     assert "未能" in widget.message.text() or "无法" in widget.message.text()

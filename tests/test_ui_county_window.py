@@ -95,6 +95,10 @@ def test_a_stick_is_received_its_receipt_read_and_a_gap_opened(window, qtbot, st
     QTest.keyClick(window.search.queryEdit, Qt.Key.Key_Return)
     assert cells(window.search.results, 0)[4] == "同意购置农机。"
     assert window.search.status.text() == "找到 1 处"
+    results = window.search.results  # the first hit current: Enter opens it at once
+    assert results.hasFocus() and results.currentRow() == 0
+    QTest.keyClick(results, Qt.Key.Key_Return)
+    assert len(window.opened) == 3 and "同意购置农机" in pdf_text(window.opened[-1])
 
 
 def test_a_folder_without_packages_is_explained(window, tmp_path):

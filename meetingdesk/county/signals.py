@@ -13,7 +13,6 @@ they read: a year of a thousand units is 360,000 stances.
 from __future__ import annotations
 
 import functools
-import gc
 import io
 import json
 import zipfile
@@ -25,6 +24,7 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import (Connection, Date, Select, Table, Text, and_, case, cast, exists, false,
                         func, literal, null, or_, select, true)
 
+from meetingdesk import collector
 from meetingdesk.county import models as cm
 from meetingdesk.domain import supervision as s
 from meetingdesk.domain.rules import RuleSet
@@ -329,19 +329,14 @@ class Signals:
 
 
 def _uncollected(method: Callable[[Signals], list[Any]]) -> Callable[[Signals], list[Any]]:
-    """The signal, computed with the cyclic garbage collector paused. Its rows hold no
-    cycles, so a collection while thousands of them are made frees nothing; yet each full one
-    walks every object of the program (about 0.2 s for the members of a thousand units, on
-    a loaded machine). The young objects are collected once, after."""
+    """The signal, computed with the cyclic garbage collector paused (meetingdesk.collector):
+    its rows hold no cycles, yet each full pass while thousands of them are made walks every
+    object of the program (about 0.2 s for the members of a thousand units, on a loaded
+    machine). The young objects are collected once, after."""
     @functools.wraps(method)
     def computed(signals: Signals) -> list[Any]:
-        if not gc.isenabled():
+        with collector.paused():
             return method(signals)
-        gc.disable()
-        try:
-            return method(signals)
-        finally:
-            gc.enable()
     return computed
 
 

@@ -29,6 +29,21 @@ class Column(NamedTuple, Generic[T]):  # not a dataclass: its import delays the 
     badge: Callable[[T], bool] | None = None  # draw the cell as a red badge when true
 
 
+class HeadedModel(QAbstractTableModel):
+    """A flat, read-only table whose columns are ``headers`` (the rows are the subclass's)."""
+
+    headers: Sequence[str] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
 class RowsModel(QAbstractTableModel, Generic[T]):
     """A read-only table of rows of any kind, one function per column."""
 

@@ -3369,12 +3369,12 @@ Check it group by group against the root fingerprint the county gave when it iss
 <context>
     <name>SignalsTab</name>
     <message>
-        <source>导出 Excel</source>
-        <translation>Export Excel</translation>
+        <source>导出 Excel(&amp;E)</source>
+        <translation>&amp;Export Excel</translation>
     </message>
     <message>
-        <source>导出报告 PDF</source>
-        <translation>Export report PDF</translation>
+        <source>导出报告 PDF(&amp;P)</source>
+        <translation>Export report &amp;PDF</translation>
     </message>
     <message>
         <source>年度(&amp;Y)：</source>
@@ -3415,6 +3415,10 @@ Check it group by group against the root fingerprint the county gave when it iss
     <message>
         <source>全部单位</source>
         <translation>All units</translation>
+    </message>
+    <message>
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
     </message>
     <message>
         <source>%1（%2）</source>
@@ -3752,16 +3756,16 @@ Check it group by group against the root fingerprint the county gave when it iss
         <translation>Status</translation>
     </message>
     <message>
-        <source>按申请签发证书…</source>
-        <translation>Issue from a request…</translation>
+        <source>按申请签发证书(&amp;I)…</source>
+        <translation>&amp;Issue from a request…</translation>
     </message>
     <message>
-        <source>登记单位证书…</source>
-        <translation>Register a unit certificate…</translation>
+        <source>登记单位证书(&amp;R)…</source>
+        <translation>&amp;Register a unit certificate…</translation>
     </message>
     <message>
-        <source>吊销所选证书…</source>
-        <translation>Revoke the selected certificate…</translation>
+        <source>吊销所选证书(&amp;V)…</source>
+        <translation>Re&amp;voke the selected certificate…</translation>
     </message>
     <message>
         <source>县级根证书指纹（SHA-256）：%1</source>

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from meetingdesk.county.completeness import Completeness, Filings, Key, filings
 from meetingdesk.domain.numbering import number_ranges
+from meetingdesk.ui.models import HeadedModel
 
 if TYPE_CHECKING:
     from meetingdesk.store.database import Database
@@ -74,7 +75,7 @@ def load(archive: "Database") -> Loaded:
     return Loaded(found, rows, widest)
 
 
-class GapsModel(QAbstractTableModel):
+class GapsModel(HeadedModel):
     """The groups shown: those whose unit's name holds the filter's text (and that miss a
     number, when only those are asked for), sorted by a column; a group with a gap in its
     numbering on ``gap_brush``. Every cell's tooltip is its whole text (the view elides)."""
@@ -93,21 +94,12 @@ class GapsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.shown)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.shown[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row[TEXTS][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and has_gap(row):
             return self.gap_brush
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
         return None
 
     def group(self, row: int) -> Completeness:

@@ -25,6 +25,7 @@ from meetingdesk.services.records import write_atomically
 from meetingdesk.store import Database, StoreError
 
 from .. import feedback, i18n, prefs
+from ..table_focus import keyboard_table
 
 REFUSALS = (CountyError, RecordError, StoreError)
 T = TypeVar("T")
@@ -52,12 +53,13 @@ class TrustTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(
             4, QHeaderView.ResizeMode.Stretch)
+        keyboard_table(self.table)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.issue_button = QPushButton(self.tr("按申请签发证书…"))
-        self.register_button = QPushButton(self.tr("登记单位证书…"))
-        self.revoke_button = QPushButton(self.tr("吊销所选证书…"))
+        self.issue_button = QPushButton(self.tr("按申请签发证书(&I)…"))
+        self.register_button = QPushButton(self.tr("登记单位证书(&R)…"))
+        self.revoke_button = QPushButton(self.tr("吊销所选证书(&V)…"))
         for button, slot in ((self.issue_button, self.issue),
                              (self.register_button, self.register),
                              (self.revoke_button, self.revoke)):

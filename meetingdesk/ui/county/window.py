@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFileDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFile
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from meetingdesk.ui import feedback, i18n, screen_fit
-from meetingdesk.ui.background import import_in_background, in_background
+from meetingdesk.ui.background import Latest, import_in_background, in_background
 from meetingdesk.ui.table_focus import keyboard_table
 
 if TYPE_CHECKING:
@@ -318,10 +318,7 @@ class CompletenessTab(QWidget):
         self.numbersTable.itemActivated.connect(lambda item: self.open_number(item.row()))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.numbersTable, self.groupsTable.setFocus,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        self._loading: "Future[Loaded] | None" = None
-        self._loading_poll = QTimer(self)
-        self._loading_poll.setInterval(OPENING_POLL_MS)
-        self._loading_poll.timeout.connect(self._poll_loading)
+        self._loading: "Latest[Loaded]" = Latest(self, "completeness", self._loaded)
         QWidget.setTabOrder(self.filterEdit, self.gapsOnly)
         QWidget.setTabOrder(self.gapsOnly, self.groupsTable)
         QWidget.setTabOrder(self.groupsTable, self.numbersTable)
@@ -350,15 +347,10 @@ class CompletenessTab(QWidget):
         from meetingdesk.ui.county.gaps_model import load
 
         archive = self.archive
-        self._loading = in_background(lambda: load(archive), "completeness")
+        self._loading.start(lambda: load(archive))
         self.status.setText(self.tr("正在统计各单位的备案情况…"))
-        self._loading_poll.start()
 
-    def _poll_loading(self) -> None:
-        if self._loading is None or not self._loading.done():
-            return
-        self._loading_poll.stop()
-        loading, self._loading = self._loading, None
+    def _loaded(self, loading: "Future[Loaded]") -> None:
         try:
             loaded = loading.result()
         except Exception as error:  # noqa: BLE001 - a database error, told in words
@@ -466,6 +458,9 @@ class SearchTab(QWidget):
         else:
             status = self.tr("找到 %1 处")
         self.status.setText(status.replace("%1", str(found.count)).replace("%2", str(len(hits))))
+        if hits:  # Enter opens the first at once, Down goes on to the next
+            self.results.setCurrentCell(0, 0)
+            self.results.setFocus()
 
     def open(self, row: int) -> None:
         self.opener.open(self.results.item(row, 0).data(Qt.ItemDataRole.UserRole))
@@ -492,7 +487,9 @@ class CountyWindow(QMainWindow):
             opening = QLabel(self.tr("正在打开备案库…"))
             opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.add_tab(opening, title)
-        self.tabs.currentChanged.connect(self.tab)
+        self.tabs.currentChanged.connect(self.choose)
+        # Alt+N on the tab already shown changes no index: the tab bar's shortcut event says it
+        self.tabs.tabBar().installEventFilter(self)
         self.setCentralWidget(self.tabs)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         screen_fit.fit(self, WIDTH, HEIGHT)
@@ -546,6 +543,17 @@ class CountyWindow(QMainWindow):
         """Another tab, after those already there."""
         return self.tabs.addTab(widget, title)
 
+    def choose(self, index: int) -> None:
+        """A tab chosen (Alt+N, Ctrl+Tab, a click): built if need be, the keyboard in its first
+        field, so that what is typed next goes there."""
+        focus_first_field(self.tab(index))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            # after the tab bar has taken the shortcut (and made the tab current)
+            QTimer.singleShot(0, lambda: self.choose(self.tabs.currentIndex()))
+        return super().eventFilter(watched, event)
+
     def tab(self, index: int) -> QWidget:
         """The tab at ``index``, built now if it is not yet (and the archive is open)."""
         make = self._makers.pop(index, None)
@@ -589,6 +597,17 @@ class CountyWindow(QMainWindow):
     @property
     def trust(self) -> "TrustTab":
         return self.tab(TRUST)  # type: ignore[return-value]
+
+
+def focus_first_field(page: QWidget) -> None:
+    """The keyboard focus to the first widget of ``page`` that Tab would reach."""
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        if (page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled()
+                and widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 def archive_name(archive: "Database") -> str:
