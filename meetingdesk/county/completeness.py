@@ -61,6 +61,14 @@ class Completeness:
         return [f.days_to_receipt for f in self.filed
                 if not f.cancelled and f.days_to_receipt is not None]
 
+    @property
+    def days_span(self) -> str:
+        """Days from meeting to receipt: "3", or "1–5" when they differ, or ""."""
+        days = self.days
+        if not days:
+            return ""
+        return str(days[0]) if min(days) == max(days) else f"{min(days)}–{max(days)}"
+
     def line(self, lang: str = "zh") -> str:
         w = LINE_WORDS[lang == "en"]
         out = w["head"].format(unit=self.unit, type=self.type_name, year=self.year,
@@ -72,7 +80,7 @@ class Completeness:
             out += w["cancelled"].format(w["sep"].join(
                 w["one_cancelled"].format(n=f.number, why=f.cancel_reason) for f in self.cancelled))
         if self.days:
-            out += w["days"].format(min(self.days), max(self.days))
+            out += w["days"].format(self.days_span)
         if self.late:
             out += w["late"].format(len(self.late), w["list"].join(
                 w["one_late"].format(n=f.number, days=f.days_to_receipt) for f in self.late))
@@ -83,10 +91,10 @@ LINE_WORDS = (  # Chinese, English
     {"head": "{unit} {type} {year}年：已备案 {numbers}", "missing": "；缺号 {}（{} 个）",
      "none": "；无缺号",
      "cancelled": "；已取消 {}", "one_cancelled": "第{n}次（{why}）", "sep": "；", "list": "、",
-     "days": "；会后 {}–{} 天送达", "late": "；逾期送达 {} 次：{}", "one_late": "第{n}次（{days} 天）"},
+     "days": "；会后 {} 天送达", "late": "；逾期送达 {} 次：{}", "one_late": "第{n}次（{days} 天）"},
     {"head": "{unit} {type} {year}: on file {numbers}", "missing": "; MISSING {} ({})",
      "none": "; none missing", "cancelled": "; cancelled {}", "one_cancelled": "{n} ({why})",
-     "sep": "; ", "list": ", ", "days": "; days to receipt {}–{}", "late": "; late ({}): {}",
+     "sep": "; ", "list": ", ", "days": "; days to receipt {}", "late": "; late ({}): {}",
      "one_late": "{n} ({days} days)"},
 )
 

@@ -45,7 +45,7 @@ def group_row(found: Filings, key: Key, start: int, stop: int) -> Row:
     numbers, missing, days = g.numbers, g.missing, g.days
     cancelled, late = [f.number for f in g.cancelled], [f.number for f in g.late]
     texts = (g.unit, g.type_name, str(g.year), numbers_text(numbers), numbers_text(missing),
-             numbers_text(cancelled), f"{min(days)}–{max(days)}" if days else "—",
+             numbers_text(cancelled), g.days_span or "—",
              numbers_text(late))
     keys = (g.unit, g.type_name, g.year, len(numbers), len(missing), len(cancelled),
             max(days, default=-1), len(late))
