@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable
 
 from meetingdesk.county.errors import CountyError
 from meetingdesk.record.errors import RecordError
+from meetingdesk.terminal import printable
 
 if TYPE_CHECKING:
     from meetingdesk.services import Desk
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             return COUNTY[args.county_command](args)
         return CERT[args.cert_command](args)
     except (CountyError, RecordError) as error:
-        print(error.message(args.lang), file=sys.stderr)
+        print(printable(error.message(args.lang)), file=sys.stderr)
         return 1 if error.code in REFUSALS else 2
     except FontNotFoundError as error:  # its message is in Chinese and in English
         print(error, file=sys.stderr)
@@ -244,7 +245,7 @@ def _revoke(args: argparse.Namespace) -> int:
              f"  {len(done.withdrawn)} record(s) on file were signed with it since then and no "
              "longer count (the packages are kept):")
         for affected in done.withdrawn:
-            print(f"    {affected.line(args.lang)}")
+            print(f"    {printable(affected.line(args.lang))}")  # names from the packages
     else:
         _say(args, "  已备案的记录中没有在此之后以它签名的。",
              "  No record on file was signed with it since then.")
@@ -253,7 +254,7 @@ def _revoke(args: argparse.Namespace) -> int:
              f"  {len(done.to_check)} more were received since then but say they were signed "
              "before; they still count: check them:")
         for affected in done.to_check:
-            print(f"    {affected.line(args.lang)}")
+            print(f"    {printable(affected.line(args.lang))}")  # names from the packages
     return 0
 
 
@@ -271,7 +272,7 @@ def _certs(args: argparse.Namespace) -> int:
     now = datetime.now().astimezone()
     for row in rows:
         status = row.status(now)[col]
-        print(f"{row.unit}\t{ORIGINS[row.origin][col]}\t{row.sha256}\t"
+        print(f"{printable(row.unit)}\t{ORIGINS[row.origin][col]}\t{row.sha256}\t"
               f"{row.not_before[:10]}—{row.not_after[:10]}\t{status}")
     return 0
 
