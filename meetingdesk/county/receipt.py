@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from sqlalchemy import ColumnElement, Connection, exists, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from meetingdesk.county.errors import CountyError
@@ -33,7 +33,7 @@ from meetingdesk.county.notice import index_notice
 from meetingdesk.county.models import (FiledMeeting, FiledPackage, ReceiptBatch, RefusedPackage,
                                        Unit, UnitCertificate)
 from meetingdesk.county.trust import check_signer
-from meetingdesk.county.withdrawals import WithdrawnFiling
+from meetingdesk.county.withdrawals import WithdrawnFiling, counting
 from meetingdesk.domain import Meeting
 from meetingdesk.domain.errors import CodedError
 from meetingdesk.record.notice import KIND as NOTICE_KIND
@@ -259,11 +259,6 @@ class Read:
     sha256: str = ""
     checked: CheckedPackage | None = None  # None: unreadable, or already on file
     outcome: Outcome | None = None  # the outcome already known (unreadable, already on file)
-
-
-def counting() -> ColumnElement[bool]:
-    """A filed package that still counts: not withdrawn by a revocation of its certificate."""
-    return ~exists().where(WithdrawnFiling.package_id == FiledPackage.id)
 
 
 def one_filing_at_a_time(session: Session) -> None:

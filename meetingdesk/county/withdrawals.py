@@ -16,7 +16,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from sqlalchemy import ForeignKey, select
+from sqlalchemy import ColumnElement, ForeignKey, exists, select
 from sqlalchemy.orm import Mapped, Session, defer, mapped_column
 
 from meetingdesk.county.models import Base, FiledMeeting, FiledPackage, UnitCertificate
@@ -38,6 +38,11 @@ class WithdrawnFiling(Base):
     withdrawn_at: Mapped[str] = mapped_column(default=now_iso)
     reason: Mapped[str]  # Chinese
     reason_en: Mapped[str]
+
+
+def counting() -> ColumnElement[bool]:
+    """A filed package that still counts: not withdrawn by a revocation of its certificate."""
+    return ~exists().where(WithdrawnFiling.package_id == FiledPackage.id)
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,7 @@ def withdraw_signed_since(session: Session, cert: UnitCertificate) -> Reach:
     since = dt.datetime.fromisoformat(cert.revoked_from)
     packages = session.scalars(
         select(FiledPackage)
-        .outerjoin(WithdrawnFiling, WithdrawnFiling.package_id == FiledPackage.id)
-        .where(FiledPackage.certificate_sha256 == cert.sha256, WithdrawnFiling.id.is_(None),
+        .where(FiledPackage.certificate_sha256 == cert.sha256, counting(),
                FiledPackage.unit_id == cert.unit_id)
         .options(defer(FiledPackage.data))  # read only for a package whose log is replayed
         .order_by(FiledPackage.id)).all()
@@ -130,10 +134,9 @@ def _give_way(session: Session, package: FiledPackage) -> FiledPackage | None:
         meeting.current = False
     earlier = session.scalar(
         select(FiledPackage)
-        .outerjoin(WithdrawnFiling, WithdrawnFiling.package_id == FiledPackage.id)
         .where(FiledPackage.unit_id == package.unit_id,
                FiledPackage.meeting_uid == package.meeting_uid,
-               FiledPackage.id != package.id, WithdrawnFiling.id.is_(None))
+               FiledPackage.id != package.id, counting())
         .order_by(FiledPackage.log_entries.desc(), FiledPackage.id.desc()).limit(1))
     if earlier is None:
         return None
