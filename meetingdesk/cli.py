@@ -14,6 +14,7 @@ from meetingdesk import cli_trust
 from meetingdesk.domain import DomainError
 from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
+from meetingdesk.terminal import say as _say
 
 if TYPE_CHECKING:
     from meetingdesk.record.trust import Trust
@@ -158,10 +159,6 @@ def _tolerant_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
-
-
-def _say(lang: str, zh: str, en: str) -> None:
-    print(en if lang == "en" else zh)
 
 
 def _open_desk(db: str | None, lang: str) -> "Desk":

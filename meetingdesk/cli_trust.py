@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable
 
 from meetingdesk.county.errors import CountyError
 from meetingdesk.record.errors import RecordError
-from meetingdesk.terminal import printable
+from meetingdesk.terminal import printable, say
 
 if TYPE_CHECKING:
     from meetingdesk.services import Desk
@@ -126,7 +126,7 @@ def spaced(fingerprint: str) -> str:
 
 
 def _say(args: argparse.Namespace, zh: str, en: str) -> None:
-    print(en if args.lang == "en" else zh)
+    say(args.lang, zh, en)
 
 
 def _read(path: Path) -> bytes:

@@ -15,3 +15,8 @@ _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u20
 def printable(text: str) -> str:
     """``text`` with every control character written as its escape: "\\x1b", "\\r", "\\u202e"."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def say(lang: str, zh: str, en: str) -> None:
+    """Print the message in the user's language (Chinese unless ``--lang en``)."""
+    print(en if lang == "en" else zh)

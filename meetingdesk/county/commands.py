@@ -15,7 +15,7 @@ from meetingdesk.domain import DomainError
 from meetingdesk.paths import readable
 from meetingdesk.record.errors import RecordError
 from meetingdesk.store import StoreError
-from meetingdesk.terminal import printable
+from meetingdesk.terminal import printable, say as _say
 
 
 def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
@@ -61,10 +61,6 @@ def run(args: argparse.Namespace) -> int:
     except (CountyError, DomainError, StoreError, RecordError) as error:
         print(printable(error.message(args.lang)), file=sys.stderr)
         return 2
-
-
-def _say(lang: str, zh: str, en: str) -> None:
-    print(en if lang == "en" else zh)
 
 
 def _import(args: argparse.Namespace) -> int:
